@@ -1,0 +1,1 @@
+"""LanguageTool integration: provisioning, server lifecycle, mapping."""

@@ -1,0 +1,8 @@
+"""LanguageTool rules (being written)."""
+
+from newslint import hookimpl
+
+
+@hookimpl
+def newslint_register_rules(config):
+    return []

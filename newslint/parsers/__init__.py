@@ -1,0 +1,1 @@
+"""Parsers turn decoded text into a :class:`~newslint.document.Document`."""

@@ -1,0 +1,99 @@
+"""What every parser does after building blocks: suppressions, datelines, publication date."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import dateutil.parser
+
+from newslint.document import Document
+from newslint.errors import InputError
+
+# <!-- newslint-disable rule-a, rule-b --> ; <!-- newslint-enable --> ; <!-- newslint-disable-next-line x -->
+DIRECTIVE = re.compile(
+    r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
+           "Nov\\.?|Dec\\.?")
+#: A dateline that is a date: "Friday, January 4, 2019" (Wikinews), "Jan. 4, 2019".
+DATE_DATELINE = re.compile(
+    rf"^\s*(?:(?P<weekday>{_WEEKDAYS}),?\s+)?(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})\s*$")
+#: A wire dateline: "WASHINGTON (AP) —", "LONDON, Aug 7 (Reuters) -".
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?)\s*(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2}\s*)?"
+    r"\((?P<agency>[A-Za-z][A-Za-z .]{1,30})\)\s*[—–-]")
+
+
+def parse_date_value(value, what: str, path: str) -> _dt.date:
+    """A date from front matter or a meta tag; a clear error when it is not one."""
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        return dateutil.parser.isoparse(str(value).strip()).date()
+    except (ValueError, OverflowError):
+        pass
+    try:
+        return dateutil.parser.parse(str(value), fuzzy=False).date()
+    except (ValueError, OverflowError, TypeError):
+        raise InputError(f"{path}: {what} {value!r} is not a date") from None
+
+
+def finish_document(doc: Document) -> Document:
+    """Find suppressions and the dateline; settle the publication date."""
+    doc.suppressions = find_suppressions(doc)
+    for block in doc.blocks[:3]:
+        m = DATE_DATELINE.match(block.prose)
+        if m:
+            block.kind = "dateline"
+            doc.meta.setdefault("dateline", block.prose.strip())
+            try:
+                date = dateutil.parser.parse(m.group("date").replace(".", "")).date()
+            except (ValueError, OverflowError):
+                break
+            doc.meta["dateline_date"] = date
+            if m.group("weekday"):
+                doc.meta["dateline_weekday"] = m.group("weekday")
+                doc.meta["dateline_weekday_offset"] = block.source_offset(
+                    block.prose.index(m.group("weekday")))
+            if doc.pub_date is None:
+                doc.pub_date, doc.pub_date_source = date, "dateline"
+            break
+    else:
+        for block in doc.prose_blocks[:1]:
+            m = WIRE_DATELINE.match(block.prose)
+            if m:
+                doc.meta.setdefault("dateline", m.group(0).rstrip(" —–-").strip())
+    for i, block in enumerate(doc.blocks):
+        block.index = i
+    return doc
+
+
+def find_suppressions(doc: Document):
+    from newslint.document import Suppression
+
+    found = []
+    open_ranges = []
+    for m in DIRECTIVE.finditer(doc.text):
+        kind = m.group(1)
+        rules = tuple(r.strip() for r in m.group(2).replace(",", " ").split() if r.strip())
+        line, _ = doc.line_col(m.start())
+        end_line, _ = doc.line_col(m.end())
+        if kind == "disable-next-line":
+            found.append(Suppression(m.start(), m.end() - m.start(), rules, end_line + 1,
+                                     end_line + 1))
+        elif kind == "disable":
+            sup = Suppression(m.start(), m.end() - m.start(), rules, line, 10 ** 9)
+            found.append(sup)
+            open_ranges.append(sup)
+        else:  # enable: closes the matching (or every) open disable
+            for sup in list(open_ranges):
+                if not rules or set(rules) & set(sup.rules) or not sup.rules:
+                    sup.last_line = line
+                    open_ranges.remove(sup)
+    return found

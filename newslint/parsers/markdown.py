@@ -1,0 +1,184 @@
+"""Markdown with YAML front matter, parsed by markdown-it-py (CommonMark) with source maps.
+
+markdown-it-py gives each block its source lines but not inline offsets, so the prose of each
+inline token is aligned back to the source: characters are matched in order, skipping markup
+(emphasis marks, link destinations, backslashes before escaped characters) and collapsing an
+entity such as ``&amp;`` onto its source span.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from newslint.document import Block, Document, ProseBuilder
+from newslint.errors import InputError
+from newslint.parsers.common import finish_document, parse_date_value
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+_md = None
+
+
+def _parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        _md = MarkdownIt("commonmark").use(front_matter_plugin)
+    return _md
+
+
+def parse(path: str, text: str, **_) -> Document:
+    doc = Document(path=path, text=text, format="markdown")
+    line_starts = doc.line_starts
+    tokens = _parser().parse(text)
+
+    def offset_of_line(n: int) -> int:
+        return line_starts[n] if n < len(line_starts) else len(text)
+
+    container: list[str] = []
+    blocks: list[Block] = []
+    pending_kind = None
+    pending_map = None
+    for tok in tokens:
+        t = tok.type
+        if t == "front_matter":
+            _read_front_matter(doc, tok.content, path)
+        elif t in ("blockquote_open", "list_item_open"):
+            container.append(t[:-5])
+        elif t in ("blockquote_close", "list_item_close"):
+            container.pop()
+        elif t == "heading_open":
+            pending_kind = ("headline" if tok.tag == "h1" and not any(
+                b.kind == "headline" for b in blocks) else "heading")
+            pending_map = tok.map
+        elif t == "paragraph_open":
+            if "list_item" in container:
+                pending_kind = "list_item"
+            elif "blockquote" in container:
+                pending_kind = "blockquote"
+            else:
+                pending_kind = "paragraph"
+            pending_map = tok.map
+        elif t == "inline" and pending_kind and pending_map:
+            start = offset_of_line(pending_map[0])
+            end = offset_of_line(pending_map[1])
+            while end > start and text[end - 1] in "\r\n":
+                end -= 1
+            builder = ProseBuilder()
+            _align_inline(text, start, end, tok.children or [], builder)
+            prose = builder.text()
+            if prose.strip():
+                blocks.append(Block(pending_kind, start, end, prose, builder.runs))
+            pending_kind = pending_map = None
+    doc.blocks = blocks
+    return finish_document(doc)
+
+
+def _read_front_matter(doc: Document, content: str, path: str) -> None:
+    try:
+        data = yaml.safe_load(content) if content.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{path}: broken front matter{where}: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: broken front matter: expected key: value pairs, "
+                         f"got {type(data).__name__}")
+    doc.meta.update({str(k): v for k, v in data.items()})
+    for key in ("date", "published", "pubdate"):
+        if data.get(key) not in (None, ""):
+            doc.pub_date = parse_date_value(data[key], f"front matter {key!r}", path)
+            doc.pub_date_source = "front-matter"
+            break
+
+
+def _align_inline(src: str, start: int, end: int, children, builder: ProseBuilder) -> None:
+    cursor = start
+    for tok in children:
+        t = tok.type
+        if t in ("text", "code_inline"):
+            cursor = _align_text(src, cursor, end, tok.content, builder)
+        elif t in ("softbreak", "hardbreak"):
+            nl = src.find("\n", cursor, end)
+            if nl == -1:
+                continue
+            if not builder.ends_with_space():
+                builder.add(" ", nl, 1)
+            cursor = nl + 1
+        elif t == "html_inline":
+            i = src.find(tok.content, cursor, end)
+            if i != -1:
+                cursor = i + len(tok.content)
+        elif t == "link_close" and tok.markup != "autolink":
+            cursor = _skip_link_destination(src, cursor, end)
+        elif t == "image":
+            i = src.find("![", cursor, end)
+            if i != -1:
+                j = src.find("]", i, end)
+                cursor = _skip_link_destination(src, j if j != -1 else i, end)
+
+
+def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBuilder) -> int:
+    """Match ``content`` character by character against the source from ``cursor``."""
+    pos = cursor
+    for ch in content:
+        while pos < end:
+            c = src[pos]
+            if c == ch:
+                builder.add(ch, pos)
+                pos += 1
+                break
+            if c == "\\" and pos + 1 < end and src[pos + 1] == ch:
+                builder.add(ch, pos + 1)
+                pos += 2
+                break
+            if c == "&":
+                m = _ENTITY.match(src, pos, end)
+                if m and html.unescape(m.group()) == ch:
+                    builder.add(ch, pos, m.end() - pos)
+                    pos = m.end()
+                    break
+            if c == "\n" and ch == " ":
+                builder.add(" ", pos, 1)
+                pos += 1
+                break
+            pos += 1
+        else:
+            # Not found (should not happen): map the rest onto the end of the block.
+            builder.add(ch, end, 0)
+    return pos
+
+
+def _skip_link_destination(src: str, cursor: int, end: int) -> int:
+    """After a link's text: skip ``](url "title")`` or ``][ref]`` or ``]``."""
+    i = src.find("]", cursor, end)
+    if i == -1:
+        return cursor
+    i += 1
+    if i < end and src[i] == "(":
+        depth = 0
+        j = i
+        while j < end:
+            c = src[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            j += 1
+        return end
+    if i < end and src[i] == "[":
+        j = src.find("]", i, end)
+        return j + 1 if j != -1 else i
+    return i

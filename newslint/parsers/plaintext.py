@@ -1,0 +1,77 @@
+"""Plain text: blocks are separated by blank lines; lines of a block are joined by spaces."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Block, Document, ProseBuilder
+from newslint.parsers.common import DIRECTIVE, finish_document
+
+_BLANK_SPLIT = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
+_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)]*$""")
+
+
+def parse(path: str, text: str, **_) -> Document:
+    doc = Document(path=path, text=text, format="text")
+    doc.blocks = list(iter_blocks(text, 0, len(text)))
+    _assign_kinds(doc.blocks)
+    return finish_document(doc)
+
+
+def iter_blocks(text: str, start: int, end: int):
+    """Blocks of ``text[start:end]`` split at blank lines, as paragraphs."""
+    pos = start
+    for sep in list(_BLANK_SPLIT.finditer(text, start, end)) + [None]:
+        stop = sep.start() if sep else end
+        block = _make_block(text, pos, stop)
+        if block is not None:
+            yield block
+        if sep:
+            pos = sep.end()
+
+
+def _make_block(text: str, start: int, stop: int):
+    builder = ProseBuilder()
+    line_start = start
+    first = last = None
+    while line_start < stop:
+        nl = text.find("\n", line_start, stop)
+        line_end = stop if nl == -1 else nl
+        content_end = line_end
+        while content_end > line_start and text[content_end - 1] in "\r \t":
+            content_end -= 1
+        content_start = line_start
+        while content_start < content_end and text[content_start] in " \t\ufeff":
+            content_start += 1
+        line = text[content_start:content_end]
+        if line and not DIRECTIVE.fullmatch(line):
+            if builder.length:
+                # The line break becomes one space in prose, mapped to the break itself.
+                builder.add(" ", prev_break, 1)
+            builder.add(line, content_start)
+            first = content_start if first is None else first
+            last = content_end
+        prev_break = content_end
+        line_start = line_end + 1
+    if not builder.length:
+        return None
+    return Block("paragraph", first, last, builder.text(), builder.runs)
+
+
+def _looks_like_heading(block: Block) -> bool:
+    words = block.prose.split()
+    return (len(words) <= 15 and "\n" not in block.prose
+            and not _SENTENCE_END.search(block.prose.rstrip()))
+
+
+def _assign_kinds(blocks: list) -> None:
+    """Short unpunctuated blocks are headings; the one right before the first prose paragraph
+    is the headline (scraped pages put navigation and section labels above it)."""
+    first_para = None
+    for i, block in enumerate(blocks):
+        if _looks_like_heading(block):
+            block.kind = "heading"
+        elif first_para is None and len(block.prose.split()) >= 12:
+            first_para = i
+    if first_para and blocks[first_para - 1].kind == "heading":
+        blocks[first_para - 1].kind = "headline"

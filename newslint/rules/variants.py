@@ -1,0 +1,8 @@
+"""Built-in rules: variants (being written)."""
+
+from newslint import hookimpl
+
+
+@hookimpl
+def newslint_register_rules(config):
+    return []

@@ -1,0 +1,1 @@
+"""Text analysis shared by rules: sentences, quotes, words."""
