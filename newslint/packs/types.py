@@ -1,0 +1,183 @@
+"""The rule types a YAML pack can use: existence, substitution, consistency."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from newslint.errors import PackError
+from newslint.finding import Match
+from newslint.rule import DocumentRule
+
+#: Seconds a user-written pattern may run on one block before it is abandoned.
+PATTERN_TIMEOUT = 1.0
+
+
+def _bounded(piece: str, word_boundary: bool) -> str:
+    """Add word boundaries on the word-character sides of a literal or pattern piece."""
+    if not word_boundary:
+        return piece
+    return rf"(?<![\w]){piece}(?![\w])"
+
+
+def _literal(token: str, word_boundary: bool) -> str:
+    body = regex.escape(token)
+    if not word_boundary:
+        return body
+    left = r"(?<![\w])" if token[:1].isalnum() or token[:1] == "_" else ""
+    right = r"(?![\w])" if token[-1:].isalnum() or token[-1:] == "_" else ""
+    return f"{left}{body}{right}"
+
+
+class PackRule(DocumentRule):
+    COMMON_KEYS = {"type", "message", "category", "severity", "doc", "ignore_case",
+                   "word_boundary", "skip_quotes", "regex"}
+    KEYS: set = set()
+
+    def __init__(self, rule_id: str, spec: dict, pack: str, default_enabled: bool,
+                 pack_path: str = ""):
+        self.id = rule_id
+        self.spec = spec
+        self.category = spec.get("category", "style")
+        self.severity = spec.get("severity", "warning")
+        self.default_enabled = default_enabled
+        self.origin = pack
+        self.pack_path = pack_path
+        self.message = spec["message"]
+        self.ignore_case = spec.get("ignore_case", True)
+        self.word_boundary = spec.get("word_boundary", True)
+        self.skip_quotes = spec.get("skip_quotes", True)
+        self.is_regex = spec.get("regex", False)
+        self._doc = spec.get("doc") or f"{self.message}\n\n(From the {pack} pack.)"
+
+    @property
+    def doc(self) -> str:
+        return self._doc.strip()
+
+    def _compile(self, pieces: list[str], what: str):
+        parts = []
+        for i, piece in enumerate(pieces):
+            if not isinstance(piece, str) or not piece:
+                raise PackError(f"{what}: entries must be non-empty text")
+            if self.is_regex:
+                try:
+                    regex.compile(piece)
+                except regex.error as exc:
+                    raise PackError(f"{what}: invalid pattern {piece!r}: {exc}") from None
+                parts.append(f"(?P<g{i}>{_bounded(piece, self.word_boundary)})")
+            else:
+                parts.append(f"(?P<g{i}>{_literal(piece, self.word_boundary)})")
+        flags = regex.IGNORECASE if self.ignore_case else 0
+        return regex.compile("|".join(parts), flags | regex.V0)
+
+    def _iter_hits(self, doc, pattern):
+        """(block, match) pairs for every hit in the document's prose, quotes skipped."""
+        for block in doc.blocks:
+            try:
+                hits = list(pattern.finditer(block.prose, timeout=PATTERN_TIMEOUT))
+            except TimeoutError:
+                raise RuntimeError(
+                    f"a pattern of {self.id} ({self.pack_path}) took more than "
+                    f"{PATTERN_TIMEOUT:g} s on one block; simplify it") from None
+            for m in hits:
+                if self.skip_quotes and block.in_quote(m.start(), m.end()):
+                    continue
+                yield block, m
+
+    def _match(self, doc, block, start, end, suggestion=None) -> Match:
+        off, length = block.source_span(start, end)
+        found = block.prose[start:end]
+        message = self.message.replace("{match}", found).replace(
+            "{suggestion}", suggestion or "")
+        return Match(off, length, message, (suggestion,) if suggestion else ())
+
+
+class ExistenceRule(PackRule):
+    """Flags words or phrases that should not appear."""
+
+    KEYS = {"tokens"}
+
+    def __init__(self, rule_id, spec, **kw):
+        super().__init__(rule_id, spec, **kw)
+        tokens = spec.get("tokens")
+        if not isinstance(tokens, list) or not tokens:
+            raise PackError("tokens: required: a list of words, phrases or patterns")
+        self.pattern = self._compile(tokens, "tokens")
+
+    def check(self, doc, options):
+        for block, m in self._iter_hits(doc, self.pattern):
+            yield self._match(doc, block, m.start(), m.end())
+
+
+def _keep_case(found: str, suggestion: str) -> str:
+    """'E-mail' -> 'Email': keep a capital the writer put at the start."""
+    if found[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class SubstitutionRule(PackRule):
+    """Flags a wrong form and suggests the right one."""
+
+    KEYS = {"swap"}
+
+    def __init__(self, rule_id, spec, **kw):
+        super().__init__(rule_id, spec, **kw)
+        swap = spec.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise PackError("swap: required: a mapping of wrong form to right form")
+        for k, v in swap.items():
+            if not isinstance(v, str):
+                raise PackError(f"swap: the replacement for {k!r} must be text")
+        self.wrong = list(swap)
+        self.right = [swap[k] for k in self.wrong]
+        self.pattern = self._compile([str(k) for k in self.wrong], "swap")
+
+    def check(self, doc, options):
+        for block, m in self._iter_hits(doc, self.pattern):
+            index = int(m.lastgroup[1:])
+            right = self.right[index]
+            if self.is_regex:
+                right = m.expand(right)
+            found = m.group()
+            suggestion = _keep_case(found, right) if self.ignore_case else right
+            if suggestion == found:
+                continue
+            yield self._match(doc, block, m.start(), m.end(), suggestion)
+
+
+class ConsistencyRule(PackRule):
+    """Flags the minority form when two variants of one term appear in one article."""
+
+    KEYS = {"groups"}
+
+    def __init__(self, rule_id, spec, **kw):
+        super().__init__(rule_id, spec, **kw)
+        groups = spec.get("groups")
+        if (not isinstance(groups, list) or not groups or
+                not all(isinstance(g, list) and len(g) >= 2 for g in groups)):
+            raise PackError("groups: required: a list of groups, each a list of two or more "
+                            "variants")
+        self.groups = [[str(v) for v in g] for g in groups]
+        self.patterns = [self._compile(g, "groups") for g in self.groups]
+
+    def check(self, doc, options):
+        for group, pattern in zip(self.groups, self.patterns):
+            hits = [(block, m, int(m.lastgroup[1:]))
+                    for block, m in self._iter_hits(doc, pattern)]
+            counts = Counter(i for _, _, i in hits)
+            if len(counts) < 2:
+                continue
+            # Majority wins; a tie goes to the form used first.
+            first_seen = {}
+            for n, (_, _, i) in enumerate(hits):
+                first_seen.setdefault(i, n)
+            majority = max(counts, key=lambda i: (counts[i], -first_seen[i]))
+            for block, m, i in hits:
+                if i != majority:
+                    yield self._match(doc, block, m.start(), m.end(), group[majority])
+
+
+RULE_TYPES = {"existence": ExistenceRule, "substitution": SubstitutionRule,
+              "consistency": ConsistencyRule}
