@@ -151,6 +151,8 @@ class Suppression:
     first_line: int
     last_line: int  # inclusive; a large number for "to the end of the file"
     used: bool = False
+    #: The comment's own location, for reporting it when it suppressed nothing.
+    span: Optional[Span] = None
 
 
 @dataclass

@@ -34,3 +34,276 @@ def finding_from_match(doc: Optional[Document], rule, match: Match,
         span, rule=match.rule or rule.id, category=match.category or rule.category,
         severity=severity, message=match.message, suggestions=match.suggestions,
         related=match.related, source=match.source or rule.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Running rules over files
+# ---------------------------------------------------------------------------------------------
+
+import os  # noqa: E402
+import traceback  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+from newslint.errors import ConfigError  # noqa: E402
+from newslint.filters.selection import Selection  # noqa: E402
+from newslint.filters.suppressions import is_suppressed  # noqa: E402
+from newslint.finding import CATEGORIES, SEVERITIES, FileError  # noqa: E402
+from newslint.rule import CorpusRule, DocInfo, DocumentRule, RunContext  # noqa: E402
+
+
+@dataclass
+class FileOutcome:
+    """What checking one file produced (picklable: it crosses process boundaries)."""
+
+    path: str
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    suppressions: list = field(default_factory=list)
+    corpus: dict = field(default_factory=dict)
+    pub_date: Optional[_dt.date] = None
+    words: int = 0
+
+
+@dataclass
+class RunResult:
+    files: list  # FileOutcome, in path order
+    rules: list  # the rules that ran
+
+    @property
+    def findings(self) -> list:
+        return [f for fo in self.files for f in fo.findings]
+
+    @property
+    def errors(self) -> list:
+        return [e for fo in self.files for e in fo.errors]
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode UTF-8 (a BOM is dropped); a clear error for binary or non-UTF-8 input."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (contains NUL bytes); not checked")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{path}: not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line}); "
+            f"save the file as UTF-8") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+class Engine:
+    """Holds the rules and settings of one run. Build with :func:`build_engine`."""
+
+    def __init__(self, config, pm, selection: Selection, date_override=None, warn=None):
+        self.config = config
+        self.pm = pm
+        self.selection = selection
+        self.date_override = date_override
+        self.warn = warn or (lambda message: None)
+        self.parsers: dict = {}
+        for mapping in pm.hook.newslint_register_parsers():
+            for suffix, fn in (mapping or {}).items():
+                self.parsers[suffix.lower()] = fn
+        self.rules: dict = {}
+        for plugin_rules in pm.hook.newslint_register_rules(config=config):
+            for rule in plugin_rules or ():
+                self._add_rule(rule)
+        config.validate_rules(self.rules)
+        self.active = [r for r in self.rules.values() if selection.rule_runs(r)]
+        self.options = {r.id: config.rule_options(r) for r in self.active}
+        self._started: list = []
+
+    def _add_rule(self, rule) -> None:
+        if not rule.id:
+            raise ConfigError(f"a rule of type {type(rule).__name__} has no id")
+        if rule.id in self.rules:
+            raise ConfigError(f"two rules are registered as {rule.id!r} "
+                              f"({type(self.rules[rule.id]).__name__} and {type(rule).__name__})")
+        if rule.category not in CATEGORIES or rule.severity not in SEVERITIES:
+            raise ConfigError(f"rule {rule.id!r}: category must be one of {CATEGORIES} and "
+                              f"severity one of {SEVERITIES}")
+        if not isinstance(rule, (DocumentRule, CorpusRule)):
+            raise ConfigError(f"rule {rule.id!r} is neither a DocumentRule nor a CorpusRule")
+        self.rules[rule.id] = rule
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(self, jobs: int = 1) -> None:
+        for rule in self.active:
+            context = RunContext(self.config, self.options[rule.id], self.warn, jobs)
+            rule.start(context)
+            self._started.append(rule)
+
+    def stop(self) -> None:
+        while self._started:
+            rule = self._started.pop()
+            try:
+                rule.stop()
+            except Exception as exc:  # stopping must never hide the run's result
+                self.warn(f"rule {rule.id} failed to stop cleanly: {exc}")
+
+    # -- one file -------------------------------------------------------------------------
+    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
+                   ) -> FileOutcome:
+        out = FileOutcome(path)
+        try:
+            if text is None:
+                text = self._read(path)
+            doc = parse_document(path, text, suffix or os.path.splitext(path)[1],
+                                 self.date_override, self.parsers)
+        except InputError as exc:
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+        except RecursionError:
+            out.errors.append(FileError(path, f"{path}: nesting too deep to parse", "input"))
+            return out
+        except Exception as exc:
+            out.errors.append(FileError(
+                path, f"{path}: the parser failed: {type(exc).__name__}: {exc}", "internal"))
+            return out
+        out.pub_date = doc.pub_date
+        out.suppressions = doc.suppressions
+        out.words = sum(len(b.prose.split()) for b in doc.blocks)
+        raw: list[Finding] = []
+        for rule in self.active:
+            opts = self.options[rule.id]
+            try:
+                if isinstance(rule, CorpusRule):
+                    out.corpus[rule.id] = rule.collect(doc, opts)
+                    continue
+                for match in rule.check(doc, opts):
+                    raw.append(self._finding(doc, rule, match))
+            except Exception as exc:
+                raw.append(self._internal_error(doc, rule, exc))
+        out.findings = self._filter(raw, out.suppressions)
+        return out
+
+    def _read(self, path: str) -> str:
+        try:
+            size = os.path.getsize(path)
+            limit = self.config.max_file_size
+            if limit and size > limit:
+                raise InputError(f"{path}: file is {size / 1e6:.1f} MB, larger than the "
+                                 f"{limit / 1e6:g} MB limit (max_file_size); not checked")
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            raise InputError(f"{path}: is a directory") from None
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        return decode(path, data)
+
+    def _finding(self, doc, rule, match) -> Finding:
+        severity = None
+        rid = match.rule or rule.id
+        severity = self.config.rule_setting(rid, "severity") or \
+            self.config.rule_setting(rule.id, "severity")
+        return finding_from_match(doc, rule, match, severity)
+
+    def _internal_error(self, doc, rule, exc) -> Finding:
+        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+        message = (f"rule {rule.id} raised {type(exc).__name__}: {exc}{where}; the rest of the "
+                   f"file was checked by the other rules")
+        return Finding.from_span(doc.span(0, 0), rule="internal-error", category=rule.category,
+                                 severity="error", message=message)
+
+    def _filter(self, raw, suppressions) -> list:
+        kept = []
+        for f in raw:
+            if f.rule != "internal-error":
+                rule = self.rules.get(f.rule) or self.rules.get(f.rule.split("/", 1)[0])
+                if rule is not None and not self.selection.keeps(f, rule):
+                    continue
+                if is_suppressed(f, suppressions):
+                    continue
+            kept.append(f)
+        return kept
+
+    # -- the whole run --------------------------------------------------------------------
+    def run(self, paths: list, jobs: int = 1, progress=None, stdin_text=None,
+            stdin_suffix=None) -> RunResult:
+        outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+        self._run_corpus_rules(outcomes)
+        self._report_unused_suppressions(outcomes)
+        for fo in outcomes:
+            fo.findings.sort(key=lambda f: f.sort_key)
+        return RunResult(outcomes, self.active)
+
+    def _check_all(self, paths, jobs, progress, stdin_text, stdin_suffix) -> list:
+        total = len(paths)
+        outcomes: list = []
+        disk = [p for p in paths if p != "-"]
+        if "-" in paths:
+            outcomes.append(self.check_file(stdin_suffix[0], stdin_text, stdin_suffix[1]))
+        if jobs > 1 and len(disk) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            global _WORKER_ENGINE
+            _WORKER_ENGINE = self
+            ctx = multiprocessing.get_context("fork")
+            chunk = max(1, min(16, len(disk) // (jobs * 4) or 1))
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+                for fo in pool.map(_worker_check, disk, chunksize=chunk):
+                    outcomes.append(fo)
+                    if progress:
+                        progress(len(outcomes), total)
+        else:
+            for p in disk:
+                outcomes.append(self.check_file(p))
+                if progress:
+                    progress(len(outcomes), total)
+        outcomes.sort(key=lambda fo: fo.path)
+        return outcomes
+
+    def _run_corpus_rules(self, outcomes) -> None:
+        by_path = {fo.path: fo for fo in outcomes}
+        for rule in self.active:
+            if not isinstance(rule, CorpusRule):
+                continue
+            items = [(DocInfo(fo.path, fo.pub_date, i), fo.corpus[rule.id])
+                     for i, fo in enumerate(outcomes) if rule.id in fo.corpus]
+            try:
+                matches = list(rule.finish(items, self.options[rule.id]))
+            except Exception as exc:
+                for fo in outcomes:
+                    if rule.id in fo.corpus:
+                        fo.findings.append(Finding(
+                            rule="internal-error", category=rule.category, severity="error",
+                            message=f"corpus rule {rule.id} raised {type(exc).__name__}: {exc}",
+                            path=fo.path, line=1, column=1, end_line=1, end_column=1,
+                            offset=0, length=0, excerpt=""))
+                        break
+                continue
+            for match in matches:
+                finding = self._finding(None, rule, match)
+                fo = by_path.get(finding.path)
+                if fo is None:
+                    continue
+                fo.findings.extend(self._filter([finding], fo.suppressions))
+
+    def _report_unused_suppressions(self, outcomes) -> None:
+        meta = self.rules.get("unused-suppression")
+        if meta is None or meta not in self.active:
+            return
+        active_ids = [r.id for r in self.active]
+        for fo in outcomes:
+            for sup in fo.suppressions:
+                if sup.used:
+                    continue
+                named = sup.rules or ("",)
+                if sup.rules and not all(any(a == r or a.startswith(r) or r.startswith(a + "/")
+                                             for a in active_ids) for r in named):
+                    continue  # it names a rule that did not run: nothing to judge
+                fo.findings.append(Finding.from_span(
+                    sup.span, rule=meta.id, category=meta.category,
+                    severity=self.config.rule_setting(meta.id, "severity") or meta.severity,
+                    message="this newslint-disable comment suppressed nothing; remove it"))
+
+
+_WORKER_ENGINE: Optional[Engine] = None
+
+
+def _worker_check(path: str) -> FileOutcome:
+    return _WORKER_ENGINE.check_file(path)

@@ -82,13 +82,13 @@ def find_suppressions(doc: Document):
     for m in DIRECTIVE.finditer(doc.text):
         kind = m.group(1)
         rules = tuple(r.strip() for r in m.group(2).replace(",", " ").split() if r.strip())
-        line, _ = doc.line_col(m.start())
-        end_line, _ = doc.line_col(m.end())
+        span = doc.span(m.start(), m.end() - m.start())
+        line, end_line = span.line, span.end_line
         if kind == "disable-next-line":
             found.append(Suppression(m.start(), m.end() - m.start(), rules, end_line + 1,
-                                     end_line + 1))
+                                     end_line + 1, span=span))
         elif kind == "disable":
-            sup = Suppression(m.start(), m.end() - m.start(), rules, line, 10 ** 9)
+            sup = Suppression(m.start(), m.end() - m.start(), rules, line, 10 ** 9, span=span)
             found.append(sup)
             open_ranges.append(sup)
         else:  # enable: closes the matching (or every) open disable

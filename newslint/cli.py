@@ -1,0 +1,356 @@
+"""The ``newslint`` command line. Exit codes: see :class:`newslint.exitcodes.ExitCode`."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from newslint import __version__
+from newslint.errors import NewslintError, PackError, UsageError
+from newslint.exitcodes import ExitCode
+from newslint.finding import SEVERITY_RANK
+
+COMMANDS = ("check", "rules", "explain", "config", "languagetool")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 with one line, like the rest
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"newslint: error: {message}\n")
+        raise SystemExit(ExitCode.USAGE)
+
+
+def _add_selection_args(p) -> None:
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: the nearest "
+                   ".newslint.yaml or pyproject.toml with [tool.newslint])")
+    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids, prefixes or "
+                   "categories to run instead of the default set")
+    p.add_argument("--extend-select", metavar="RULES", help="rules to run in addition to the "
+                   "default set (e.g. an opt-in pack: ap)")
+    p.add_argument("--ignore", metavar="RULES", help="rules or categories not to run")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="Editorial QA linter for news articles.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files or directories",
+                           description="Check articles (.md, .markdown, .html, .htm, .txt; "
+                                       "'-' reads standard input).")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
+    _add_selection_args(check)
+    check.add_argument("--format", default="text", help="output format: text (default), json, "
+                       "or one a plugin adds")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--date", metavar="YYYY-MM-DD", help="publication date; overrides front "
+                       "matter, meta tags and datelines")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of the "
+                       "text read from '-'")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="parallel processes "
+                       "(default: the number of cores)")
+    check.add_argument("--quiet", "-q", action="store_true", help="only findings at warning "
+                       "or above; no summary or progress")
+    check.add_argument("--no-cache", action="store_true", help="do not read or write the "
+                       "result cache")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = sub.add_parser("rules", help="list rules")
+    _add_selection_args(rules)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--config", metavar="FILE")
+
+    config = sub.add_parser("config", help="print the effective configuration")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH",
+                        help="where to look for configuration (default: here)")
+    config.add_argument("--config", metavar="FILE")
+
+    sub.add_parser("languagetool", help="install or inspect the LanguageTool server "
+                   "(run `newslint languagetool --help`)", add_help=False)
+    return parser
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "languagetool":
+        return _languagetool(argv[1:])
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return ExitCode.USAGE
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "config":
+            return _config(args)
+    except NewslintError as exc:
+        _say(str(exc))
+        return ExitCode.USAGE
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+    return ExitCode.USAGE
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"newslint: {message}\n")
+
+
+def _warn_once():
+    seen = set()
+
+    def warn(message: str) -> None:
+        if message not in seen:
+            seen.add(message)
+            sys.stderr.write(f"newslint: warning: {message}\n")
+    return warn
+
+
+def _split(value):
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+# -- shared set-up ------------------------------------------------------------------------
+def _setup(args, start: Path, date_override=None):
+    """Config, plugin manager and engine for a command."""
+    from newslint.config import find_config, load_config
+    from newslint.engine import Engine
+    from newslint.filters.selection import Selection
+    from newslint.plugins import build_plugin_manager
+
+    config_path = Path(args.config) if getattr(args, "config", None) else find_config(start)
+    config = load_config(config_path)
+    for key in ("select", "extend_select", "ignore"):
+        value = _split(getattr(args, key, None))
+        if value is not None:
+            if key == "select":
+                config.values[key] = value
+            else:
+                config.values[key] = config.values[key] + value
+    pm = build_plugin_manager()
+    declared = {}
+    for sections in pm.hook.newslint_config_sections():
+        declared.update(sections or {})
+    config.apply_sections(declared)
+    overrides = {rid: e["enabled"] for rid, e in config.values["rules"].items()
+                 if isinstance(e, dict) and "enabled" in e}
+    selection = Selection(config.select, config.extend_select, config.ignore, overrides)
+    try:
+        engine = Engine(config, pm, selection, date_override, warn=_warn_once())
+    except PackError:
+        raise
+    return config, pm, engine
+
+
+# -- check --------------------------------------------------------------------------------
+def _check(args) -> int:
+    from newslint.config import parse_date_option
+    from newslint.discovery import discover
+    from newslint.finding import FileError
+    from newslint.formatters.base import Summary
+
+    paths = args.paths
+    if not paths:
+        raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
+    if "-" in paths and not args.stdin_filename:
+        raise UsageError("reading '-' needs --stdin-filename NAME (its suffix picks the format)")
+    date = parse_date_option(args.date, "--date") if args.date else None
+    first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
+    config, pm, engine = _setup(args, first if first.exists() else Path.cwd())
+    if date is None and config.date:
+        date = config.date
+    engine.date_override = date
+    if args.no_cache:
+        config.use_cache = False
+    fail_on = args.fail_on or config.fail_on
+
+    formatters = {}
+    for mapping in pm.hook.newslint_register_formatters():
+        formatters.update(mapping or {})
+    if args.format not in formatters:
+        raise UsageError(f"--format: unknown format {args.format!r} "
+                         f"(available: {', '.join(sorted(formatters))})")
+
+    missing = []
+    present = []
+    for p in paths:
+        if p == "-" or os.path.exists(p):
+            present.append(p)
+        else:
+            missing.append(p)
+    files = discover(present, engine.parsers, config.exclude) if present else []
+    stdin_text = None
+    stdin_meta = None
+    if "-" in files:
+        from newslint.engine import decode
+        data = sys.stdin.buffer.read()
+        name = args.stdin_filename
+        try:
+            stdin_text = decode(name, data)
+        except NewslintError as exc:
+            files.remove("-")
+            missing_error = FileError(name, str(exc))
+            missing.append(missing_error)
+        else:
+            stdin_meta = (name, os.path.splitext(name)[1])
+
+    jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
+    jobs = max(1, jobs)
+    progress = None
+    if sys.stderr.isatty() and not args.quiet and len(files) > 20:
+        def progress(done, total):
+            sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
+            if done == total:
+                sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+    try:
+        engine.start(jobs)
+        result = engine.run(files, jobs=jobs, progress=progress, stdin_text=stdin_text,
+                            stdin_suffix=stdin_meta)
+    finally:
+        engine.stop()
+
+    outcomes = result.files
+    extra_errors = []
+    for m in missing:
+        if isinstance(m, FileError):
+            extra_errors.append(m)
+        else:
+            extra_errors.append(FileError(m, f"{m}: no such file or directory"))
+
+    summary = Summary(files=len(outcomes))
+    threshold = SEVERITY_RANK[fail_on]
+    internal = failing = False
+    for fo in outcomes:
+        for f in fo.findings:
+            summary.findings += 1
+            summary.by_severity[f.severity] += 1
+            if f.rule == "internal-error":
+                internal = True
+            if SEVERITY_RANK[f.severity] >= threshold:
+                failing = True
+    all_errors = extra_errors + [e for fo in outcomes for e in fo.errors]
+    summary.errors = len(all_errors)
+    if internal or any(e.kind == "internal" for e in all_errors):
+        code = ExitCode.INTERNAL
+    elif all_errors:
+        code = ExitCode.USAGE
+    elif failing:
+        code = ExitCode.FINDINGS
+    else:
+        code = ExitCode.OK
+    summary.exit_code = int(code)
+
+    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        color = _use_color(args.color, stream)
+        formatter = formatters[args.format](
+            stream, color=color, quiet=args.quiet,
+            rules={r.id: r for r in result.rules}, root=os.getcwd())
+        formatter.start()
+        for err in extra_errors:
+            formatter.file(err.path, [], [err])
+        for fo in outcomes:
+            formatter.file(fo.path, fo.findings, fo.errors)
+        formatter.finish(summary)
+    finally:
+        if args.output:
+            stream.close()
+        else:
+            stream.flush()
+    return int(code)
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+# -- rules, explain, config ---------------------------------------------------------------
+def _rules(args) -> int:
+    import json
+
+    config, pm, engine = _setup(args, Path.cwd())
+    active = {r.id for r in engine.active}
+    rows = sorted(engine.rules.values(), key=lambda r: (r.origin != "newslint", r.id))
+    if args.format == "json":
+        json.dump([{"id": r.id, "category": r.category, "severity": r.severity,
+                    "enabled": r.id in active, "origin": r.origin, "summary": r.summary}
+                   for r in rows], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return ExitCode.OK
+    width = max(len(r.id) for r in rows)
+    for r in rows:
+        flag = "on " if r.id in active else "off"
+        sys.stdout.write(f"{r.id:<{width}}  {flag}  {r.category:<12} {r.severity:<8} "
+                         f"{r.origin:<10} {r.summary}\n")
+    return ExitCode.OK
+
+
+def _explain(args) -> int:
+    config, pm, engine = _setup(args, Path.cwd())
+    rule_id = args.rule
+    rule = engine.rules.get(rule_id)
+    note = ""
+    if rule is None and "/" in rule_id:
+        parent = engine.rules.get(rule_id.split("/", 1)[0])
+        if parent is not None and parent.dynamic_ids:
+            rule = parent
+            note = f"{rule_id} is reported by {parent.id}.\n\n"
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, list(engine.rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
+    state = "on" if rule in engine.active else "off"
+    sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
+                     f"{'enabled' if rule.default_enabled else 'opt-in'} by default "
+                     f"(currently {state}), from {rule.origin}\n\n{note}{rule.doc}\n")
+    if rule.default_options:
+        sys.stdout.write("\n## Options\n")
+        for key, value in rule.default_options.items():
+            sys.stdout.write(f"- `{key}` (default: {value!r})\n")
+    return ExitCode.OK
+
+
+def _config(args) -> int:
+    import yaml
+
+    config, pm, engine = _setup(args, Path(args.path))
+    data = config.to_dict()
+    sys.stdout.write(f"# from {config.path or 'defaults (no configuration file found)'}\n")
+    sys.stdout.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return ExitCode.OK
+
+
+def _languagetool(argv) -> int:
+    try:
+        from newslint.languagetool.cli import main as lt_main
+    except ImportError:
+        _say("the languagetool command is not available in this installation")
+        return ExitCode.USAGE
+    try:
+        return lt_main(argv)
+    except NewslintError as exc:
+        _say(str(exc))
+        return ExitCode.USAGE

@@ -1,0 +1,1 @@
+"""Filters applied to findings after rules ran: selection, suppressions, baseline."""

@@ -1,0 +1,1 @@
+"""Output formatters: they write findings and never influence the engine."""
