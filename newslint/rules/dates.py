@@ -1,8 +1,464 @@
-"""Built-in rules: dates (being written)."""
+"""Built-in rules: dates, weekdays, years and the publication date must agree.
+
+Every rule here reads the same list of temporal expressions (see
+:mod:`newslint.text.temporal`), found once per document, and resolves them against
+``Document.pub_date`` (from ``--date``, front matter, an HTML meta tag or the dateline).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
 
 from newslint import hookimpl
+from newslint.document import Block, Document
+from newslint.finding import Match
+from newslint.rule import DocumentRule
+from newslint.text.temporal import (
+    WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past, resolve,
+    weekday_name)
+
+
+@dataclass(frozen=True)
+class Found:
+    """A temporal expression and where it stands."""
+
+    block: Block
+    expr: TemporalExpression
+    in_quote: bool
+
+
+def temporal_expressions(doc: Document) -> list[Found]:
+    """Every temporal expression of ``doc`` in document order (computed once per document)."""
+    cached = _cache.get("doc")
+    if cached is doc:
+        return _cache["found"]
+    found = []
+    for block in doc.blocks:
+        for expr in find_temporal_expressions(block.prose):
+            found.append(Found(block, expr, block.in_quote(expr.start, expr.end)))
+    # Several rules read the same document one after the other; keep only the latest.
+    _cache["doc"], _cache["found"] = doc, found
+    return found
+
+
+_cache: dict = {}
+
+
+def _long_date(day: _dt.date) -> str:
+    return f"{weekday_name(day)}, {day:%B} {day.day}, {day.year}"
+
+
+def _match(doc: Document, block: Block, start: int, end: int, message: str,
+           suggestions=(), related=()) -> Match:
+    offset, length = block.source_span(start, end)
+    return Match(offset, length, message, tuple(suggestions), tuple(related))
+
+
+class WeekdayDateMismatch(DocumentRule):
+    """A weekday is attached to a date that falls on another day.
+
+    ## What it flags
+    A weekday written next to a full date, year included, that the calendar puts on a
+    different day: "Thursday, Aug. 7, 2020" (a Friday), "Aug. 7, 2020 (Thursday)", and
+    datelines such as "Saturday, January 4, 2019". Dates without a year are left to
+    `relative-date-conflict`, which reads the year from the publication date.
+
+    ## Why it matters
+    Copy updated over several days, or rewritten from an older story, keeps weekdays that no
+    longer match their dates. Readers cannot tell which of the two is right, and a wrong day
+    in a story about a deadline or an event is a correction waiting to happen.
+
+    ## Example
+    ```
+    The ban takes effect on Thursday, Aug. 7, 2020.
+    ```
+
+    ## Instead
+    ```
+    The ban takes effect on Friday, Aug. 7, 2020.
+    ```
+    Options: `check_quotes` (default true) also checks dates inside quoted speech.
+    """
+
+    id = "weekday-date-mismatch"
+    category = "dates"
+    severity = "error"
+    default_options = {"check_quotes": True}
+
+    def check(self, doc, options):
+        for f in temporal_expressions(doc):
+            e = f.expr
+            if e.kind != "date" or e.weekday is None or e.year is None:
+                continue
+            if f.in_quote and not options["check_quotes"]:
+                continue
+            r = resolve(e, None)
+            if r is None or r.first.weekday() == e.weekday:
+                continue
+            right = weekday_name(r.first)
+            written = WEEKDAY_NAMES[e.weekday]
+            date_text = f.block.prose[e.date_start:e.date_end]
+            yield _match(
+                doc, f.block, e.weekday_start, e.weekday_end,
+                f"{date_text} is a {right}, not a {written}",
+                suggestions=(right,),
+                related=(doc.block_span(f.block, e.date_start, e.date_end),))
+
+
+class RelativeDateConflict(DocumentRule):
+    """Two references to one day disagree once read against the publication date.
+
+    ## What it flags
+    - a relative word and the weekday or date next to it: "yesterday (Thursday)" in a story
+      dated Saturday;
+    - a weekday attached to a date without a year, read in the year nearest the publication
+      date: "on Monday, March 3" when March 3 of that year is a Tuesday;
+    - a dateline whose date is not the publication date given by front matter, an HTML meta
+      tag or `--date`.
+
+    ## Why it matters
+    Each reference is plausible on its own, so an editor reads past them; together they tell
+    the reader two different days. They are typical of copy moved to a new day without
+    updating every reference.
+
+    ## Example
+    ```
+    ---
+    date: 2020-08-08
+    ---
+    The minister resigned yesterday (Thursday).
+    ```
+
+    ## Instead
+    ```
+    The minister resigned on Thursday.
+    ```
+    (or "yesterday (Friday)" if Friday is when it happened).
+    Options: `check_dateline` (default true) compares the dateline with the publication date.
+    """
+
+    id = "relative-date-conflict"
+    category = "dates"
+    severity = "warning"
+    default_options = {"check_dateline": True}
+
+    # Text between two expressions that makes the second restate the first.
+    _APPOSITION = re.compile(r"\s*(?:\(|,)\s*$")
+
+    def check(self, doc, options):
+        pub = doc.pub_date
+        if pub is None:
+            return
+        found = temporal_expressions(doc)
+        if options["check_dateline"]:
+            yield from self._dateline(doc, found)
+        for f in found:
+            e = f.expr
+            if (e.kind == "date" and e.weekday is not None and e.year is None
+                    and f.block.kind != "dateline"):
+                r = resolve(e, pub)
+                if r is not None and r.first.weekday() != e.weekday:
+                    right = weekday_name(r.first)
+                    yield _match(
+                        doc, f.block, e.weekday_start, e.weekday_end,
+                        f"{f.block.prose[e.date_start:e.date_end]} is a {right} in "
+                        f"{r.first.year} (the year nearest the publication date {pub:%Y-%m-%d}), "
+                        f"not a {WEEKDAY_NAMES[e.weekday]}",
+                        suggestions=(right,),
+                        related=(doc.block_span(f.block, e.date_start, e.date_end),))
+        for a, b in zip(found, found[1:]):
+            yield from self._restated(doc, pub, a, b)
+
+    def _dateline(self, doc, found):
+        if doc.pub_date_source == "dateline":
+            return
+        for f in found:
+            if f.block.kind != "dateline" or f.expr.kind != "date":
+                continue
+            r = resolve(f.expr, doc.pub_date)
+            if r is None or r.first == doc.pub_date:
+                return
+            source = {"front-matter": "the front-matter date", "html-meta": "the page's meta date",
+                      "option": "--date"}.get(doc.pub_date_source, "the publication date")
+            e = f.expr
+            yield _match(
+                doc, f.block, e.date_start, e.date_end,
+                f"the dateline says {_long_date(r.first)} but {source} is "
+                f"{_long_date(doc.pub_date)}",
+                suggestions=(_dateline_text(f.block.prose[e.start:e.end], e, doc.pub_date),))
+            return
+
+    def _restated(self, doc, pub, a: Found, b: Found):
+        """'yesterday (Thursday)', 'Thursday (yesterday)', 'today, Aug. 7,'."""
+        if a.block is not b.block:
+            return
+        gap = a.block.prose[a.expr.end:b.expr.start]
+        if not self._APPOSITION.fullmatch(gap):
+            return
+        rel, other = (a, b) if _is_relative_day(a.expr) else (b, a)
+        if not _is_relative_day(rel.expr) or other.expr.kind not in ("weekday", "date"):
+            return
+        if other.expr.kind == "weekday" and other.expr.modifier:
+            return
+        if "(" not in gap and not _closes_apposition(b.block.prose, b.expr.end):
+            return  # "yesterday, Monday and Tuesday" is a list, not a restatement
+        day = resolve(rel.expr, pub).first
+        e = other.expr
+        if e.kind == "weekday":
+            if e.weekday == day.weekday():
+                return
+            said = WEEKDAY_NAMES[e.weekday]
+            start, end, suggestion = e.weekday_start, e.weekday_end, weekday_name(day)
+        else:
+            r = resolve(e, pub)
+            if r is None or r.first == day:
+                return
+            said = f"{weekday_name(r.first)}, {r.first:%B} {r.first.day}"
+            start, end, suggestion = e.date_start, e.date_end, f"{day:%B} {day.day}"
+        yield _match(
+            doc, other.block, start, end,
+            f"\u201c{rel.expr.text}\u201d is {_long_date(day)} (publication date "
+            f"{pub:%Y-%m-%d}), but the text next to it says {said}",
+            suggestions=(suggestion,),
+            related=(doc.block_span(rel.block, rel.expr.start, rel.expr.end),))
+
+
+def _is_relative_day(e: TemporalExpression) -> bool:
+    return e.kind == "relative" and e.unit == "day"
+
+
+def _closes_apposition(prose: str, end: int) -> bool:
+    rest = prose[end:end + 12]
+    return re.match(r"\s*(?:[,)]|[.;!?]|$)", rest) is not None and not re.match(
+        r"\s*,\s*(?:and|or)\b", rest)
+
+
+def _dateline_text(written: str, e: TemporalExpression, pub: _dt.date) -> str:
+    """The dateline rewritten for ``pub`` in the same shape (weekday or not, day first or not)."""
+    day_first = e.date_start is not None and written[e.date_start - e.start:][:1].isdigit()
+    date = f"{pub.day} {pub:%B} {pub.year}" if day_first else f"{pub:%B} {pub.day}, {pub.year}"
+    return f"{weekday_name(pub)}, {date}" if e.weekday is not None else date
+
+
+# Lines that credit or copyright the story: "AFP 2023", "© 2023 The Associated Press".
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.I)
+_AGENCY_CREDIT = re.compile(
+    r"^\W*(?:(?:photo|image|picture|credit|source|by|written\s+by)\s*:?\s*)?"
+    r"(?:AFP|AP|Reuters|Getty\s+Images|EPA|Xinhua|dpa|DPA|ANSA|Bloomberg|PA|UPI|Kyodo|Yonhap|"
+    r"TASS|AAP|Shutterstock|Agence\s+France-Presse|The\s+Associated\s+Press|Associated\s+Press)"
+    r"\b[\s/,|-]*(?:19|20)\d\d\W*$", re.I)
+_BYLINE_LEAD = re.compile(r"^\s*(?:written\s+by|by|author|credit|photo|image)\s*:?\s*$", re.I)
+
+
+def is_credit_line(doc: Document, block: Block) -> bool:
+    """A short byline, credit or copyright line (never a headline)."""
+    if block.kind == "headline" or len(block.prose.split()) > 12:
+        return False
+    if _COPYRIGHT.search(block.prose) or _AGENCY_CREDIT.match(block.prose):
+        return True
+    before = doc.blocks[block.index - 1] if block.index > 0 else None
+    return (before is not None and _BYLINE_LEAD.match(before.prose) is not None
+            and len(block.prose.split()) <= 6)
+
+
+class DateAfterPublication(DocumentRule):
+    """A date or year later than the publication date, told as if it had already happened.
+
+    ## What it flags
+    A date, month or year after the publication date where the sentence reports it as past
+    ("deals were announced in December 2022" in a story published in 2020), or where it stands
+    in a byline, credit or copyright line ("AFP 2023"). Dates the text looks forward to are
+    left alone: anything in a sentence with "will", "scheduled", "expected", "until", "by" and
+    the like, and dates used as targets ("by 2021"). A date without a year counts only when it
+    falls within `yearless_days` days after publication (otherwise the year before is meant).
+
+    ## Why it matters
+    A past event after the publication date means the date, the year or the publication date
+    is wrong, or the text was pasted from a later story. A credit line with a later year shows
+    the page was republished or scraped, and the rest of its dates may not be what they seem.
+
+    ## Example
+    ```
+    ---
+    date: 2020-08-07
+    ---
+    The bans were announced in 2021.
+    ```
+
+    ## Instead
+    ```
+    The bans were announced in 2020.
+    ```
+    Options: `check_quotes` (default false) also checks quoted speech; `credit_lines`
+    (default true) checks years in credit and copyright lines; `yearless_days` (default 14).
+    """
+
+    id = "date-after-publication"
+    category = "dates"
+    severity = "warning"
+    default_options = {"check_quotes": False, "credit_lines": True, "yearless_days": 14}
+
+    def check(self, doc, options):
+        pub = doc.pub_date
+        if pub is None:
+            return
+        for f in temporal_expressions(doc):
+            e = f.expr
+            if e.kind not in ("date", "month", "year", "quarter") or f.block.kind == "dateline":
+                continue
+            r = resolve(e, pub)
+            if r is None or r.first <= pub:
+                continue
+            if e.year is None and (e.kind != "date"
+                                   or (r.first - pub).days > options["yearless_days"]):
+                continue
+            credit = options["credit_lines"] and e.kind == "year" and is_credit_line(doc, f.block)
+            if not credit:
+                if e.kind == "year" and e.role != "preposition":
+                    continue  # "a 2021 budget", "Tokyo 2020": a name or a modifier
+                if f.in_quote and not options["check_quotes"]:
+                    continue
+                sentence = next((s for s in f.block.sentences
+                                 if s.start <= e.start and e.end <= s.end), None)
+                if sentence is None:
+                    continue
+                text = f.block.prose[sentence.start:sentence.end]
+                if not reads_as_past(text, e.start - sentence.start, e.end - sentence.start):
+                    continue
+            if credit:
+                message = (f"the credit line gives {e.text}, after the publication date "
+                           f"{pub:%Y-%m-%d}: a republished or scraped page, or a wrong date")
+            else:
+                message = (f"{e.text} is after the publication date {pub:%Y-%m-%d} but the "
+                           f"sentence reports it as past")
+            yield _match(doc, f.block, e.start, e.end, message)
+
+
+class RelativeDateUnanchored(DocumentRule):
+    """Weekdays or relative words in a document with no publication date.
+
+    ## What it flags
+    The first weekday ("told AFP Friday") or relative word ("yesterday", "last week") in a
+    document that has no publication date from any source: no `--date`, no front-matter
+    `date`, no HTML date meta tag and no dateline. One finding per document.
+
+    ## Why it matters
+    Without a date nobody, reader or tool, can tell which Friday is meant, and none of the
+    other date checks can run. Copy that travels without its date (syndication, archives,
+    scraped pages) loses the meaning of every relative reference.
+
+    ## Example
+    ```
+    Experts told AFP Friday that the bans were of little value.
+    ```
+
+    ## Instead
+    ```
+    ---
+    date: 2020-08-07
+    ---
+    Experts told AFP Friday that the bans were of little value.
+    ```
+    or a dateline ("Friday, August 7, 2020"), or `newslint check --date 2020-08-07`.
+    Options: `check_quotes` (default false) also counts references in quoted speech.
+    """
+
+    id = "relative-date-unanchored"
+    category = "dates"
+    severity = "info"
+    default_options = {"check_quotes": False}
+
+    def check(self, doc, options):
+        if doc.pub_date is not None:
+            return
+        refs = [f for f in temporal_expressions(doc)
+                if _needs_anchor(f.expr) and (options["check_quotes"] or not f.in_quote)]
+        if not refs:
+            return
+        first = refs[0]
+        more = len(refs) - 1
+        also = f" ({more} more relative reference{'s' if more != 1 else ''} in the document)" \
+            if more else ""
+        yield _match(
+            doc, first.block, first.expr.start, first.expr.end,
+            f"\u201c{first.expr.text}\u201d cannot be placed on the calendar: the document has "
+            f"no publication date{also}. Add a front-matter `date`, a dateline such as "
+            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`")
+
+
+def _needs_anchor(e: TemporalExpression) -> bool:
+    return e.kind == "weekday" or (e.kind == "relative" and e.modifier not in ("ago", "in"))
+
+
+class RelativeDayWord(DocumentRule):
+    """"Yesterday" or "tomorrow" in dated copy; AP style names the day.
+
+    ## What it flags
+    "yesterday" and "tomorrow" (including "yesterday's", "tomorrow morning") outside quoted
+    speech, in a document with a publication date, with the weekday they resolve to as the
+    suggestion. Figurative uses ("the technology of tomorrow") are left alone.
+
+    ## Why it matters
+    Copy is read on other days than it was written: on the web, in syndication, in archives.
+    "Yesterday" then points at the wrong day, while "Thursday" stays right for a week. AP style
+    uses the day of the week for anything within seven days.
+
+    ## Example
+    ```
+    ---
+    date: 2020-08-07
+    ---
+    The president signed the order yesterday.
+    ```
+
+    ## Instead
+    ```
+    The president signed the order Thursday.
+    ```
+    Options: `words` (default `["yesterday", "tomorrow"]`) lists the words to flag; add
+    "today" or "tonight" for a stricter house style. `check_quotes` (default false).
+    Switch the rule off in configuration where house style prefers relative words.
+    """
+
+    id = "relative-day-word"
+    category = "dates"
+    severity = "info"
+    default_options = {"words": ["yesterday", "tomorrow"], "check_quotes": False}
+
+    _FIGURATIVE_AFTER = re.compile(r"\b(?:of|for)\s+$", re.I)
+    _FIGURATIVE_NOUN = re.compile(r"^['’]s\s+(?:news|world|men|leaders|technology|generation)\b")
+
+    def check(self, doc, options):
+        pub = doc.pub_date
+        if pub is None:
+            return
+        words = {w.lower() for w in options["words"]}
+        for f in temporal_expressions(doc):
+            e = f.expr
+            if not _is_relative_day(e) or e.modifier not in words:
+                continue
+            if f.in_quote and not options["check_quotes"]:
+                continue
+            prose = f.block.prose
+            head = prose[e.start:e.start + len(e.modifier)]
+            rest = e.text[len(e.modifier):]
+            if (self._FIGURATIVE_AFTER.search(prose[max(0, e.start - 5):e.start])
+                    or self._FIGURATIVE_NOUN.match(prose[e.start + len(e.modifier):])):
+                continue
+            day = resolve(e, pub).first
+            name = weekday_name(day)
+            yield _match(
+                doc, f.block, e.start, e.end,
+                f"\u201c{head}\u201d is {_long_date(day)}; AP style names the day",
+                suggestions=(name + rest,))
+
+
+RULES = (WeekdayDateMismatch, DateAfterPublication, RelativeDateConflict,
+         RelativeDateUnanchored, RelativeDayWord)
 
 
 @hookimpl
 def newslint_register_rules(config):
-    return []
+    return [rule() for rule in RULES]
