@@ -1,8 +1,281 @@
-"""Built-in rules: boilerplate (being written)."""
+"""Page furniture: navigation, widgets, promotions and teasers left in copy.
+
+Four signals, from the most to the least certain:
+
+1. A block that is, in its entirety, a known furniture line ("Click to comment", "Related: …",
+   "Subscribe to …"), from the phrase pack ``newslint/data/boilerplate.yaml``.
+2. Navigation before the headline: once one known furniture line sits above the headline, every
+   block above it (except a dateline or byline) is page chrome, section labels included.
+3. Short labels among furniture: a short line without sentence punctuation whose neighbours are
+   both furniture ("Daily Briefing Newsletter" between "Click to comment" and "Subscribe to…").
+   A crosshead between two story paragraphs ("– Tough on China –") is never one.
+4. A teaser list after the story: a list heading ("Related Content") followed by teaser blurbs
+   and section labels up to the end of the article is one finding.
+
+Across a run, a short line that recurs verbatim in many files is template text; that is why the
+rule is a corpus rule. Signals 1–4 are computed per document in :meth:`collect` (spans resolved
+there), recurrence is added in :meth:`finish`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+import regex
+import yaml
 
 from newslint import hookimpl
+from newslint.finding import Match, Span
+from newslint.rule import CorpusRule
+
+_SENTENCE_END = re.compile(r"""[.!?…;]["'”’)\]]*$""")
+_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
+# Bullets, pipes and arrows around a navigation item, and a trailing colon on a label.
+_EDGE_JUNK = re.compile(r"^[\s•·|>»›▸◂«‹*-]+|[\s:|>»›▸«‹*]+$")
+_SPACES = re.compile(r"\s+")
+# Photo credits and captions recur across files by design; they are not template text.
+_CREDIT = re.compile(r"^(?:image|photo|picture|video|graphic|credit)s?\b", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def phrase_pack() -> dict:
+    """The compiled phrase pack: one alternation per kind, anchored to the whole block."""
+    text = resources.files("newslint").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {kind: _compile(data.get(kind, ()), whole=(kind != "prefixes"))
+            for kind in ("lines", "prefixes", "openers")}
+
+
+def _compile(patterns, whole: bool):
+    if not patterns:
+        return None
+    body = "|".join(f"(?:{p})" for p in patterns)
+    return regex.compile(rf"(?:{body})" + (r"\Z" if whole else ""),
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+def normalise(prose: str) -> str:
+    """A block's prose as compared with the pack and across files."""
+    return _EDGE_JUNK.sub("", _SPACES.sub(" ", prose)).strip()
+
+
+def is_label(prose: str, max_words: int) -> bool:
+    """A short line without sentence punctuation (a label, button or section name)."""
+    text = prose.strip()
+    return 0 < len(text.split()) <= max_words and not _SENTENCE_END.search(text)
+
+
+class Boilerplate(CorpusRule):
+    """Page furniture (navigation, widgets, promotions, teasers) left in the article.
+
+    ## What it flags
+    Blocks that belong to a web page or a CMS template rather than to the story: navigation and
+    section labels above the headline, lines such as "Click to comment", "Related: …",
+    "Written By", "Subscribe to …", newsletter and webinar promotions, cookie notices, a list of
+    teasers after the story ("Related Content" and the blurbs under it, reported once), and short
+    lines that recur verbatim in many files of one run.
+
+    ## Why it matters
+    Copy pasted from a published page or drafted in a template carries this furniture along. In
+    print, an app or a syndication feed it reads as part of the story, and teasers for other
+    articles put unrelated claims under this article's headline.
+
+    ## Example
+    ```
+    “But it is not clear what it is China is supposed to do,” he said.
+
+    Related: TikTok and WeChat: Chinese Apps Dogged by Security Fears
+
+    Click to comment
+    ```
+
+    ## Instead
+    ```
+    “But it is not clear what it is China is supposed to do,” he said.
+    ```
+    Remove the furniture. Section crossheads inside the story ("– Tough on China –") are not
+    reported.
+    """
+
+    id = "boilerplate"
+    category = "boilerplate"
+    severity = "warning"
+    default_options = {
+        # A "label" has at most this many words and no sentence punctuation.
+        "max_label_words": 8,
+        # Teaser blurbs under a list heading are at most this long and quote no one.
+        "max_teaser_words": 60,
+        # A short line recurring verbatim in at least this many files of a run is template text.
+        "recurring_min_files": 3,
+        "recurring_max_words": 12,
+        # Extra whole-line patterns (regular expressions, case-insensitive) for a house template.
+        "extra_lines": [],
+    }
+
+    def collect(self, doc, options):
+        furniture = find_furniture(doc, options)
+        flagged = {i for f in furniture for i in range(f.first, f.last + 1)}
+        matches = [Match(message=f.message, suggestions=("remove",),
+                         span=doc.span(doc.blocks[f.first].start,
+                                       doc.blocks[f.last].end - doc.blocks[f.first].start))
+                   for f in furniture]
+        candidates = [(key, doc.span(b.start, b.end - b.start))
+                      for i, b in enumerate(doc.blocks)
+                      if i not in flagged and (key := recurrence_key(b, options))]
+        return matches, candidates
+
+    def finish(self, items, options):
+        files_by_line: dict[str, set] = {}
+        for info, (_, candidates) in items:
+            for key, _span in candidates:
+                files_by_line.setdefault(key, set()).add(info.path)
+        threshold = max(2, options["recurring_min_files"])
+        for info, (matches, candidates) in items:
+            yield from matches
+            for key, span in candidates:
+                n = len(files_by_line[key])
+                if n >= threshold:
+                    yield Match(message=f"This line recurs verbatim in {n} files of this run: "
+                                        "template text, not story.",
+                                suggestions=("remove",), span=span)
+
+
+def recurrence_key(block, options) -> str:
+    """The key under which a block is compared across files, or "" when it cannot be template
+    text (prose paragraphs, headlines, datelines, bylines, photo credits)."""
+    if block.kind in ("headline", "dateline", "caption"):
+        return ""
+    text = normalise(block.prose)
+    if (not text or len(text.split()) > options["recurring_max_words"]
+            or _SENTENCE_END.search(text) or _BYLINE.match(text) or _CREDIT.match(text)):
+        return ""
+    return text.casefold()
+
+
+class Furniture:
+    """A run of blocks ``first..last`` (inclusive) reported as one finding."""
+
+    __slots__ = ("first", "last", "message")
+
+    def __init__(self, first: int, last: int, message: str):
+        self.first, self.last, self.message = first, last, message
+
+
+def find_furniture(doc, options) -> list[Furniture]:
+    blocks = doc.blocks
+    max_label = options["max_label_words"]
+    reasons: dict[int, str] = {}
+    openers: set[int] = set()
+    extra = _compile(options.get("extra_lines") or (), whole=True)
+    for i, block in enumerate(blocks):
+        if block.kind in ("headline", "dateline"):
+            continue
+        text = normalise(block.prose)
+        kind = pack_kind(text, extra)
+        if kind == "opener":
+            openers.add(i)
+            reasons[i] = f"'{_short(text)}' heads a teaser list from a web page."
+        elif kind:
+            reasons[i] = f"'{_short(text)}' is page furniture, not part of the story."
+
+    _mark_navigation_before_headline(blocks, reasons)
+    _mark_labels_among_furniture(blocks, reasons, max_label)
+
+    found: list[Furniture] = []
+    run = _teaser_run(blocks, openers, reasons, options)
+    for i in sorted(reasons):
+        if run and run.first <= i <= run.last:
+            continue
+        found.append(Furniture(i, i, reasons[i]))
+    if run:
+        found.append(run)
+    return sorted(found, key=lambda f: f.first)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
+
+
+def pack_kind(text: str, extra=None) -> str:
+    """"line", "prefix", "opener" or "" for a normalised block."""
+    if not text or len(text) > 400:
+        return ""
+    pack = phrase_pack()
+    if pack["openers"] and pack["openers"].match(text):
+        return "opener"
+    if pack["lines"] and pack["lines"].match(text):
+        return "line"
+    if extra is not None and extra.match(text):
+        return "line"
+    if pack["prefixes"] and pack["prefixes"].match(text):
+        return "prefix"
+    return ""
+
+
+def _mark_navigation_before_headline(blocks, reasons) -> None:
+    headline = next((i for i, b in enumerate(blocks) if b.kind == "headline"), None)
+    if not headline:
+        return
+    # One certain furniture line above the headline shows the zone is page chrome; without one,
+    # a short line above the headline may be a kicker or a standfirst and is left alone.
+    if not any(i in reasons for i in range(headline)):
+        return
+    for i in range(headline):
+        block = blocks[i]
+        if block.kind == "dateline" or _BYLINE.match(block.prose.strip()):
+            continue
+        reasons.setdefault(i, "Navigation or section label above the headline.")
+
+
+def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
+    """Short labels whose neighbours are both furniture (or the end of the article)."""
+    headline = next((i for i, b in enumerate(blocks) if b.kind == "headline"), -1)
+    changed = True
+    while changed:
+        changed = False
+        for i, block in enumerate(blocks):
+            if i in reasons or i <= headline or block.kind == "dateline":
+                continue
+            if not is_label(block.prose, max_label) or _BYLINE.match(block.prose.strip()):
+                continue
+            before = i - 1 in reasons
+            after = i + 1 in reasons or i + 1 == len(blocks)
+            if before and after:
+                reasons[i] = "Short label among page furniture."
+                changed = True
+
+
+def _teaser_run(blocks, openers, reasons, options):
+    """The first list heading after the story whose teasers run to the end of the article."""
+    first_prose = next((i for i, b in enumerate(blocks)
+                        if b.kind in ("paragraph", "blockquote", "list_item")
+                        and i not in reasons), None)
+    if first_prose is None:
+        return None
+    for start in sorted(openers):
+        if start < first_prose:
+            continue
+        if all(_teaser_like(blocks[j], j in reasons, options)
+               for j in range(start + 1, len(blocks))):
+            n = len(blocks) - start
+            return Furniture(start, len(blocks) - 1,
+                             f"Teaser list after the story ({n} blocks): links to other "
+                             "articles left from a web page.")
+    return None
+
+
+def _teaser_like(block, is_furniture: bool, options) -> bool:
+    if is_furniture or is_label(block.prose, options["max_label_words"]):
+        return True
+    if block.kind not in ("paragraph", "list_item", "heading", "caption"):
+        return False
+    # Teasers are short blurbs in the site's voice; a story paragraph usually quotes someone.
+    return len(block.prose.split()) <= options["max_teaser_words"] and not block.quotes
 
 
 @hookimpl
 def newslint_register_rules(config):
-    return []
+    return [Boilerplate()]
