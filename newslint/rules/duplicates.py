@@ -1,8 +1,185 @@
-"""Built-in rules: duplicates (being written)."""
+"""Built-in rules: repeated paragraphs and sentences, in one article and across files."""
+
+from __future__ import annotations
+
 
 from newslint import hookimpl
+from newslint.finding import Match
+from newslint.rule import CorpusRule, DocumentRule
+from newslint.text.dupcorpus import cross_file_repeats, fingerprint
+from newslint.text.duprepeats import paragraph_repeats, sentence_repeats
+
+_KIND_NAMES = {"paragraph": "Paragraph", "blockquote": "Block quote", "list_item": "List item"}
+
+
+def _percent(similarity) -> str:
+    """A similarity as a whole percentage; never "100%" for a copy that is not exact."""
+    if similarity is None:
+        return "100%"
+    return f"{min(int(similarity.ratio * 100), 99)}%"
+
+
+def _how(similarity, threshold: float) -> str:
+    if similarity is None:
+        return "exactly"
+    text = f"nearly ({_percent(similarity)} similar"
+    if similarity.ratio < threshold:
+        # Found through containment: say why a low ratio still counts as a repeat.
+        text += f"; {int(similarity.containment * 100)}% of the shorter copy is in the other"
+    return text + ")"
+
+
+class DuplicateParagraph(DocumentRule):
+    """A paragraph repeats an earlier paragraph of the same article.
+
+    ## What it flags
+    A paragraph (or block quote, or list item) whose text repeats an earlier one in the same
+    document, either exactly (ignoring white space, quote and dash styles and case) or nearly:
+    a few words changed, a sentence added or dropped. Near repeats are measured as the share of
+    words the two copies have in common, in order; `threshold` (default 0.8) sets how close
+    counts as a repeat, and a copy that holds at least 90% of the other's words, in order, also
+    counts when it is at least half as long. The later copy is reported, with the earlier one as
+    a related location. Blocks shorter than `min_words` (default 8) are left to other rules.
+
+    ## Why it matters
+    Updated wire copy pasted over an old version, a section pasted twice or a merge in the
+    content system leave the same paragraph in the story twice. Readers notice at once, and a
+    near repeat often means one of the two versions is out of date.
+
+    ## Example
+    ```text
+    The US bans on Chinese apps TikTok and WeChat are not particularly valuable for US
+    security, experts told AFP Friday.
+
+    The US bans on Chinese apps TikTok and WeChat are not particularly valuable for US
+    security, experts told AFP on Friday.
+    ```
+
+    ## Instead
+    Keep one copy: the newer wording if the repeat came from an update.
+    ```text
+    The US bans on Chinese apps TikTok and WeChat are not particularly valuable for US
+    security, experts told AFP on Friday.
+    ```
+    """
+
+    id = "duplicate-paragraph"
+    category = "duplication"
+    severity = "warning"
+    default_options = {"threshold": 0.85, "min_words": 8, "near_min_words": 20}
+
+    def check(self, doc, options):
+        threshold = float(options["threshold"])
+        for repeat in paragraph_repeats(doc, threshold, int(options["min_words"]),
+                                        int(options["near_min_words"])):
+            block, earlier = repeat.later.block, repeat.earlier.block
+            line = doc.line_col(earlier.start)[0]
+            offset, length = block.source_span(0, len(block.prose))
+            kind = _KIND_NAMES.get(block.kind, "Paragraph")
+            yield Match(
+                offset, length,
+                f"{kind} repeats the one at line {line} {_how(repeat.similarity, threshold)}",
+                related=(doc.block_span(earlier, 0, len(earlier.prose)),))
+
+
+class DuplicateSentence(DocumentRule):
+    """A sentence repeats an earlier sentence of the same article.
+
+    ## What it flags
+    A sentence of at least `min_words` words (default 6) that appears earlier in the same
+    document, the same after ignoring white space, quote and dash styles and case. The later
+    copy is reported with the earlier one as a related location. A sentence whose whole
+    paragraph is already reported by `duplicate-paragraph` is not reported again.
+
+    ## Why it matters
+    Rewriting a paragraph often leaves the old sentence behind in the next one, or a sentence
+    moved up in an edit stays where it was too. A repeated sentence reads as an editing slip.
+
+    ## Example
+    ```text
+    The fire started shortly after midnight. Crews arrived within minutes.
+
+    Residents were evacuated to a school. The fire started shortly after midnight.
+    ```
+
+    ## Instead
+    ```text
+    The fire started shortly after midnight. Crews arrived within minutes.
+
+    Residents were evacuated to a school.
+    ```
+    """
+
+    id = "duplicate-sentence"
+    category = "duplication"
+    severity = "warning"
+    default_options = {"min_words": 6}
+
+    def check(self, doc, options):
+        # Later copies of repeated paragraphs are already reported as a whole.
+        para = DuplicateParagraph.default_options
+        reported = [r.later.block for r in
+                    paragraph_repeats(doc, float(para["threshold"]), int(para["min_words"]),
+                                      int(para["near_min_words"]))]
+        for r in sentence_repeats(doc, int(options["min_words"]), skip_blocks=reported):
+            line = doc.line_col(r.earlier_block.source_offset(r.earlier_sentence.start))[0]
+            offset, length = r.block.source_span(r.sentence.start, r.sentence.end)
+            yield Match(
+                offset, length, f"Sentence repeats the one at line {line}",
+                related=(doc.block_span(r.earlier_block, r.earlier_sentence.start,
+                                        r.earlier_sentence.end),))
+
+
+class DuplicateAcrossFiles(CorpusRule):
+    """A paragraph also appears in another file of the run.
+
+    ## What it flags
+    A paragraph (or block quote, or list item) of at least `min_words` words (default 8) that
+    appears, exactly or nearly (`threshold`, default 0.8, measured as in `duplicate-paragraph`),
+    in another file checked in the same run. Every copy but the first is reported, with the
+    other copies as related locations; the first is the one in the earliest file by publication
+    date when both files have one, by path otherwise. Text found in more than
+    `max_document_frequency` files (default 5), such as a standard tagline or a legal footer, is
+    not reported here: that is boilerplate, for the boilerplate rules.
+
+    ## Why it matters
+    The same paragraph in two different stories is a copy error (a paragraph pasted into the
+    wrong story) or syndicated copy that is not labelled as such.
+
+    ## Example
+    ```text
+    stories/flood-update.md, paragraph 3, and stories/school-closures.md, paragraph 5:
+    The river peaked at 9.2 metres on Tuesday night, the highest level since 1974.
+    ```
+
+    ## Instead
+    Rewrite the paragraph for the second story, or credit the story it came from.
+    """
+
+    id = "duplicate-across-files"
+    category = "duplication"
+    severity = "warning"
+    default_options = {"threshold": 0.85, "min_words": 8, "near_min_words": 20,
+                       "max_document_frequency": 5}
+
+    def collect(self, doc, options):
+        return fingerprint(doc, int(options["min_words"]))
+
+    def finish(self, items, options):
+        threshold = float(options["threshold"])
+        repeats = cross_file_repeats(items, threshold, int(options["near_min_words"]),
+                                     int(options["max_document_frequency"]))
+        for r in repeats:
+            span, similarity = r.first
+            where = f"{span.path}:{span.line}"
+            message = f"Paragraph repeats one in {where} {_how(similarity, threshold)}"
+            others = len({s.path for s, _ in r.copies}) - 1
+            if others:
+                message += f"; also in {others} other file{'s' if others > 1 else ''}"
+            yield Match(r.span.offset, r.span.length, message, span=r.span,
+                        related=tuple(s for s, _ in r.copies))
 
 
 @hookimpl
 def newslint_register_rules(config):
-    return []
+    return [DuplicateParagraph(), DuplicateSentence(), DuplicateAcrossFiles()]

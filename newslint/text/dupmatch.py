@@ -1,0 +1,155 @@
+"""Comparing passages of prose for repeats: normalisation, word fingerprints and similarity.
+
+Two copies of a paragraph rarely match byte for byte: one was pasted from a page with curly
+quotes, the other typed with straight ones; an update changed an em dash to a hyphen or a line
+break to a space. :func:`normalise` folds those differences away before texts are compared.
+
+Similarity is measured on words, in order: ``difflib.SequenceMatcher`` finds the longest common
+runs of words and :class:`Similarity` reports them as a ratio of both lengths (the share of the
+two texts that matches) and as *containment* (the share of the shorter text found in the longer
+one). The ratio catches copies with a few words changed; containment catches a copy with a
+sentence added or dropped, whose ratio falls with the length of that sentence.
+
+Words, shingles and exact keys are hashed with BLAKE2 rather than Python's ``hash()``: documents
+are fingerprinted in worker processes, and ``hash()`` of a string differs from one process to
+the next.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Sequence
+
+# Quote, apostrophe, dash and ellipsis styles folded onto one form each.
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
+    "…": "...",
+})
+_SPACE = re.compile(r"\s+")
+# Words keep inner apostrophes and dots ("don't", "u.s") so that they count as one word.
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+
+#: Words in a shingle: three keeps short paragraphs (ten words or so) comparable while a
+#: three-word run is already specific enough to tell unrelated paragraphs apart.
+SHINGLE_WORDS = 3
+
+#: A copy counts as containing the other when this share of the shorter text's words appear, in
+#: order, in the longer one...
+CONTAINMENT = 0.9
+#: ...and the shorter text is at least this share of the longer one (a one-sentence quotation
+#: that reappears inside a long paragraph is not a repeat of that paragraph).
+CONTAINED_SHARE = 0.5
+
+
+def normalise(text: str) -> str:
+    """Text with white space, quote and dash styles and case folded away."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` after :func:`normalise`, punctuation left out."""
+    return _WORD.findall(normalise(text))
+
+
+def _hash64(data: str) -> int:
+    return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@lru_cache(maxsize=200_000)
+def word_id(word: str) -> int:
+    """A stable 64-bit number for a (normalised) word, the same in every process."""
+    return _hash64(word)
+
+
+def word_ids(text: str) -> list[int]:
+    return [word_id(w) for w in words(text)]
+
+
+def exact_key(text: str) -> int:
+    """A stable key shared by texts that are equal after :func:`normalise`."""
+    return _hash64(normalise(text))
+
+
+def shingles(ids: Sequence[int], size: int = SHINGLE_WORDS) -> set[int]:
+    """Hashes of every run of ``size`` consecutive words (the whole text when shorter).
+
+    Hashing a tuple of integers is deterministic across processes (only ``str`` and ``bytes``
+    hashing is randomised), so these can be computed next to the document.
+    """
+    if len(ids) <= size:
+        return {hash(tuple(ids))} if ids else set()
+    return {hash(tuple(ids[i:i + size])) for i in range(len(ids) - size + 1)}
+
+
+def sketch(ids: Sequence[int], keep: int) -> tuple[int, ...]:
+    """The ``keep`` smallest shingle hashes: a bottom-k sample of the shingle set.
+
+    Two texts that share most of their shingles share most of their smallest ones too, so the
+    sample stands in for the whole set when looking for candidates.
+    """
+    return tuple(sorted(shingles(ids))[:keep])
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How much of two word sequences match, in order."""
+
+    matched: int
+    len_a: int
+    len_b: int
+
+    @property
+    def ratio(self) -> float:
+        """Matched words over the average length (1.0 for identical word sequences)."""
+        total = self.len_a + self.len_b
+        return 2.0 * self.matched / total if total else 1.0
+
+    @property
+    def containment(self) -> float:
+        """Matched words over the shorter length."""
+        shorter = min(self.len_a, self.len_b)
+        return self.matched / shorter if shorter else 1.0
+
+    def is_repeat(self, threshold: float, min_words: int = 0) -> bool:
+        """True when the texts are near copies: similar overall, or one contains the other.
+
+        Both texts need ``min_words`` words: in a short passage a few changed words change what
+        it says ("What was the timeline of this study?" and "What was the purpose of this
+        study?" are 82% alike), so short passages only count when they match exactly.
+        """
+        if min(self.len_a, self.len_b) < min_words:
+            return False
+        if self.ratio >= threshold:
+            return True
+        shorter, longer = sorted((self.len_a, self.len_b))
+        return (self.containment >= CONTAINMENT and longer > 0
+                and shorter / longer >= CONTAINED_SHARE)
+
+
+def compare(a: Sequence[int], b: Sequence[int]) -> Similarity:
+    """Word-level similarity of two sequences of word ids.
+
+    ``autojunk`` is off: it drops frequent words from matching in sequences over 200 items,
+    which would make long paragraphs look less alike than they are.
+    """
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return Similarity(matched, len(a), len(b))
+
+
+def could_repeat(len_a: int, len_b: int, threshold: float, min_words: int = 0) -> bool:
+    """False when the lengths alone rule out :meth:`Similarity.is_repeat` (a cheap pre-check)."""
+    shorter, longer = sorted((len_a, len_b))
+    if shorter < min_words:
+        return False
+    if not longer:
+        return True
+    return 2.0 * shorter / (shorter + longer) >= threshold or shorter / longer >= CONTAINED_SHARE
