@@ -95,7 +95,7 @@ _DURATION_RE = re.compile(
     rf"\b(?:(?P<n>{_NUMBER}|single|multi|several|few)[\s-]+(?P<unit>{_UNIT})s?\b|"
     rf"(?P<plural>(?:several|many|few|some)\s+{_UNIT}s)\b)(?![\s-]+olds?\b)")
 _ANAPHORIC_RE = re.compile(
-    r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|previous\s+|following\s+|next\s+)?day\b(?!\s+(?:of|when|after|before)\b)")
+    r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|previous\s+|following\s+|next\s+)?day\b(?!-)")
 _VAGUE_RE = re.compile(r"\b(?:[Rr]ecent\s+(?:days|weeks|months|years|decades)|[Rr]ecently|"
                        r"[Tt]he\s+coming\s+(?:days|weeks|months|years))\b")
 
