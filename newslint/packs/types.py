@@ -133,13 +133,17 @@ class SubstitutionRule(PackRule):
         self.wrong = list(swap)
         self.right = [swap[k] for k in self.wrong]
         self.pattern = self._compile([str(k) for k in self.wrong], "swap")
+        flags = regex.IGNORECASE if self.ignore_case else 0
+        # Each key alone, to expand \1-style references against its own groups.
+        self.own = [regex.compile(str(k), flags) for k in self.wrong] if self.is_regex else []
 
     def check(self, doc, options):
         for block, m in self._iter_hits(doc, self.pattern):
             index = int(m.lastgroup[1:])
             right = self.right[index]
             if self.is_regex:
-                right = m.expand(right)
+                own = self.own[index].match(block.prose, m.start(), m.end())
+                right = own.expand(right) if own else right
             found = m.group()
             suggestion = _keep_case(found, right) if self.ignore_case else right
             if suggestion == found:

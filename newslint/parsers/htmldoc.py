@@ -18,7 +18,7 @@ _BLOCK_KIND = {"p": "paragraph", "h1": "headline", "h2": "heading", "h3": "headi
 _BREAKERS = set(_BLOCK_KIND) | {"div", "section", "article", "main", "header", "footer", "nav",
                                 "aside", "blockquote", "ul", "ol", "table", "tr", "form", "br",
                                 "hr", "body", "figure", "dl", "address"}
-_SKIP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "select"}
+_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "select"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 _DATE_META = ("article:published_time", "datepublished", "date", "dc.date", "pubdate",
@@ -42,7 +42,7 @@ class _Parser(HTMLParser):
         self.ld_json = False
         self.dates: list[tuple[str, str]] = []
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
         line, col = self.getpos()
         return self.starts[line - 1] + col
 
@@ -51,7 +51,7 @@ class _Parser(HTMLParser):
         self._close()
         self.builder = ProseBuilder()
         self.kind = kind
-        self.block_start = self.offset()
+        self.block_start = self._source_offset()
 
     def _close(self):
         b = self.builder
@@ -61,7 +61,7 @@ class _Parser(HTMLParser):
                 kind = "blockquote"
             if kind == "headline" and any(x.kind == "headline" for x in self.blocks):
                 kind = "heading"
-            self.blocks.append(Block(kind, self.block_start, self.offset(), b.text(), b.runs))
+            self.blocks.append(Block(kind, self.block_start, self._source_offset(), b.text(), b.runs))
         self.builder = None
         self.kind = None
 
@@ -139,7 +139,7 @@ class _Parser(HTMLParser):
             return
         if self.skip_depth:
             return
-        base = self.offset()
+        base = self._source_offset()
         i, n = 0, len(data)
         while i < n:
             j = i
@@ -162,7 +162,7 @@ class _Parser(HTMLParser):
             return
         if self.skip_depth or self.ld_json:
             return
-        start = self.offset()
+        start = self._source_offset()
         text = self.doc.text
         length = len(raw) - 1 if not text.startswith(raw, start) else len(raw)
         self._add(html.unescape(raw), start, length)

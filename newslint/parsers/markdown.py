@@ -131,6 +131,14 @@ def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBui
     for ch in content:
         while pos < end:
             c = src[pos]
+            if c == "&" and ch != "&" or c == "&" and src.startswith("&amp;", pos):
+                # An entity decodes to one character: checked before a literal match so that
+                # "&amp;" maps to its whole span rather than to its first character.
+                m = _ENTITY.match(src, pos, end)
+                if m and html.unescape(m.group()) == ch:
+                    builder.add(ch, pos, m.end() - pos)
+                    pos = m.end()
+                    break
             if c == ch:
                 builder.add(ch, pos)
                 pos += 1
@@ -139,12 +147,6 @@ def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBui
                 builder.add(ch, pos + 1)
                 pos += 2
                 break
-            if c == "&":
-                m = _ENTITY.match(src, pos, end)
-                if m and html.unescape(m.group()) == ch:
-                    builder.add(ch, pos, m.end() - pos)
-                    pos = m.end()
-                    break
             if c == "\n" and ch == " ":
                 builder.add(" ", pos, 1)
                 pos += 1

@@ -1,0 +1,96 @@
+"""Markdown prose maps back to the source exactly, whatever inline markup surrounds it."""
+
+import html
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.testing import parse_text
+
+WORDS = st.sampled_from(["news", "Trump", "said", "it's", "42", "percent", "“quoted”", "café",
+                         "A&B", "x_y", "end.", "(aside)", "über", "—", "e-mail"])
+
+
+@st.composite
+def inline_piece(draw):
+    word = draw(WORDS)
+    style = draw(st.sampled_from(["plain", "em", "strong", "link", "code", "entity", "escape",
+                                  "titled-link", "ref-link"]))
+    if style == "em":
+        return f"*{word}*"
+    if style == "strong":
+        return f"**{word}**"
+    if style == "link":
+        return f"[{word}](https://example.com/{draw(st.integers(0, 99))})"
+    if style == "titled-link":
+        return f'[{word}](https://example.com/x "a title")'
+    if style == "ref-link":
+        return f"[{word}][ref]"
+    if style == "code":
+        return f"`{word}`"
+    if style == "entity":
+        return f"{word}&amp;co"
+    if style == "escape":
+        return f"\\*{word}\\*"
+    return word
+
+
+@st.composite
+def markdown_doc(draw):
+    paras = []
+    for _ in range(draw(st.integers(1, 4))):
+        lines = []
+        for _ in range(draw(st.integers(1, 3))):
+            lines.append(" ".join(draw(st.lists(inline_piece(), min_size=1, max_size=6))))
+        prefix = draw(st.sampled_from(["", "> ", "- ", "## "]))
+        if prefix == "## ":
+            lines = lines[:1]
+        paras.append("\n".join(prefix + line for line in lines))
+    return "\n\n".join(paras) + "\n\n[ref]: https://example.com/ref\n"
+
+
+def _source_matches(text, offset, ch):
+    if text[offset] == ch:
+        return True
+    if ch == " " and text[offset] in "\r\n":
+        return True  # a soft line break became a space
+    if text[offset] == "&":  # an entity: the whole entity decodes to the character
+        end = text.index(";", offset) + 1
+        return html.unescape(text[offset:end]) == ch
+    return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(markdown_doc())
+def test_every_prose_character_maps_to_its_source(text):
+    doc = parse_text(text)
+    assert doc.blocks, text
+    for block in doc.blocks:
+        for i, ch in enumerate(block.prose):
+            off = block.source_offset(i)
+            assert _source_matches(doc.text, off, ch), (text, block.prose, i, ch, off)
+        off, length = block.source_span(0, len(block.prose))
+        assert doc.text[off:off + length].strip()
+
+
+def test_emphasis_link_and_entity_spans():
+    text = "Intro *emphasised* and [a link](http://x.org \"t\") then A&amp;B end.\n"
+    doc = parse_text(text)
+    block = doc.blocks[0]
+    assert block.prose == "Intro emphasised and a link then A&B end."
+    i = block.prose.index("then")
+    off, length = block.source_span(i, i + 4)
+    assert text[off:off + length] == "then"
+    amp = block.prose.index("&")
+    off, length = block.source_span(amp, amp + 1)
+    assert text[off:off + length] == "&amp;"
+    off, length = block.source_span(amp - 1, amp + 2)
+    assert text[off:off + length] == "A&amp;B"
+
+
+def test_block_kinds():
+    text = "# Headline\n\nPara one.\n\n> Quoted para.\n\n- item one\n\n## Section\n"
+    kinds = [(b.kind, b.prose) for b in parse_text(text).blocks]
+    assert kinds == [("headline", "Headline"), ("paragraph", "Para one."),
+                     ("blockquote", "Quoted para."), ("list_item", "item one"),
+                     ("heading", "Section")]
