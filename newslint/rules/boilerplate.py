@@ -167,11 +167,12 @@ class Furniture:
 def find_furniture(doc, options) -> list[Furniture]:
     blocks = doc.blocks
     max_label = options["max_label_words"]
+    headline = headline_index(blocks)
     reasons: dict[int, str] = {}
     openers: set[int] = set()
     extra = _compile(options.get("extra_lines") or (), whole=True)
     for i, block in enumerate(blocks):
-        if block.kind in ("headline", "dateline"):
+        if block.kind in ("headline", "dateline") or i == headline:
             continue
         text = normalise(block.prose)
         kind = pack_kind(text, extra)
@@ -215,8 +216,21 @@ def pack_kind(text: str, extra=None) -> str:
     return ""
 
 
+def headline_index(blocks):
+    """Index of the headline block, or None.
+
+    A parser that takes the last short line before the first paragraph for the headline picks
+    the byline when one sits between them ("Harbour Council Approves…", "By Dana Whitfield");
+    the headline is then the line above the byline.
+    """
+    h = next((i for i, b in enumerate(blocks) if b.kind == "headline"), None)
+    while h and _BYLINE.match(blocks[h].prose.strip()) and blocks[h - 1].kind == "heading":
+        h -= 1
+    return h
+
+
 def _mark_navigation_before_headline(blocks, reasons) -> None:
-    headline = next((i for i, b in enumerate(blocks) if b.kind == "headline"), None)
+    headline = headline_index(blocks)
     if not headline:
         return
     # One certain furniture line above the headline shows the zone is page chrome; without one,
@@ -232,7 +246,8 @@ def _mark_navigation_before_headline(blocks, reasons) -> None:
 
 def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
     """Short labels whose neighbours are both furniture (or the end of the article)."""
-    headline = next((i for i, b in enumerate(blocks) if b.kind == "headline"), -1)
+    headline = headline_index(blocks)
+    headline = -1 if headline is None else headline
     changed = True
     while changed:
         changed = False

@@ -1,0 +1,152 @@
+"""The boilerplate rule: fixtures with expected findings, the seed article, Wikinews."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.rules import boilerplate
+from newslint.rules.boilerplate import Boilerplate
+from newslint.testing import check_corpus, check_text, parse_text
+
+FIXTURES = Path(__file__).parent / "boilerplate"
+WIKINEWS = Path(__file__).parents[2] / "benchmarks" / "corpus" / "wikinews"
+SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+
+
+def _findings(path: Path, **options):
+    return check_text(path.read_text(encoding="utf-8"), Boilerplate(), suffix=path.suffix,
+                      options=options or None)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("bad-*.txt")) +
+                         sorted(FIXTURES.glob("bad-*.md")), ids=lambda p: p.name)
+def test_bad_fixture_matches_expected(fixture):
+    expected = json.loads(fixture.with_name(fixture.stem + ".expected.json").read_text())
+    found = _findings(fixture)
+    assert [(f.line, f.end_line) for f in found] == [(e["line"], e["end_line"])
+                                                     for e in expected]
+    for f, e in zip(found, expected):
+        assert f.excerpt.startswith(e["excerpt"])
+        assert f.rule == "boilerplate" and f.category == "boilerplate"
+        assert f.suggestions == ("remove",)
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("good-*.*")), ids=lambda p: p.name)
+def test_good_fixture_has_no_findings(fixture):
+    assert _findings(fixture) == []
+
+
+def test_teaser_list_is_one_finding_covering_the_run():
+    found = _findings(FIXTURES / "bad-scraped-page.txt")
+    run = [f for f in found if f.message.startswith("Teaser list")]
+    assert len(run) == 1
+    assert "(7 blocks)" in run[0].message
+    assert run[0].excerpt.endswith("repairs continue...")
+
+
+def test_byline_below_headline_keeps_the_headline_unflagged():
+    # The plain-text parser takes "By Dana Whitfield" for the headline; the rule must still
+    # treat the line above it as the headline, not as navigation.
+    found = _findings(FIXTURES / "bad-scraped-page.txt")
+    excerpts = [f.excerpt for f in found]
+    assert "Harbour Council Approves Ferry Terminal Upgrade" not in excerpts
+    assert "By Dana Whitfield" not in excerpts
+
+
+def test_phrase_inside_a_sentence_is_not_furniture():
+    text = ("The mayor urged residents to subscribe to the alerts and read more about the plan "
+            "on the council website, which she said was related: to the budget.\n")
+    assert check_text(text, Boilerplate(), suffix=".txt") == []
+
+
+def test_teasers_need_to_run_to_the_end_of_the_article():
+    # A list heading in the middle of the story reports only the heading; the story paragraphs
+    # after it are not teasers.
+    text = ("Main Street Market Reopens\n\n"
+            "The market on Main Street reopened on Saturday after a year of repairs, drawing "
+            "a crowd of several hundred shoppers, the organisers said.\n\n"
+            "Related stories\n\n"
+            "Stallholders said trade was better than before the fire.\n\n"
+            "“It feels like coming home,” said baker Ruth Ames, who has run a stall for ten "
+            "years and lost her oven in the fire.\n")
+    found = check_text(text, Boilerplate(), suffix=".txt")
+    assert [f.excerpt for f in found] == ["Related stories"]
+
+
+def test_extra_lines_option_adds_house_template_lines():
+    text = ("Port Reopens After Strike\n\n"
+            "The port reopened on Monday after a three-day strike by crane operators ended "
+            "with a pay deal, the port authority said.\n\n"
+            "Harbour Times Live Blog\n\n"
+            "Ships that had waited offshore began unloading in the afternoon.\n")
+    assert check_text(text, Boilerplate(), suffix=".txt") == []
+    found = check_text(text, Boilerplate(), suffix=".txt",
+                       options={"extra_lines": [r"harbour times live blog"]})
+    assert [f.excerpt for f in found] == ["Harbour Times Live Blog"]
+
+
+def test_line_recurring_in_many_files_is_template_text():
+    docs = [parse_text(p.read_text(), suffix=".md", path=str(p))
+            for p in sorted((FIXTURES / "recurring").glob("*.md"))]
+    found = check_corpus(docs, Boilerplate())
+    assert len(found) == 3
+    assert {f.excerpt for f in found} == {"Harbour Times Community Desk"}
+    assert all("3 files" in f.message for f in found)
+    # Two files are not "many": the default threshold is three.
+    assert check_corpus(docs[:2], Boilerplate()) == []
+    assert len(check_corpus(docs[:2], Boilerplate(), {"recurring_min_files": 2})) == 2
+
+
+def test_bylines_and_photo_credits_never_count_as_recurring():
+    body = ("The council met on Tuesday and agreed to repair the bridge before winter, "
+            "officials said.\n\n")
+    docs = [parse_text(f"By Jane Doe\n\n{body}Photo: Harbour Times\n\n{body}",
+                       suffix=".txt", path=f"story{i}.txt") for i in range(4)]
+    assert check_corpus(docs, Boilerplate()) == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_furniture_found_and_story_untouched():
+    text = SEED.read_text(encoding="utf-8")
+    doc = parse_text(text, suffix=".txt")
+    found = check_text(text, Boilerplate(), suffix=".txt")
+    lines = [(f.line, f.end_line) for f in found]
+    # Before the headline: "Security Experts:", "Connect with us", the search box, the section.
+    assert lines[:4] == [(1, 1), (3, 3), (5, 5), (8, 8)]
+    # After the story: Related x2, Written By, AFP 2023, Click to comment, the newsletter
+    # (label and promotion), two webinars, Expert Insights, and the teaser list as one finding.
+    assert lines[4:] == [(70, 70), (72, 72), (74, 74), (76, 76), (78, 78), (80, 80), (82, 82),
+                         (84, 84), (87, 87), (90, 90), (92, 123)]
+    story_end = doc.line_col(text.index("Related: Microsoft"))[0]
+    headline_line = 10
+    for f in found:
+        assert f.end_line < headline_line or f.line >= story_end
+    flagged = " ".join(f.excerpt for f in found)
+    assert "Tough on China" not in flagged and "Data-sucking" not in flagged
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not WIKINEWS.is_dir(), reason="Wikinews corpus not available")
+def test_wikinews_false_positives_at_most_one_per_fifty_articles():
+    paths = sorted(WIKINEWS.glob("2*.md"))
+    assert len(paths) == 295
+    docs = [parse_text(p.read_text(encoding="utf-8"), suffix=".md", path=str(p))
+            for p in paths]
+    found = check_corpus(docs, Boilerplate())
+    # Every finding on these published articles is judged in benchmarks/judgements/.
+    assert len(found) <= len(paths) // 50
+
+
+def test_docstring_has_the_four_sections():
+    doc = Boilerplate().doc
+    for section in ("## What it flags", "## Why it matters", "## Example", "## Instead"):
+        assert section in doc
+    assert Boilerplate().summary.endswith(".")
+
+
+def test_registered_through_the_hook():
+    rules = boilerplate.newslint_register_rules(None)
+    assert [r.id for r in rules] == ["boilerplate"]
