@@ -1,0 +1,240 @@
+"""The date rules on fixtures, on the seed article and on the Wikinews corpus."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newslint.finding import CATEGORIES, SEVERITIES
+from newslint.rules import dates
+from newslint.testing import check_text
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+WIKINEWS = ROOT / "benchmarks" / "corpus" / "wikinews"
+RULES = {rule.id: rule for rule in (cls() for cls in dates.RULES)}
+
+
+def run(rule_id: str, text: str, suffix: str = ".md", **kw):
+    return check_text(text, RULES[rule_id], suffix=suffix, **kw)
+
+
+def all_rules(text: str, suffix: str = ".md", **kw):
+    found = []
+    for rule in RULES.values():
+        found += check_text(text, rule, suffix=suffix, **kw)
+    return found
+
+
+# --- registration and documentation ------------------------------------------------------
+
+def test_registers_the_five_rules():
+    registered = dates.newslint_register_rules(config=None)
+    assert sorted(r.id for r in registered) == sorted([
+        "weekday-date-mismatch", "date-after-publication", "relative-date-conflict",
+        "relative-date-unanchored", "relative-day-word"])
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_rule_metadata_and_docs(rule_id):
+    rule = RULES[rule_id]
+    assert rule.category == "dates" and rule.category in CATEGORIES
+    assert rule.severity in SEVERITIES
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)+", rule.id)
+    doc = rule.doc
+    for section in ("## What it flags", "## Why it matters", "## Example", "## Instead"):
+        assert section in doc, section
+    assert not doc.splitlines()[0].startswith("#")
+    # Every option the docs mention by name exists, and every option is documented.
+    for name in rule.default_options:
+        assert f"`{name}`" in doc, name
+
+
+def test_severities_follow_the_issue():
+    assert RULES["weekday-date-mismatch"].severity == "error"
+    assert RULES["date-after-publication"].severity == "warning"
+    assert RULES["relative-date-conflict"].severity == "warning"
+    assert RULES["relative-date-unanchored"].severity == "info"
+    assert RULES["relative-day-word"].severity == "info"
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+FIXTURE_DIRS = sorted(d for d in HERE.iterdir() if d.is_dir() and d.name in RULES)
+
+
+def test_every_rule_has_fixtures():
+    assert sorted(d.name for d in FIXTURE_DIRS) == sorted(RULES)
+    for d in FIXTURE_DIRS:
+        assert list(d.glob("bad*")) and list(d.glob("good*")), d.name
+
+
+@pytest.mark.parametrize("folder", FIXTURE_DIRS, ids=lambda d: d.name)
+def test_bad_fixtures_give_exactly_the_expected_findings(folder):
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    got = []
+    for path in sorted(folder.glob("bad*")):
+        text = path.read_text(encoding="utf-8")
+        for f in run(folder.name, text, suffix=path.suffix, path=path.name):
+            assert text[f.offset:f.offset + f.length] == f.excerpt
+            got.append({"file": path.name, "line": f.line, "excerpt": f.excerpt,
+                        "suggestions": list(f.suggestions)})
+    assert got == expected
+
+
+@pytest.mark.parametrize("path", [p for d in FIXTURE_DIRS for p in sorted(d.glob("good*"))],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_good_fixtures_are_silent(path):
+    assert run(path.parent.name, path.read_text(encoding="utf-8"), suffix=path.suffix) == []
+
+
+# --- individual behaviour -----------------------------------------------------------------
+
+def test_weekday_mismatch_points_at_the_weekday_and_relates_the_date():
+    text = "The bans were announced on Thursday, Aug. 7, 2020, by the White House.\n"
+    (f,) = run("weekday-date-mismatch", text)
+    assert f.excerpt == "Thursday" and f.suggestions == ("Friday",)
+    assert "Aug. 7, 2020 is a Friday" in f.message
+    assert [r.excerpt for r in f.related] == ["Aug. 7, 2020"]
+
+
+def test_weekday_mismatch_quotes_option():
+    text = '"We met on Thursday, Aug. 7, 2020," she said.\n'
+    assert len(run("weekday-date-mismatch", text)) == 1
+    assert run("weekday-date-mismatch", text, options={"check_quotes": False}) == []
+
+
+def test_yearless_weekday_date_needs_a_publication_date():
+    text = "Talks resume on Monday, March 3.\n"
+    assert run("relative-date-conflict", text) == []
+    (f,) = run("relative-date-conflict", text, pub_date=_dt.date(2020, 2, 20))
+    assert f.suggestions == ("Tuesday",)
+    # Read from 2025, March 3 is a Monday: nothing to report.
+    assert run("relative-date-conflict", text, pub_date=_dt.date(2025, 2, 20)) == []
+
+
+def test_dateline_against_option_date():
+    text = "Friday, August 7, 2020\n\nThe minister resigned on Thursday.\n"
+    assert run("relative-date-conflict", text, suffix=".txt") == []  # the dateline is the date
+    (f,) = run("relative-date-conflict", text, suffix=".txt", pub_date=_dt.date(2020, 8, 8))
+    assert f.excerpt == "August 7, 2020" and "--date" in f.message
+    assert run("relative-date-conflict", text, suffix=".txt", pub_date=_dt.date(2020, 8, 8),
+               options={"check_dateline": False}) == []
+
+
+def test_date_after_publication_ignores_future_and_quotes():
+    pub = _dt.date(2020, 8, 7)
+    assert run("date-after-publication", "The vote will take place in 2021.\n",
+               pub_date=pub) == []
+    quoted = '"The deal was signed in 2021," he said.\n'
+    assert run("date-after-publication", quoted, pub_date=pub) == []
+    assert len(run("date-after-publication", quoted, pub_date=pub,
+                   options={"check_quotes": True})) == 1
+
+
+def test_date_after_publication_yearless_window():
+    text = "The suspect was arrested on Aug. 12.\n"
+    assert len(run("date-after-publication", text, pub_date=_dt.date(2020, 8, 7))) == 1
+    assert run("date-after-publication", text, pub_date=_dt.date(2020, 8, 7),
+               options={"yearless_days": 3}) == []
+
+
+def test_credit_line_option():
+    text = "The bans were announced on Thursday.\n\nAFP 2023\n"
+    pub = _dt.date(2020, 8, 7)
+    (f,) = run("date-after-publication", text, pub_date=pub)
+    assert f.excerpt == "2023" and "credit line" in f.message
+    assert run("date-after-publication", text, pub_date=pub,
+               options={"credit_lines": False}) == []
+
+
+def test_headline_year_is_not_a_credit_line():
+    text = "# Tokyo 2021\n\nThe games were moved.\n"
+    assert run("date-after-publication", text, pub_date=_dt.date(2020, 8, 7)) == []
+
+
+def test_relative_day_word_words_option():
+    text = "The order was signed today.\n"
+    pub = _dt.date(2020, 8, 7)
+    assert run("relative-day-word", text, pub_date=pub) == []
+    (f,) = run("relative-day-word", text, pub_date=pub,
+               options={"words": ["yesterday", "tomorrow", "today"]})
+    assert f.suggestions == ("Friday",)
+
+
+def test_unanchored_counts_further_references():
+    text = "Experts spoke Friday.\n\nThe order came Thursday and takes effect next week.\n"
+    (f,) = run("relative-date-unanchored", text, suffix=".txt")
+    assert f.excerpt == "Friday" and "2 more relative references" in f.message
+
+
+# --- the seed article ---------------------------------------------------------------------
+
+needs_seed = pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+
+
+@needs_seed
+def test_seed_without_a_date_gives_one_unanchored_finding():
+    found = all_rules(SEED.read_text(encoding="utf-8"), suffix=".txt")
+    assert [(f.rule, f.excerpt, f.line) for f in found] == [
+        ("relative-date-unanchored", "Friday", 12)]
+
+
+@needs_seed
+def test_seed_with_date_flags_the_credit_year_and_not_the_weekdays():
+    text = SEED.read_text(encoding="utf-8")
+    found = all_rules(text, suffix=".txt", pub_date=_dt.date(2020, 8, 7))
+    credit = [f for f in found if f.rule == "date-after-publication" and f.line == 76]
+    assert [f.excerpt for f in credit] == ["2023"]
+    # "told AFP Friday" (line 12, 14), "declared Thursday" (16), "said Friday" (56).
+    assert not [f for f in found if f.excerpt in ("Friday", "Thursday")]
+    assert not [f for f in found if f.line in (12, 14, 16, 56)]
+    # The related-content teaser on line 107 reports December 2022 as past.
+    assert [(f.line, f.excerpt) for f in found if f.line != 76] == [(107, "December 2022")]
+
+
+# --- the Wikinews corpus ------------------------------------------------------------------
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_dates",
+                                                  ROOT / "benchmarks" / "bench_dates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_wikinews_planted_weekday_mismatches_are_found():
+    bench = _bench()
+    result = bench.planted_recall(bench.articles())
+    assert result["planted"] > 500
+    assert result["recall"] >= 0.95, result["missed"][:10]
+    assert result["controls_reported"] == []
+
+
+@pytest.mark.slow
+def test_wikinews_clean_articles_are_quiet():
+    bench = _bench()
+    paths = bench.articles()
+    rows = bench.clean_findings(paths)
+    serious = [r for r in rows if r["rule"] != "relative-day-word"]
+    assert len(serious) <= len(paths) / 10, serious
+    # Every "yesterday"/"tomorrow" suggestion is a weekday.
+    for r in rows:
+        if r["rule"] == "relative-day-word":
+            assert re.match(r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", r["suggestions"][0])
+
+
+@pytest.mark.slow
+def test_wikinews_datelines_match_their_dates():
+    bench = _bench()
+    result = bench.check_datelines(bench.articles(), None)
+    counts = result["counts"]
+    assert counts["datelines"] > 150
+    assert counts["agree"] == counts["datelines"] and counts["dateline_findings"] == 0
