@@ -21,7 +21,7 @@ def _percent(similarity) -> str:
 
 def _how(similarity, threshold: float) -> str:
     if similarity is None:
-        return "exactly"
+        return "exactly (100% similar)"
     text = f"nearly ({_percent(similarity)} similar"
     if similarity.ratio < threshold:
         # Found through containment: say why a low ratio still counts as a repeat.
@@ -36,10 +36,15 @@ class DuplicateParagraph(DocumentRule):
     A paragraph (or block quote, or list item) whose text repeats an earlier one in the same
     document, either exactly (ignoring white space, quote and dash styles and case) or nearly:
     a few words changed, a sentence added or dropped. Near repeats are measured as the share of
-    words the two copies have in common, in order; `threshold` (default 0.8) sets how close
+    words the two copies have in common, in order; `threshold` (default 0.85) sets how close
     counts as a repeat, and a copy that holds at least 90% of the other's words, in order, also
     counts when it is at least half as long. The later copy is reported, with the earlier one as
-    a related location. Blocks shorter than `min_words` (default 8) are left to other rules.
+    a related location and the similarity in the message.
+
+    Blocks shorter than `min_words` (default 8) are left to other rules. Near repeats need
+    `near_min_words` (default 20) in both copies: in a short block a changed word changes what
+    it says ("What was the timeline of this study?" against "What was the purpose of this
+    study?"), so short blocks are only reported when they repeat exactly.
 
     ## Why it matters
     Updated wire copy pasted over an old version, a section pasted twice or a merge in the
@@ -122,10 +127,14 @@ class DuplicateSentence(DocumentRule):
                     paragraph_repeats(doc, float(para["threshold"]), int(para["min_words"]),
                                       int(para["near_min_words"]))]
         for r in sentence_repeats(doc, int(options["min_words"]), skip_blocks=reported):
-            line = doc.line_col(r.earlier_block.source_offset(r.earlier_sentence.start))[0]
+            if r.earlier_block is r.block:
+                where = "earlier in the same paragraph"
+            else:
+                start = r.earlier_block.source_offset(r.earlier_sentence.start)
+                where = f"at line {doc.line_col(start)[0]}"
             offset, length = r.block.source_span(r.sentence.start, r.sentence.end)
             yield Match(
-                offset, length, f"Sentence repeats the one at line {line}",
+                offset, length, f"Sentence repeats the one {where}",
                 related=(doc.block_span(r.earlier_block, r.earlier_sentence.start,
                                         r.earlier_sentence.end),))
 
@@ -135,8 +144,9 @@ class DuplicateAcrossFiles(CorpusRule):
 
     ## What it flags
     A paragraph (or block quote, or list item) of at least `min_words` words (default 8) that
-    appears, exactly or nearly (`threshold`, default 0.8, measured as in `duplicate-paragraph`),
-    in another file checked in the same run. Every copy but the first is reported, with the
+    appears, exactly or nearly, in another file checked in the same run. Near repeats are
+    measured as in `duplicate-paragraph` (`threshold`, default 0.85; `near_min_words`,
+    default 20). Every copy but the first is reported, with the
     other copies as related locations; the first is the one in the earliest file by publication
     date when both files have one, by path otherwise. Text found in more than
     `max_document_frequency` files (default 5), such as a standard tagline or a legal footer, is
