@@ -228,10 +228,13 @@ def _report(doc, occurrences):
         found = o.block.prose[o.start:o.end]
         suggestion = example_text if o.suggest_row is None else o.suggest_row[majority]
         off, length = o.block.source_span(o.start, o.end)
-        yield Match(off, length,
-                    f"'{found}' is spelled '{example_text}' elsewhere in this article "
-                    f"({times}); use one spelling throughout.",
-                    suggestions=(suggestion,), related=related)
+        if example_text.lower() == suggestion.lower():
+            message = (f"'{found}' is spelled '{example_text}' elsewhere in this article "
+                       f"({times}); use one spelling throughout.")
+        else:
+            message = (f"'{found}' is spelled the other way elsewhere in this article "
+                       f"('{example_text}', {times} in all); use '{suggestion}'.")
+        yield Match(off, length, message, suggestions=(suggestion,), related=related)
 
 
 @hookimpl
