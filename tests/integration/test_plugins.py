@@ -1,0 +1,100 @@
+"""Plugins: a third-party package with an entry point adds rules with no engine change;
+a rule that raises becomes an internal-error finding and exit 3; every hook is documented."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+THIRDPARTY = REPO / "tests" / "data" / "thirdparty"
+
+
+@pytest.fixture(scope="module")
+def plugin_site(tmp_path_factory):
+    """The example plugin, built and installed (pip) into its own site directory."""
+    site = tmp_path_factory.mktemp("site")
+    build = tmp_path_factory.mktemp("build")
+    src = build / "plugin"
+    subprocess.run(["cp", "-r", str(THIRDPARTY), str(src)], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--no-build-isolation", "--target", str(site), str(src)], check=True,
+                   capture_output=True)
+    assert list(site.glob("newslint_example_plugin-*.dist-info"))
+    return site
+
+
+def _run(site: Path, *args, cwd: Path):
+    env = dict(os.environ, PYTHONPATH=str(site), NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "newslint", *map(str, args)], cwd=cwd,
+                          env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_third_party_rule_is_loaded_through_its_entry_point(plugin_site, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text("Shares of Example Corp rose.\n")
+    res = _run(plugin_site, "check", article, "--format", "json", "--select", "example",
+               cwd=tmp_path)
+    report = json.loads(res.stdout)
+    assert [(f["rule"], f["excerpt"], f["column"]) for f in report["findings"]] == [
+        ("example.brand", "Example Corp", 11)]
+    assert res.returncode == 1
+    listing = _run(plugin_site, "rules", cwd=tmp_path)
+    assert "example.brand" in listing.stdout and "example" in listing.stdout
+
+
+def test_a_rule_that_raises_is_an_internal_error_and_others_still_run(plugin_site, tmp_path):
+    bad = tmp_path / "a.md"
+    bad.write_text("KABOOM. Example Corp and an e-mail.\n")
+    good = tmp_path / "b.md"
+    good.write_text("Example Corp again.\n")
+    res = _run(plugin_site, "check", bad, good, "--format", "json",
+               "--select", "example,house", cwd=tmp_path)
+    assert res.returncode == 3, res.stderr
+    report = json.loads(res.stdout)
+    rules = sorted((Path(f["path"]).name, f["rule"]) for f in report["findings"])
+    assert rules == [("a.md", "example.brand"), ("a.md", "house.email"),
+                     ("a.md", "internal-error"), ("b.md", "example.brand")]
+    [err] = [f for f in report["findings"] if f["rule"] == "internal-error"]
+    assert "example.fragile raised ValueError: cannot handle KABOOM" in err["message"]
+    assert "Traceback" not in res.stderr + res.stdout
+
+
+def test_every_hook_is_documented_and_exercised():
+    from newslint import hookspecs
+
+    hooks = [name for name, fn in inspect.getmembers(hookspecs, inspect.isfunction)
+             if name.startswith("newslint_")]
+    assert set(hooks) == {"newslint_register_rules", "newslint_register_formatters",
+                          "newslint_register_parsers", "newslint_config_sections"}
+    tests_text = "\n".join(p.read_text(encoding="utf-8")
+                           for p in (REPO / "tests").rglob("*.py"))
+    for name in hooks:
+        doc = inspect.getdoc(getattr(hookspecs, name)) or ""
+        assert ":returns:" in doc and len(doc) > 120, name
+        assert f"def {name}" in tests_text or f"hook.{name}" in tests_text, name
+
+
+def test_hooks_collect_from_every_plugin():
+    from newslint.plugins import build_plugin_manager
+
+    pm = build_plugin_manager(load_entry_points=False)
+    formatters = {}
+    for mapping in pm.hook.newslint_register_formatters():
+        formatters.update(mapping)
+    assert {"text", "json"} <= set(formatters)
+    parsers = {}
+    for mapping in pm.hook.newslint_register_parsers():
+        parsers.update(mapping)
+    assert {".md", ".markdown", ".html", ".htm", ".txt"} <= set(parsers)
+    sections = {}
+    for mapping in pm.hook.newslint_config_sections():
+        sections.update(mapping)
+    assert "languagetool" in sections
