@@ -114,6 +114,10 @@ _PREPOSITION_BEFORE_YEAR = re.compile(
 _DETERMINER_BEFORE_YEAR = re.compile(r"\b(?:a|the|A|The|its|his|her|their|this|that)\s+$")
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+
+
 @dataclass(frozen=True)
 class TemporalExpression:
     """One temporal expression found in prose; ``start``/``end`` are prose positions.
@@ -172,16 +176,31 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
     and named days ("Black Monday", "Sunday Times") block the weekday inside them.
     """
     candidates: list[TemporalExpression] = []
-    candidates += _named_days(text)
-    candidates += _full_dates(text)
-    candidates += _iso_and_numeric_dates(text)
-    candidates += _months(text)
-    candidates += _years(text)
-    candidates += _weekdays(text)
-    candidates += _relatives(text)
-    candidates += _quarters(text)
-    candidates += _durations(text)
-    candidates += _anaphoric_and_vague(text)
+    # Cheap substring tests decide which patterns can match at all: most paragraphs hold no
+    # temporal expression, and long interviews would otherwise pay for every pattern.
+    low = text.lower()
+    has_digit = _ANY_DIGIT.search(text) is not None
+    has_month = _ANY_MONTH.search(text) is not None
+    has_day = "day" in low
+    has_unit = has_day or any(u in low for u in ("week", "month", "year", "decade"))
+    if has_day:
+        candidates += _named_days(text)
+        candidates += _weekdays(text)
+    if has_month:
+        candidates += _full_dates(text)
+        candidates += _months(text)
+    if has_digit:
+        if "-" in text or "/" in text:
+            candidates += _iso_and_numeric_dates(text)
+        candidates += _years(text)
+    if has_unit or "tomorrow" in low or "night" in low or "this " in low:
+        candidates += _relatives(text)
+        candidates += _durations(text)
+        candidates += _anaphoric_and_vague(text)
+    elif "recently" in low:
+        candidates += _anaphoric_and_vague(text)
+    if "quarter" in low or "Q" in text:
+        candidates += _quarters(text)
     # Longest first, then earliest; accept what does not overlap something accepted.
     chosen: list[TemporalExpression] = []
     taken: list[tuple[int, int]] = []
@@ -497,7 +516,7 @@ _IRREGULAR_PAST = (
     "withdrew|underwent|oversaw|arose|froze|bore|dealt|fled|forbade|forgave|got|heard|lay|"
     "overcame|overthrew|sang|sat|slid|split|spread|sprang|stung|strove|stuck|swung|upheld|"
     "wove|wound")
-_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+[^e\W]ed|agreed|freed|decreed|died)\b")
+_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+[a-df-z]ed|agreed|freed|decreed|died)\b")
 # "-ed" words that are not past events.
 _NOT_PAST_ED = frozenset("""hundred red bed shed wed sacred naked wicked kindred rugged beloved
 aged based so-called called named titled entitled related united limited unrelated unnamed
