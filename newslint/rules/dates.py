@@ -35,15 +35,44 @@ def temporal_expressions(doc: Document) -> list[Found]:
     if cached is doc:
         return _cache["found"]
     found = []
+    speech = transcript_blocks(doc)
     for block in doc.blocks:
         for expr in find_temporal_expressions(block.prose):
-            found.append(Found(block, expr, block.in_quote(expr.start, expr.end)))
+            quoted = block.index in speech or block.in_quote(expr.start, expr.end)
+            found.append(Found(block, expr, quoted))
     # Several rules read the same document one after the other; keep only the latest.
     _cache["doc"], _cache["found"] = doc, found
     return found
 
 
 _cache: dict = {}
+
+# A speaker label opening a transcript turn: "((Aparna Garg)) ...", "NG: ...", "Q: ...".
+_SPEAKER_LABEL = re.compile(r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
+
+
+def transcript_blocks(doc: Document) -> set[int]:
+    """Indices of blocks that are interview turns, which count as quoted speech.
+
+    A turn starts at a paragraph opening with a speaker label and runs on through unlabelled
+    paragraphs until the next heading. Only documents with at least two labelled paragraphs
+    are read as transcripts, so a lone "Update: ..." paragraph stays ordinary prose. Relative
+    words in a turn refer to the day of the interview, which the publication date does not
+    give.
+    """
+    labelled = [b for b in doc.blocks
+                if b.kind == "paragraph" and _SPEAKER_LABEL.match(b.prose)]
+    if len(labelled) < 2:
+        return set()
+    speech, in_turn = set(), False
+    for block in doc.blocks:
+        if block.kind in ("headline", "heading", "dateline"):
+            in_turn = False
+        elif block.kind == "paragraph" and _SPEAKER_LABEL.match(block.prose):
+            in_turn = True
+        if in_turn:
+            speech.add(block.index)
+    return speech
 
 
 def _long_date(day: _dt.date) -> str:
@@ -145,7 +174,7 @@ class RelativeDateConflict(DocumentRule):
     default_options = {"check_dateline": True}
 
     # Text between two expressions that makes the second restate the first.
-    _APPOSITION = re.compile(r"\s*(?:\(|,)\s*$")
+    _APPOSITION = re.compile(r"\s*(?:\(|,)\s*(?:an?\s+|the\s+)?$")
 
     def check(self, doc, options):
         pub = doc.pub_date
@@ -398,7 +427,8 @@ class RelativeDayWord(DocumentRule):
     ## What it flags
     "yesterday" and "tomorrow" (including "yesterday's", "tomorrow morning") outside quoted
     speech, in a document with a publication date, with the weekday they resolve to as the
-    suggestion. Figurative uses ("the technology of tomorrow") are left alone.
+    suggestion. Figurative uses ("the technology of tomorrow"), words the text already pairs
+    with a weekday ("tomorrow, a Tuesday,") and interview transcripts are left alone.
 
     ## Why it matters
     Copy is read on other days than it was written: on the web, in syndication, in archives.
@@ -435,10 +465,16 @@ class RelativeDayWord(DocumentRule):
         if pub is None:
             return
         words = {w.lower() for w in options["words"]}
-        for f in temporal_expressions(doc):
+        found = temporal_expressions(doc)
+        for i, f in enumerate(found):
             e = f.expr
             if not _is_relative_day(e) or e.modifier not in words:
                 continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (nxt is not None and nxt.block is f.block and nxt.expr.kind in ("weekday", "date")
+                    and RelativeDateConflict._APPOSITION.fullmatch(
+                        f.block.prose[e.end:nxt.expr.start])):
+                continue  # "tomorrow, a Tuesday,": the day is named already
             if f.in_quote and not options["check_quotes"]:
                 continue
             prose = f.block.prose
