@@ -1,0 +1,412 @@
+"""Who says so: attribution cues, vague sources and figures in news prose.
+
+The vocabulary lives in ``newslint/data/attribution.yaml`` and is read once, on first use. The
+functions here work on a *masked* copy of a block's prose in which every quotation is replaced
+by underscores of the same length: words inside quote marks are the speaker's, not the
+writer's, so a "said" inside a quotation never attributes anything and a figure inside one is
+the speaker's claim, not the paper's. Offsets in the masked text are prose offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from newslint.errors import ConfigError
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "attribution.yaml"
+
+#: The lists a vocabulary has; a user's ``vocabulary_file`` may add to any of them.
+LIST_KEYS = ("attribution_verbs", "attribution_phrases", "attribution_nouns", "vague_sources",
+             "vague_quantifiers", "vague_verbs", "vague_passives", "anonymity_reasons",
+             "source_nouns")
+
+MASK = "_"
+
+
+def mask_quotes(prose: str, spans: Iterable) -> str:
+    """``prose`` with every span (``.start``/``.end``) replaced by underscores."""
+    chars = list(prose)
+    for s in spans:
+        for i in range(s.start, min(s.end, len(chars))):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_lists() -> dict:
+    with open(_DATA, encoding="utf-8") as fh:
+        return _validate(yaml.safe_load(fh), str(_DATA))
+
+
+@functools.lru_cache(maxsize=16)
+def _file_lists(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except OSError as exc:
+        raise ConfigError(f"attribution vocabulary_file {path!r}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"attribution vocabulary_file {path!r} is not valid YAML: {exc}") from None
+    return _validate(data, path)
+
+
+def _validate(data, where: str) -> dict:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping of lists ({', '.join(LIST_KEYS)})")
+    out = {}
+    for key, value in data.items():
+        if key not in LIST_KEYS:
+            raise ConfigError(f"{where}: unknown list {key!r}; expected one of {', '.join(LIST_KEYS)}")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key!r} must be a list of strings")
+        out[key] = tuple(v.strip() for v in value if v.strip())
+    return out
+
+
+def _alternation(words: Iterable[str], regex: bool = False) -> str:
+    """A regex alternation, longest first so that "pointed out" wins over "pointed"."""
+    items = sorted(set(words), key=len, reverse=True)
+    if regex:
+        return "|".join(f"(?:{w})" for w in items)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    attribution_cue: re.Pattern
+    source_cue: re.Pattern
+    vague_source: re.Pattern
+    vague_quantifier: re.Pattern
+    vague_passive: re.Pattern
+    anonymity: re.Pattern
+
+
+def vocabulary(extra: Optional[dict] = None, vocabulary_file: str = "") -> Vocabulary:
+    """The built-in vocabulary plus ``vocabulary_file`` and ``extra`` lists (by list name)."""
+    key = tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items() if v))
+    return _compiled(key, vocabulary_file)
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(extra: tuple, vocabulary_file: str) -> Vocabulary:
+    lists = {k: list(v) for k, v in _builtin_lists().items()}
+    if vocabulary_file:
+        for k, v in _file_lists(str(Path(vocabulary_file).expanduser())).items():
+            lists.setdefault(k, []).extend(v)
+    for k, v in extra:
+        lists.setdefault(k, []).extend(v)
+    get = lambda k: lists.get(k, [])  # noqa: E731
+
+    verbs = _alternation(get("attribution_verbs"))
+    phrases = _alternation(get("attribution_phrases"))
+    nouns = _alternation(get("attribution_nouns"))
+    # "in a statement", "in an interview with", "during a news conference", "on Twitter".
+    noun_cue = (rf"\b(?:in|during|at|through|via)\s+(?:a|an|the|his|her|their|its|our|my|one)"
+                rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b")
+    attribution_cue = re.compile(
+        rf"(?P<verb>\b(?:{verbs})\b)|(?P<phrase>\b(?:{phrases})\b)|(?P<noun>{noun_cue})"
+        r"|(?P<social>\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|LinkedIn|YouTube|X)\b)",
+        re.I)
+    # A source noun counts when it names a particular source ("the 2019 census", "government
+    # figures", "data from the ministry", "a survey found"), not in "huge amounts of data".
+    source_nouns = _alternation(get("source_nouns"))
+    source_cue = re.compile(
+        rf"(?i:\b(?:{phrases})\b)"
+        rf"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
+        rf"provisional|final|annual|quarterly|the|a|an|its|their|his|her|this|these))\s+"
+        rf"|\b\d{{4}}\s+|\b[A-Z][\w&.-]*\s+)(?:[\w-]+\s+){{0,2}}?(?:{source_nouns})\b"
+        rf"|\b(?:{source_nouns})\s+(?:from|by|released|published|compiled|show|shows|showed|"
+        rf"suggest|suggests|suggested|indicate|indicates|indicated|found|finds|put|puts|cited)\b")
+
+    vague_verbs = _alternation(get("vague_verbs"))
+    aux = (r"(?:(?:have|has|had|also|long|privately|publicly|widely|generally|would|will|may|"
+           r"might|could|now|already|often|all|both|repeatedly|increasingly|largely|"
+           r"reportedly|do|did|does|continue\s+to|seem\s+to|appear\s+to)\s+){0,3}")
+    # A head, then optionally an appositive or a prepositional phrase (checked later for names),
+    # then the verb.
+    vague_source = re.compile(
+        rf"(?P<head>\b(?:{_alternation(get('vague_sources'))})\b)"
+        r"(?P<mid>\s*,[^,.;:!?\"“”]{1,80},|\s+(?:at|from|with|of|in|on|for|close\s+to|"
+        r"within|inside|across|around|who\s+spoke|who\s+asked)\s+[^,.;:!?\"“”_]{1,60}?)?"
+        rf"\s+{aux}(?P<verb>\b(?:{vague_verbs})\b)"
+        rf"|\baccording\s+to\s+(?P<according>(?:[a-z-]+\s+){{0,3}}?"
+        rf"\b(?:{_alternation(get('vague_sources'))})\b)",
+        re.I)
+    vague_quantifier = re.compile(
+        rf"(?:^|(?<=[,;:—–(])\s*|\b(?:but|and|while|though|although|whereas|as|because|yet|so)\s+)"
+        rf"(?P<head>(?:{_alternation(get('vague_quantifiers'))}))\s+{aux}"
+        rf"(?P<verb>(?:{vague_verbs}))\b",
+        re.I)
+    vague_passive = re.compile(
+        r"\bit\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being)\s+"
+        r"(?:(?:widely|generally|commonly|now|also|often|increasingly|long|still)\s+)?"
+        rf"(?:{_alternation(get('vague_passives'))})\b",
+        re.I)
+    anonymity = re.compile(_alternation(get("anonymity_reasons"), regex=True) or r"(?!x)x", re.I)
+    return Vocabulary(attribution_cue, source_cue, vague_source, vague_quantifier, vague_passive,
+                      anonymity)
+
+
+# --- attribution cues -------------------------------------------------------------------------
+
+_PRONOUN = r"(?:he|she|they|it|I|we|you|who|which|one)"
+# Who can come before a speech verb: a pronoun, a name, a noun phrase ("the ministry",
+# "police", "officials"), possibly followed by an appositive and an adverb or auxiliary.
+_SPEAKER_BEFORE = re.compile(
+    rf"(?:\b{_PRONOUN}\b|\b[A-Z][\w.'’&-]*|\b[a-z][\w-]*)"
+    r"(?:\s*\([^()]{0,60}\))?"
+    r"(?:\s*,[^,_]{1,120},)?"
+    r"\s+(?:(?:has|have|had|also|later|then|previously|once|again|reportedly|publicly|recently|"
+    r"further|would|will|was|were|is|are|did|does|do|not|never|repeatedly|separately|earlier|"
+    r"first|last|simply|only|just|quickly|angrily|bluntly|flatly|tearfully|told|"
+    r"being|been|has\s+since|had\s+been|to\s+have|reportedly)\s+){0,3}$")
+# After the verb: anyone ("said Weaver", "said study co-author Martin How", "said he"), but not
+# a preposition or conjunction ("said that", "told to").
+_SPEAKER_AFTER = re.compile(
+    r"^\s*,?\s*(?!(?:that|to|in|on|at|by|for|with|from|and|or|but|if|as)\b)[^\W_]")
+_WORD_BEFORE_WINDOW = 160
+# "agreed to add", "said to be": an infinitive after the verb (but "spoke to reporters" and
+# "wrote to the council" report words).
+_INFINITIVE_AFTER = re.compile(
+    r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters|"
+    r"journalists|media|press|supporters|members|students|crowds?|voters|me|him|them|us|you|"
+    r"it|one|all|each|both|local|state|national|foreign|senior|fellow|[A-Z0-9])\b)[a-z]")
+_NOT_A_SPEAKER = re.compile(
+    r"\b(?:if|when|unless|whether|once|until|(?:agreed|promised|pledged|vowed|expected|going|"
+    r"plans?|planned|wants?|wanted|decided|refused|declined|able|need|needs|have|has|had|used|"
+    r"tried|trying|sought|seeks?|likely|unlikely|due)\s+to)\s+$", re.I)
+
+
+def attribution_cues(masked: str, start: int = 0, end: Optional[int] = None,
+                     vocab: Optional[Vocabulary] = None) -> list[tuple[int, int]]:
+    """Spans of attribution cues with a speaker in ``masked[start:end]``.
+
+    A speech verb counts when someone is there to speak it: a pronoun, a name or a noun phrase
+    just before it ("Weaver said", "the ministry said in a statement") or just after it ("said
+    Weaver", "said the minister"). Phrases ("according to") and attribution nouns ("in a
+    statement") count by themselves.
+    """
+    vocab = vocab or vocabulary()
+    end = len(masked) if end is None else end
+    found = []
+    for m in vocab.attribution_cue.finditer(masked, start, end):
+        if m.group("verb"):
+            before = masked[max(start, m.start() - _WORD_BEFORE_WINDOW):m.start()]
+            if _NOT_A_SPEAKER.search(before):
+                continue  # "if asked", "when asked": nobody is speaking
+            if _INFINITIVE_AFTER.match(masked, m.end()):
+                continue  # "agreed to add", "was said to have been": no words reported
+            after = masked[m.end():min(end, m.end() + 60)]
+            if not (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)):
+                continue
+        found.append((m.start(), m.end()))
+    return found
+
+
+def has_attribution(masked: str, start: int = 0, end: Optional[int] = None,
+                    vocab: Optional[Vocabulary] = None) -> bool:
+    return bool(attribution_cues(masked, start, end, vocab))
+
+
+def has_source(masked: str, start: int = 0, end: Optional[int] = None,
+               vocab: Optional[Vocabulary] = None) -> bool:
+    """An attribution cue or a named kind of source ("figures from", "a 2019 census")."""
+    vocab = vocab or vocabulary()
+    end = len(masked) if end is None else end
+    return has_attribution(masked, start, end, vocab) or bool(
+        vocab.source_cue.search(masked, start, end))
+
+
+# --- vague sources ----------------------------------------------------------------------------
+
+_DEFINITE = frozenset("the these those both its their his her our my your such this that".split())
+_CLAUSE_WORDS = frozenset("""but and or while though although whereas as because yet so if when
+that which who where than of to for by with from on in at about among after before since""".split())
+_IDENTIFIES = re.compile(r"(?:\b[A-Z][a-z]*[A-Z]?\w*|\b(?:the|its|their|his|her)\s+\w+)")
+_NAMED_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:at|from|with|of|in|including|such\s+as|like|led\s+by)\s+)"
+    r"(?:the\s+)?[A-Z]")
+
+
+@dataclass(frozen=True)
+class VagueSource:
+    start: int
+    end: int
+    text: str
+
+
+def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
+                  vocab: Optional[Vocabulary] = None) -> list[VagueSource]:
+    """Claims pinned on unnamed groups in ``masked[start:end]`` (one sentence).
+
+    Nothing is reported when the sentence gives the reason a source is anonymous, or when the
+    group is identified: by a capitalised modifier ("Goldman Sachs analysts"), a definite
+    determiner pointing back ("the experts", "these analysts") or a name or organisation after
+    the head ("experts at MIT", "analysts, including Jane Doe,").
+    """
+    vocab = vocab or vocabulary()
+    end = len(masked) if end is None else end
+    sentence = masked[start:end]
+    if vocab.anonymity.search(sentence):
+        return []
+    found: list[VagueSource] = []
+    for m in vocab.vague_source.finditer(masked, start, end):
+        if m.group("according") is not None:
+            head_start = m.start("according")
+            head_end = m.end("according")
+            if _NAMED_AFTER.match(masked[head_end:end]):
+                continue
+            first = head_start
+        else:
+            head_start, head_end = m.start("head"), m.end("head")
+            mid = m.group("mid") or ""
+            if _IDENTIFIES.search(mid):
+                continue
+            first = head_start
+        # Walk back over lower-case modifiers ("cyber security specialists").
+        first, identified = _modifiers_start(masked, start, first)
+        if identified:
+            continue
+        if m.group("according") is not None:
+            found.append(VagueSource(m.start(), head_end, masked[m.start():head_end]))
+        else:
+            found.append(VagueSource(first, m.end(), masked[first:m.end()]))
+    for m in vocab.vague_quantifier.finditer(masked, start, end):
+        s = m.start("head")
+        if any(v.start <= s < v.end for v in found):
+            continue
+        found.append(VagueSource(s, m.end(), masked[s:m.end()]))
+    for m in vocab.vague_passive.finditer(masked, start, end):
+        tail = masked[m.end():end]
+        if re.match(r"^\s+by\s+(?:the\s+)?[A-Z]", tail):
+            continue
+        found.append(VagueSource(m.start(), m.end(), masked[m.start():m.end()]))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _modifiers_start(masked: str, floor: int, head_start: int) -> tuple[int, bool]:
+    """Start of the noun phrase ending at ``head_start``, and whether a modifier identifies it.
+
+    Lower-case modifiers are part of the vague group ("cyber security specialists"); a
+    capitalised word that is not the first of the sentence names it ("Pentagon officials");
+    a definite determiner refers back to a group already named ("the analysts").
+    """
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", masked[floor:head_start]))
+    first = head_start
+    taken = 0
+    for w in reversed(words):
+        token = w.group()
+        pos = floor + w.start()
+        low = token.lower()
+        if low in _DEFINITE:
+            return first, True
+        if not re.match(r"[\w’'-]+$", token) or low in _CLAUSE_WORDS:
+            break
+        if token[:1].isupper():
+            sentence_initial = not masked[floor:pos].strip()
+            if sentence_initial and taken == 0:
+                # "Experts say": the head itself opens the sentence — or a capitalised word
+                # opens it ("Some analysts"): keep it only if it is a quantifier.
+                break
+            if sentence_initial and low in {"some", "many", "most", "several", "other", "few"}:
+                first = pos
+                break
+            return first, True
+        if taken == 3:
+            break
+        first = pos
+        taken += 1
+    return first, False
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|"
+                 r"a\s+few|several|a\s+dozen)")
+_NUM = r"\d+(?:[.,]\d+)*"
+_SCALE = r"(?:million|billion|trillion|mn|bn|m|b|k)\b"
+_CURRENCY_WORDS = (r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|rubles?|"
+                   r"roubles?|francs?|pesos?|reais|rand|lira|liras|kronor|krone|kroner|won|"
+                   r"shillings?|naira|dinars?|dirhams?|riyals?|ringgit|baht|rupiah|zloty)")
+_FIGURE = re.compile(
+    # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
+    rf"(?P<percent>\b(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
+    # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
+    rf"|(?P<money>(?:\b(?:US|A|C|NZ|HK|S|R)\$|[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
+    rf"|\b{_NUM}\s*(?:{_SCALE}\s*)?{_CURRENCY_WORDS}\b)"
+    # Magnitudes: "hundreds of millions of users", "3.5 million people", "12,000 troops".
+    rf"|(?P<magnitude>\b(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions|billions)"
+    rf"(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+(?:[a-z][\w-]*)"
+    rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
+    rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)",
+    re.I)
+# Units that make a number a measurement rather than a claim that needs a source.
+_MEASURE_AFTER = re.compile(
+    r"^\s*(?:-|\s)?(?:square\s+|cubic\s+)?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|met(?:er|re)s?|m|"
+    r"ft|feet|foot|inch(?:es)?|yards?|kg|kilo(?:gram)?s?|lbs?|pounds\s+\(|acres?|hectares?|"
+    r"light[- ]years?|years?|BC|BCE|AD|CE|°|degrees?|km/h|mph|knots?|hours?|minutes?|seconds?|"
+    r"days?|votes?|ballots?|signatures?|spectators|fans)\b|^\s*°",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    kind: str  # "percent", "money" or "magnitude"
+    text: str
+
+
+def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list[Figure]:
+    """Figures that assert a quantity in ``masked[start:end]``: percentages, sums of money and
+    large counts. Dates, ages, times, measurements, small counts and anything inside a
+    quotation (masked) are left out."""
+    end = len(masked) if end is None else end
+    found = []
+    for m in _FIGURE.finditer(masked, start, end):
+        kind = m.lastgroup
+        if kind == "magnitude":
+            tail = masked[m.end():end]
+            if _MEASURE_AFTER.match(tail):
+                continue
+            if re.match(r"^(?:st|nd|rd|th)\b", tail):
+                continue
+        found.append(Figure(m.start(), m.end(), kind, masked[m.start():m.end()]))
+    return found
+
+
+# --- transcripts --------------------------------------------------------------------------------
+
+#: A speaker label opening a transcript paragraph: "((Jane Doe))" (Wikinews), "Q:", "A:",
+#: "SMITH:".
+SPEAKER_LABEL = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|(?:Q|A|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*:\s)")
+
+
+def transcript_blocks(blocks) -> set:
+    """Indices of blocks that are an interview transcript: a paragraph with a speaker label and
+    the unlabelled paragraphs after it, up to the next heading. Everything there is the
+    labelled speaker's own words, quotations and figures included."""
+    inside = False
+    found = set()
+    for i, block in enumerate(blocks):
+        if block.kind in ("heading", "headline"):
+            inside = False
+            continue
+        if SPEAKER_LABEL.match(block.prose):
+            inside = True
+        if inside:
+            found.add(i)
+    return found
+
+
+#: A picture caption with its credit: "… Image: Jane Doe (flickr)."
+CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")
