@@ -59,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="do not read or write the "
                        "result cache")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    ci = check.add_argument_group("baseline and changed lines")
+    ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
+                    "FILE (default: the `baseline` setting)")
+    ci.add_argument("--write-baseline", metavar="FILE", help="record every current finding in "
+                    "FILE (sorted JSON for version control) and report none of them")
+    ci.add_argument("--list-stale", action="store_true", help="list baseline entries that no "
+                    "longer match a finding, on standard error")
+    ci.add_argument("--prune-baseline", action="store_true", help="remove baseline entries "
+                    "that no longer match a finding from the baseline file")
+    ci.add_argument("--diff", metavar="REF", help="report only findings on lines changed since "
+                    "the git REF (and repeats from other files in changed files)")
 
     rules = sub.add_parser("rules", help="list rules")
     _add_selection_args(rules)
@@ -186,6 +197,13 @@ def _check(args) -> int:
         raise UsageError(f"--format: unknown format {args.format!r} "
                          f"(available: {', '.join(sorted(formatters))})")
 
+    # Checked before the run so that a bad baseline or git ref fails at once.
+    from newslint.filters.baseline import BaselinePlan
+    from newslint.filters.gitdiff import ChangedLines
+    baseline_plan = BaselinePlan.from_options(args, config)
+    changes = ChangedLines.since(args.diff, first if first.exists() else Path.cwd()) \
+        if args.diff else None
+
     missing = []
     present = []
     for p in paths:
@@ -227,6 +245,9 @@ def _check(args) -> int:
         engine.stop()
 
     outcomes = result.files
+    baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)
+    if changes is not None:
+        changes.restrict(outcomes)
     extra_errors = []
     for m in missing:
         if isinstance(m, FileError):
