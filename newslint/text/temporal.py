@@ -290,7 +290,9 @@ def _years(text: str):
         before = text[max(0, m.start() - 30):m.start()]
         if before.endswith("-") and not before.endswith("mid-"):
             continue  # "2019-2020", "COVID-2019": part of a range or a name
-        if _PREPOSITION_BEFORE_YEAR.search(before):
+        if re.search(r"\b(?:[Cc]lass|[Vv]intage|[Mm]odel\s+year)\s+of\s+$", before):
+            role = "modifier"  # "the class of 2021": a name, not when something happened
+        elif _PREPOSITION_BEFORE_YEAR.search(before):
             role = "preposition"
         elif _DETERMINER_BEFORE_YEAR.search(before):
             role = "modifier"

@@ -112,6 +112,7 @@ def test_year_roles():
     assert one("since 2015 the", "year").role == "preposition"
     assert one("by mid-2021 the", "year").role == "preposition"
     assert one("a 2017 law", "year").role == "modifier"
+    assert one("the class of 2021", "year").role == "modifier"
     assert one("AFP 2023", "year").role == "bare"
 
 
@@ -184,6 +185,11 @@ def test_what_has_no_place_on_the_calendar():
     ("The election, to be held on August 9, was postponed.", "August 9", False),
     ("Analysts expected the deal to close in 2021.", "2021", False),
     ("Sales in 2021 are strong.", "2021", False),
+    ("The report, published in January 2021, found flaws.", "January 2021", True),
+    ("A report due in January 2021 was leaked.", "January 2021", False),
+    ("The deadline was extended to March 2021.", "March 2021", False),
+    ("In fiscal 2021, which began in October, revenue rose.", "2021", False),
+    ("He served as mayor from 2015 to 2021.", "2021", False),
 ])
 def test_reads_as_past(sentence, expression, past):
     i = sentence.index(expression)
