@@ -84,7 +84,8 @@ class VariantList:
 @functools.lru_cache(maxsize=None)
 def variant_list() -> VariantList:
     text = resources.files("newslint").joinpath("data/variants.yaml").read_text("utf-8")
-    return VariantList(yaml.safe_load(text) or {})
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return VariantList(yaml.load(text, Loader=loader) or {})
 
 
 class Occurrence:
