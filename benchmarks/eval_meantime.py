@@ -36,14 +36,15 @@ _NO_SPACE_BEFORE = {",", ".", ";", ":", "'s", "’s", "%", ")", "?", "!", "''", 
 def load(path: Path) -> dict:
     """Text rebuilt from tokens, with the character span of every gold TIMEX3."""
     root = ET.parse(path).getroot()
-    text, spans = "", {}
+    text, spans, sentence_before = "", {}, None
     for tok in root.iter("token"):
         word = tok.text or ""
-        if text and word not in _NO_SPACE_BEFORE and not text.endswith(("(", "``")):
+        if sentence_before is not None and tok.get("sentence") != sentence_before:
+            # A new sentence starts a new line so that no expression runs across sentences.
+            text += "\n"
+        elif text and word not in _NO_SPACE_BEFORE and not text.endswith(("(", "``")):
             text += " "
-        # A new sentence starts a new line so that expressions never run across sentences.
-        if text and tok.get("number") != "0" and _new_sentence(root, tok, spans):
-            text = text.rstrip(" ") + "\n"
+        sentence_before = tok.get("sentence")
         spans[tok.get("t_id")] = (len(text), len(text) + len(word))
         text += word
     # Only the first sentences are annotated (every annotation layer stops at the same
@@ -66,16 +67,6 @@ def load(path: Path) -> dict:
                      "text": text[spans[ids[0]][0]:spans[ids[-1]][1]]})
     return {"name": path.stem, "text": text, "gold": gold, "dct": dct,
             "annotated_end": annotated_end}
-
-
-_sentence_of: dict = {}
-
-
-def _new_sentence(root, tok, spans) -> bool:
-    key = id(root)
-    previous = _sentence_of.get(key)
-    _sentence_of[key] = tok.get("sentence")
-    return previous is not None and previous != tok.get("sentence")
 
 
 def _overlaps(a, b) -> bool:

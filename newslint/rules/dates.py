@@ -79,8 +79,9 @@ def _long_date(day: _dt.date) -> str:
     return f"{weekday_name(day)}, {day:%B} {day.day}, {day.year}"
 
 
-def _match(doc: Document, block: Block, start: int, end: int, message: str,
-           suggestions=(), related=()) -> Match:
+def _match(block: Block, start: int, end: int, message: str, suggestions=(),
+           related=()) -> Match:
+    """A match on prose ``[start, end)`` of ``block``, in source positions."""
     offset, length = block.source_span(start, end)
     return Match(offset, length, message, tuple(suggestions), tuple(related))
 
@@ -130,7 +131,7 @@ class WeekdayDateMismatch(DocumentRule):
             written = WEEKDAY_NAMES[e.weekday]
             date_text = f.block.prose[e.date_start:e.date_end]
             yield _match(
-                doc, f.block, e.weekday_start, e.weekday_end,
+                f.block, e.weekday_start, e.weekday_end,
                 f"{date_text} is a {right}, not a {written}",
                 suggestions=(right,),
                 related=(doc.block_span(f.block, e.date_start, e.date_end),))
@@ -191,7 +192,7 @@ class RelativeDateConflict(DocumentRule):
                 if r is not None and r.first.weekday() != e.weekday:
                     right = weekday_name(r.first)
                     yield _match(
-                        doc, f.block, e.weekday_start, e.weekday_end,
+                        f.block, e.weekday_start, e.weekday_end,
                         f"{f.block.prose[e.date_start:e.date_end]} is a {right} in "
                         f"{r.first.year} (the year nearest the publication date {pub:%Y-%m-%d}), "
                         f"not a {WEEKDAY_NAMES[e.weekday]}",
@@ -213,7 +214,7 @@ class RelativeDateConflict(DocumentRule):
                       "option": "--date"}.get(doc.pub_date_source, "the publication date")
             e = f.expr
             yield _match(
-                doc, f.block, e.date_start, e.date_end,
+                f.block, e.date_start, e.date_end,
                 f"the dateline says {_long_date(r.first)} but {source} is "
                 f"{_long_date(doc.pub_date)}",
                 suggestions=(_dateline_text(f.block.prose[e.start:e.end], e, doc.pub_date),))
@@ -247,7 +248,7 @@ class RelativeDateConflict(DocumentRule):
             said = f"{weekday_name(r.first)}, {r.first:%B} {r.first.day}"
             start, end, suggestion = e.date_start, e.date_end, f"{day:%B} {day.day}"
         yield _match(
-            doc, other.block, start, end,
+            other.block, start, end,
             f"\u201c{rel.expr.text}\u201d is {_long_date(day)} (publication date "
             f"{pub:%Y-%m-%d}), but the text next to it says {said}",
             suggestions=(suggestion,),
@@ -362,7 +363,7 @@ class DateAfterPublication(DocumentRule):
             else:
                 message = (f"{e.text} is after the publication date {pub:%Y-%m-%d} but the "
                            f"sentence reports it as past")
-            yield _match(doc, f.block, e.start, e.end, message)
+            yield _match(f.block, e.start, e.end, message)
 
 
 class RelativeDateUnanchored(DocumentRule):
@@ -411,7 +412,7 @@ class RelativeDateUnanchored(DocumentRule):
         also = f" ({more} more relative reference{'s' if more != 1 else ''} in the document)" \
             if more else ""
         yield _match(
-            doc, first.block, first.expr.start, first.expr.end,
+            first.block, first.expr.start, first.expr.end,
             f"\u201c{first.expr.text}\u201d cannot be placed on the calendar: the document has "
             f"no publication date{also}. Add a front-matter `date`, a dateline such as "
             f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`")
@@ -486,7 +487,7 @@ class RelativeDayWord(DocumentRule):
             day = resolve(e, pub).first
             name = weekday_name(day)
             yield _match(
-                doc, f.block, e.start, e.end,
+                f.block, e.start, e.end,
                 f"\u201c{head}\u201d is {_long_date(day)}; AP style names the day",
                 suggestions=(name + rest,))
 
