@@ -6,9 +6,10 @@ from newslint import hookimpl
 @hookimpl
 def newslint_register_formatters():
     from newslint.formatters.github import GithubFormatter
+    from newslint.formatters.gitlab import GitlabFormatter
     from newslint.formatters.jsonfmt import JsonFormatter
     from newslint.formatters.sarif import SarifFormatter
     from newslint.formatters.text import TextFormatter
 
     return {"text": TextFormatter, "json": JsonFormatter, "sarif": SarifFormatter,
-            "github": GithubFormatter}
+            "github": GithubFormatter, "gitlab": GitlabFormatter}
