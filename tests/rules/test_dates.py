@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import importlib.util
 import json
+import os
 import re
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from newslint.testing import check_text
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
-SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+# Data kept next to the repository (not shipped with it); NEWSLINT_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "securityweek-tiktok-wechat-bans.txt"
 WIKINEWS = ROOT / "benchmarks" / "corpus" / "wikinews"
-WIKINEWS_CSV = Path("/work/shared/corpora/wikinews_2019_2020")
+WIKINEWS_CSV = SHARED / "corpora" / "wikinews_2019_2020"
 RULES = {rule.id: rule for rule in (cls() for cls in dates.RULES)}
 
 

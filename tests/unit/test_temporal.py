@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from newslint.text.temporal import find_temporal_expressions, reads_as_past, res
 
 D = _dt.date
 FRIDAY = D(2020, 8, 7)  # the seed article's publication date, a Friday
-MEANTIME = Path("/work/shared/corpora/meantime_wikinews_stocks/gold_cat_xml")
+ROOT = Path(__file__).parent.parent.parent
+# Data kept next to the repository (not shipped with it); NEWSLINT_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
+MEANTIME = SHARED / "corpora" / "meantime_wikinews_stocks" / "gold_cat_xml"
 
 
 def exprs(text):
@@ -200,7 +204,7 @@ def test_reads_as_past(sentence, expression, past):
 
 @pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME corpus not available")
 def test_meantime_date_recall():
-    path = Path(__file__).parent.parent.parent / "benchmarks" / "eval_meantime.py"
+    path = ROOT / "benchmarks" / "eval_meantime.py"
     spec = importlib.util.spec_from_file_location("eval_meantime", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
