@@ -245,3 +245,27 @@ def test_wikinews_datelines_match_their_dates():
     assert counts["datelines"] > 150
     assert counts.get("no_csv_row", 0) == 0
     assert counts["agree"] == counts["datelines"] and counts["dateline_findings"] == 0
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+def _html(meta_date: str, body: str) -> str:
+    return (f'<html><head><meta property="article:published_time" content="{meta_date}">'
+            f"</head><body><h1>Minister resigns</h1>{body}</body></html>")
+
+
+def test_html_dateline_against_meta_date_allows_a_time_zone_day():
+    body = "<p>Friday, August 7, 2020</p><p>The minister resigned on Thursday.</p>"
+    assert run("relative-date-conflict", _html("2020-08-08T02:00:00Z", body), ".html") == []
+    (f,) = run("relative-date-conflict", _html("2020-08-10", body), ".html")
+    assert f.excerpt == "August 7, 2020" and "meta date" in f.message
+
+
+def test_html_entities_keep_exact_spans():
+    body = ("<p>Profits &amp; losses were reported on Thursday, Aug. 7, 2020.</p>"
+            "<p>&copy; 2023 Example News</p>")
+    text = _html("2020-08-07", body)
+    (mismatch,) = run("weekday-date-mismatch", text, ".html")
+    assert text[mismatch.offset:mismatch.offset + mismatch.length] == "Thursday"
+    (credit,) = run("date-after-publication", text, ".html")
+    assert text[credit.offset:credit.offset + credit.length] == "2023"
