@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-NO_LT = ("--select", "house,relative-day-word", "--no-cache")
+OPTS = ("--select", "house,relative-day-word", "--no-cache")
 
 ARTICLE = """---
 date: 2020-08-07
@@ -21,7 +21,7 @@ The mayor spoke to reporters yesterday.
 
 
 def _report(run_cli, cwd) -> list:
-    res = run_cli("check", "desk", "--format", "gitlab", *NO_LT, cwd=cwd)
+    res = run_cli("check", "desk", "--format", "gitlab", *OPTS, cwd=cwd)
     assert res.code == 1, res
     return json.loads(res.out)
 
