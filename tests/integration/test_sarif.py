@@ -190,3 +190,44 @@ def test_unreadable_file_is_a_notification(run_cli, tmp_path):
     invocation = report["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False and invocation["exitCode"] == 2
     assert "UTF-8" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+
+
+def test_sub_ids_of_dynamic_rules_get_their_own_descriptor(tmp_path):
+    import io
+
+    from newslint.finding import Finding
+    from newslint.formatters.base import Summary
+    from newslint.formatters.sarif import SarifFormatter
+    from newslint.rule import DocumentRule
+
+    class Grammar(DocumentRule):
+        """Grammar findings from an external checker.
+
+        ## What it flags
+        Whatever the checker reports, under its own rule ids.
+        """
+
+        id = "checker"
+        category = "grammar"
+        dynamic_ids = True
+
+    text = "They has left.\n"
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    finding = Finding(rule="checker/AGREEMENT", category="grammar", severity="error",
+                      message="Use “have”.", path=str(tmp_path / "a.md"), line=1, column=6,
+                      end_line=1, end_column=9, offset=5, length=3, excerpt="has",
+                      suggestions=("have",))
+    out = io.StringIO()
+    fmt = SarifFormatter(out, rules={"checker": Grammar()}, root=str(tmp_path))
+    fmt.start()
+    fmt.file(finding.path, [finding], [])
+    fmt.finish(Summary(files=1, findings=1, exit_code=1))
+    report = json.loads(out.getvalue())
+    _validate(report)
+    rules = report["runs"][0]["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == ["checker", "checker/AGREEMENT"]
+    result = _results(report)[0]
+    assert result["ruleIndex"] == 1 and result["level"] == "error"
+    assert result["message"]["text"] == "Use “have”. (suggestion: have)"
+    assert rules[1]["shortDescription"]["text"].startswith("Reported by checker: ")
+    assert rules[1]["fullDescription"]["text"].endswith("under its own rule ids.")
