@@ -149,7 +149,7 @@ class Run:
 
 def run_once(cmd: list[str], cwd: Optional[Path] = None, sample_tree: bool = False,
              server_pid: Optional[int] = None, env: Optional[dict] = None,
-             timeout: float = 3600.0) -> tuple[Run, str, bytes]:
+             timeout: float = 3600.0, sample_interval: float = 0.02) -> tuple[Run, str, bytes]:
     """Run ``cmd`` once in a fresh process; stdout and stderr go to temporary files."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         server_before = proc_cpu_seconds(server_pid) if server_pid else 0.0
@@ -166,7 +166,7 @@ def run_once(cmd: list[str], cwd: Optional[Path] = None, sample_tree: bool = Fal
                     peak = max(peak, tree_rss(proc.pid))
                 except Exception:
                     pass
-                stop.wait(0.02)
+                stop.wait(sample_interval)
 
         sampler = threading.Thread(target=sample, daemon=True) if sample_tree else None
         if sampler:
@@ -216,8 +216,12 @@ class Tool:
     count_findings: Optional[Callable[[bytes], Optional[int]]] = None
 
 
+_FINDING_LINE = re.compile(rb"^.+?:\d+:\d+:|: line \d+, col \d+,", re.M)
+
+
 def _lines(out: bytes) -> int:
-    return sum(1 for line in out.splitlines() if line.strip())
+    """Findings in ``path:line:col: ...`` (or textlint's compact) output."""
+    return len(_FINDING_LINE.findall(out))
 
 
 def find_newslint(explicit: Optional[str] = None) -> str:
@@ -280,7 +284,7 @@ def textlint_tool() -> Optional[Tool]:
         return [str(exe), "--config", str(rc), "--format", "compact", target]
     return Tool("textlint", "textlint", cmd, cwd=prefix,
                 version=f"textlint {capture([str(exe), '--version'])}",
-                note=f"rules: {rules}", count_findings=lambda out: max(_lines(out) - 2, 0))
+                note=f"rules: {rules}", count_findings=_lines)
 
 
 def lt_alone_tool(server_url: str, server_pid: int) -> Optional[Tool]:

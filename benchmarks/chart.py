@@ -76,7 +76,8 @@ def main(argv=None) -> int:
     ax2.set_ylabel("wall seconds (log; lower is better)")
     ax2.set_title("Scaling: sample, corpus, 1k and 10k articles", fontsize=11)
     ax2.grid(True, which="major", alpha=0.3)
-    ax2.legend(fontsize=8, loc="upper left")
+    if ax2.get_lines():
+        ax2.legend(fontsize=8, loc="upper left")
 
     m = summary["machine"]
     fig.text(0.5, 0.005, f"{summary['date']} · {m['cpu']}, {m['cores']} cores, "
