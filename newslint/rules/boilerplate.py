@@ -27,7 +27,8 @@ import regex
 import yaml
 
 from newslint import hookimpl
-from newslint.finding import Match, Span
+from newslint.finding import Match
+from newslint.parsers.common import DATE_DATELINE
 from newslint.rule import CorpusRule
 
 _SENTENCE_END = re.compile(r"""[.!?…;]["'”’)\]]*$""")
@@ -36,6 +37,8 @@ _TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # Bullets, pipes and arrows around a navigation item, and a trailing colon on a label.
 _EDGE_JUNK = re.compile(r"^[\s•·|>»›▸◂«‹*-]+|[\s:|>»›▸«‹*]+$")
 _SPACES = re.compile(r"\s+")
+#: A section label ("World", "Management & Strategy") has at most this many words.
+SECTION_LABEL_WORDS = 4
 # Photo credits and captions recur across files by design; they are not template text.
 _CREDIT = re.compile(r"^(?:image|photo|picture|video|graphic|credit)s?\b", re.IGNORECASE)
 
@@ -235,27 +238,42 @@ def headline_index(blocks):
 
     A parser that takes the last short line before the first paragraph for the headline picks
     the byline when one sits between them ("Harbour Council Approves…", "By Dana Whitfield");
-    the headline is then the line above the byline.
+    the headline is then the line above the byline. The same goes for a date line
+    ("Friday, January 4, 2019") that sits below the headline.
     """
     h = next((i for i, b in enumerate(blocks) if b.kind == "headline"), None)
-    while h and _BYLINE.match(blocks[h].prose.strip()) and blocks[h - 1].kind == "heading":
+    while h and _byline_or_dateline(blocks[h].prose) and blocks[h - 1].kind == "heading":
         h -= 1
     return h
 
 
+def _byline_or_dateline(prose: str) -> bool:
+    return bool(_BYLINE.match(prose.strip()) or DATE_DATELINE.match(prose))
+
+
 def _mark_navigation_before_headline(blocks, reasons) -> None:
+    """Page chrome above the headline: everything down to the last certain furniture line, and
+    one short section label right after it ("Management & Strategy").
+
+    Without a certain furniture line above the headline nothing is marked: a short line there
+    may be a kicker. Below the last one, only a label of a few words is taken; a longer line is
+    more likely the real headline, with photo captions or map legends between it and the first
+    paragraph (which the parser may have taken for the headline).
+    """
     headline = headline_index(blocks)
     if not headline:
         return
-    # One certain furniture line above the headline shows the zone is page chrome; without one,
-    # a short line above the headline may be a kicker or a standfirst and is left alone.
-    if not any(i in reasons for i in range(headline)):
+    hits = [i for i in range(headline) if i in reasons]
+    if not hits:
         return
-    for i in range(headline):
-        block = blocks[i]
-        if block.kind == "dateline" or _BYLINE.match(block.prose.strip()):
-            continue
-        reasons.setdefault(i, "Navigation or section label above the headline.")
+    last = hits[-1]
+    for i in range(last):
+        if blocks[i].kind != "dateline" and not _byline_or_dateline(blocks[i].prose):
+            reasons.setdefault(i, "Navigation or section label above the headline.")
+    label = last + 1
+    if label < headline and is_label(normalise(blocks[label].prose), SECTION_LABEL_WORDS) \
+            and not _byline_or_dateline(blocks[label].prose):
+        reasons.setdefault(label, "Section label above the headline.")
 
 
 def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
@@ -301,8 +319,11 @@ def _teaser_like(block, is_furniture: bool, options) -> bool:
         return True
     if block.kind not in ("paragraph", "list_item", "heading", "caption"):
         return False
-    # Teasers are short blurbs in the site's voice; a story paragraph usually quotes someone.
-    return len(block.prose.split()) <= options["max_teaser_words"] and not block.quotes
+    if len(block.prose.split()) > options["max_teaser_words"]:
+        return False
+    # Teasers are short blurbs in the site's voice, often cut off mid-sentence; a story
+    # paragraph usually quotes someone.
+    return bool(_TRUNCATED.search(block.prose)) or not block.quotes
 
 
 @hookimpl

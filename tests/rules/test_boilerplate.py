@@ -150,3 +150,18 @@ def test_docstring_has_the_four_sections():
 def test_registered_through_the_hook():
     rules = boilerplate.newslint_register_rules(None)
     assert [r.id for r in rules] == ["boilerplate"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not WIKINEWS.is_dir(), reason="Wikinews corpus not available")
+def test_planted_furniture_in_wikinews_is_found_without_touching_the_story():
+    import importlib.util
+
+    bench = Path(__file__).parents[2] / "benchmarks" / "bench_style.py"
+    spec = importlib.util.spec_from_file_location("bench_style", bench)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    docs, planted = module.planted_articles(limit=60)
+    score = module.score_planted(check_corpus(docs, Boilerplate()), planted)
+    assert score["wrong"] == []
+    assert score["found"] >= 0.95 * score["planted_lines"]
