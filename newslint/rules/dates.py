@@ -60,19 +60,29 @@ def transcript_blocks(doc: Document) -> set[int]:
     words in a turn refer to the day of the interview, which the publication date does not
     give.
     """
-    labelled = [b for b in doc.blocks
-                if b.kind == "paragraph" and _SPEAKER_LABEL.match(b.prose)]
+    labelled = [b for b in doc.blocks if _is_turn(b)]
     if len(labelled) < 2:
         return set()
     speech, in_turn = set(), False
     for block in doc.blocks:
         if block.kind in ("headline", "heading", "dateline"):
             in_turn = False
-        elif block.kind == "paragraph" and _SPEAKER_LABEL.match(block.prose):
+        elif _is_turn(block):
             in_turn = True
         if in_turn:
             speech.add(block.index)
     return speech
+
+
+# Labels that introduce page furniture or notes, not a speaker.
+_NOT_SPEAKERS = frozenset("""related update updated correction clarification note photo photos
+image images source sources credit caption video watch listen advertisement see also read more
+editor's editor’s warning disclaimer""".split())
+
+
+def _is_turn(block: Block) -> bool:
+    m = _SPEAKER_LABEL.match(block.prose) if block.kind == "paragraph" else None
+    return m is not None and m.group().strip("():\t ").split()[0].lower() not in _NOT_SPEAKERS
 
 
 def _long_date(day: _dt.date) -> str:

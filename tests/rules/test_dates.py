@@ -269,3 +269,13 @@ def test_html_entities_keep_exact_spans():
     assert text[mismatch.offset:mismatch.offset + mismatch.length] == "Thursday"
     (credit,) = run("date-after-publication", text, ".html")
     assert text[credit.offset:credit.offset + credit.length] == "2023"
+
+
+def test_interview_turns_count_as_speech_but_notes_do_not():
+    pub = _dt.date(2020, 4, 14)
+    interview = ("((WN)) When did you start?\n\n((Ann Lee)) I called him yesterday.\n\n"
+                 "He answered yesterday too.\n\n## Sources\n\nThe interview ran yesterday.\n")
+    found = run("relative-day-word", interview, pub_date=pub)
+    assert [f.line for f in found] == [9]  # only the prose after the transcript
+    notes = "Update: one.\n\nUpdate: two.\n\nThe minister spoke yesterday.\n"
+    assert len(run("relative-day-word", notes, pub_date=pub)) == 1
