@@ -218,6 +218,8 @@ class BaselinePlan:
             return
         stale = baseline.apply(outcomes, rules_ran)
         if not stale:
+            if self.list_stale or self.prune:
+                say(f"baseline {baseline.file} has no stale entries")
             return
         count = sum(e.count for e in stale)
         if self.list_stale:
