@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from importlib import resources
+from pathlib import Path
 
 import regex
 import yaml
@@ -26,6 +26,9 @@ import yaml
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+
+#: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # A word, or a hyphenated compound of words (letters only: "COVID-19" is not a compound here).
 _WORD = regex.compile(r"\p{L}+(?:[-‐‑]\p{L}+)*")
@@ -83,7 +86,7 @@ class VariantList:
 
 @functools.lru_cache(maxsize=None)
 def variant_list() -> VariantList:
-    text = resources.files("newslint").joinpath("data/variants.yaml").read_text("utf-8")
+    text = (DATA_DIR / "variants.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return VariantList(yaml.load(text, Loader=loader) or {})
 
