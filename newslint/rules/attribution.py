@@ -20,7 +20,7 @@ from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.attribution import (
     CAPTION, attribution_cues, find_figures, has_attribution, has_source, mask_quotes,
-    transcript_blocks, vague_sources, vocabulary)
+    public_record, transcript_blocks, vague_sources, vocabulary)
 from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
 
 _QUOTE_BLOCKS = ("paragraph", "blockquote", "list_item")
@@ -282,9 +282,10 @@ class VagueAttribution(DocumentRule):
         vocab = _vocab(options, vague_sources="extra_vague_sources",
                        vague_verbs="extra_vague_verbs",
                        anonymity_reasons="extra_anonymity_reasons")
-        for block in doc.blocks:
-            if block.kind not in _QUOTE_BLOCKS:
-                continue
+        transcript = transcript_blocks(doc.blocks)
+        for index, block in enumerate(doc.blocks):
+            if block.kind not in _QUOTE_BLOCKS or index in transcript:
+                continue  # an interviewee's "experts say" is the interviewee's claim
             masked = mask_quotes(block.prose, find_quotations(block.prose))
             for s in block.sentences:
                 for v in vague_sources(masked, s.start, s.end, vocab):
@@ -335,32 +336,41 @@ class UnsourcedClaim(DocumentRule):
     def check(self, doc, options):
         vocab = _vocab(options, source_nouns="extra_source_nouns")
         kinds = set(options.get("figures") or ())
+        transcript = transcript_blocks(doc.blocks)
         intro_sourced = False  # the paragraph introducing a list names a source
-        for block in doc.blocks:
-            if block.kind not in _CLAIM_BLOCKS:
+        for index, block in enumerate(doc.blocks):
+            if block.kind not in _CLAIM_BLOCKS or index in transcript:
+                # In a transcript every figure is the labelled speaker's.
                 intro_sourced = False
                 continue
             masked = mask_quotes(block.prose, find_quotations(block.prose))
-            sourced = has_source(masked, vocab=vocab)
             if block.kind == "list_item":
                 if intro_sourced:
                     continue
+            elif block.prose.rstrip().endswith(":"):
+                intro_sourced = has_source(masked, vocab=vocab)
             else:
-                intro_sourced = sourced and block.prose.rstrip().endswith(":")
-            if sourced:
-                continue
-            for s in block.sentences:
-                sentence = masked[s.start:s.end].rstrip()
-                if sentence.endswith("?"):
-                    continue  # a question asserts nothing
-                figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds]
-                if not figures:
-                    continue
-                f = figures[0]
-                off, length = block.source_span(f.start, f.end)
+                intro_sourced = False
+            # Figures first: most paragraphs have none, and looking for a source costs more.
+            figure = self._first_claim(block, masked, kinds)
+            if figure is not None and not has_source(masked, vocab=vocab):
+                # One finding per paragraph: the question is "where do these numbers come
+                # from?", asked once.
+                off, length = block.source_span(figure.start, figure.end)
                 yield Match(off, length,
-                            f"Figure with no source: who says “{' '.join(f.text.split())}”? "
+                            f"Figure with no source: who says “{' '.join(figure.text.split())}”? "
                             "Name the source in the sentence or its paragraph.")
+
+    @staticmethod
+    def _first_claim(block, masked: str, kinds):
+        for s in block.sentences:
+            sentence = masked[s.start:s.end].rstrip()
+            if sentence.endswith("?") or public_record(sentence):
+                continue  # a question asserts nothing; vote counts and court orders are record
+            for f in find_figures(masked, s.start, s.end):
+                if f.kind in kinds:
+                    return f
+        return None
 
 
 RULES = (UnattributedQuote, VagueAttribution, UnsourcedClaim)

@@ -122,7 +122,7 @@ def _compiled(extra: tuple, vocabulary_file: str) -> Vocabulary:
         rf"(?i:\b(?:{phrases})\b)"
         rf"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
         rf"provisional|final|annual|quarterly|the|a|an|its|their|his|her|this|these))\s+"
-        rf"|\b\d{{4}}\s+|\b[A-Z][\w&.-]*\s+)(?:[\w-]+\s+){{0,2}}?(?:{source_nouns})\b"
+        rf"|\b\d{{4}}\s+|\b[A-Z][\w&.-]*\s+)(?:[\w-]+\s+){{0,4}}?(?:{source_nouns})\b"
         rf"|\b(?:{source_nouns})\s+(?:from|by|released|published|compiled|show|shows|showed|"
         rf"suggest|suggests|suggested|indicate|indicates|indicated|found|finds|put|puts|cited)\b")
 
@@ -164,7 +164,7 @@ _SPEAKER_BEFORE = re.compile(
     rf"(?:\b{_PRONOUN}\b|\b[A-Z][\w.'’&-]*|\b[a-z][\w-]*)"
     r"(?:\s*\([^()]{0,60}\))?"
     r"(?:\s*,[^,_]{1,120},)?"
-    r"\s+(?:(?:has|have|had|also|later|then|previously|once|again|reportedly|publicly|recently|"
+    r",?\s+(?:(?:has|have|had|also|later|then|previously|once|again|reportedly|publicly|recently|"
     r"further|would|will|was|were|is|are|did|does|do|not|never|repeatedly|separately|earlier|"
     r"first|last|simply|only|just|quickly|angrily|bluntly|flatly|tearfully|told|"
     r"being|been|has\s+since|had\s+been|to\s+have|reportedly)\s+){0,3}$")
@@ -232,8 +232,17 @@ _CLAUSE_WORDS = frozenset("""but and or while though although whereas as because
 that which who where than of to for by with from on in at about among after before since""".split())
 _IDENTIFIES = re.compile(r"(?:\b[A-Z][a-z]*[A-Z]?\w*|\b(?:the|its|their|his|her)\s+\w+)")
 _NAMED_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:at|from|with|of|in|including|such\s+as|like|led\s+by)\s+)"
-    r"(?:the\s+)?[A-Z]")
+    r"^\s*(?:,\s*)?(?:(?:at|from|with|of|in|by|including|such\s+as|like|led\s+by)\s+)"
+    r"(?:the\s+[a-z]|(?:the\s+)?[A-Z])")
+# Modifiers that say whose reports or experts these are: "police reports", "government experts".
+_IDENTIFYING_MODIFIERS = frozenset("""government official police military court ministry company
+hospital state federal army navy""".split())
+# A sentence that names where its claim comes from: "published in the journal PLOS ONE",
+# "a study released by the Florida Museum", "according to CNN".
+_NAMED_SOURCE = re.compile(
+    r"\b(?:published|released|reported|conducted|led)\s+(?:\w+\s+){0,3}?(?:in|by)\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}[A-Z]|\bin\s+the\s+journal\b|\b(?:study|report|survey|paper)\s+by\s+"
+    r"(?:the\s+)?[A-Z]|\b(?i:according\s+to)\s+(?:the\s+)?[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -255,15 +264,17 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
     vocab = vocab or vocabulary()
     end = len(masked) if end is None else end
     sentence = masked[start:end]
-    if vocab.anonymity.search(sentence):
+    if vocab.anonymity.search(sentence) or _NAMED_SOURCE.search(sentence):
         return []
     found: list[VagueSource] = []
     for m in vocab.vague_source.finditer(masked, start, end):
         if m.group("according") is not None:
             head_start = m.start("according")
             head_end = m.end("according")
-            if _NAMED_AFTER.match(masked[head_end:end]):
-                continue
+            words = m.group("according").lower().split()
+            if (_NAMED_AFTER.match(masked[head_end:end]) or words[0] in _DEFINITE
+                    or _IDENTIFYING_MODIFIERS.intersection(words)):
+                continue  # "according to the researchers", "according to police reports"
             first = head_start
         else:
             head_start, head_end = m.start("head"), m.end("head")
@@ -271,6 +282,10 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
             if _IDENTIFIES.search(mid):
                 continue
             first = head_start
+            # "Some analysts…, with analyst Kevin Bonham…": one of them is named.
+            singular = m.group("head").lower().rstrip("s")
+            if re.search(rf"\b(?i:{re.escape(singular)})s?\s+[A-Z]", sentence):
+                continue
         # Walk back over lower-case modifiers ("cyber security specialists").
         first, identified = _modifiers_start(masked, start, first)
         if identified:
@@ -351,11 +366,28 @@ _FIGURE = re.compile(
     re.I)
 # Units that make a number a measurement rather than a claim that needs a source.
 _MEASURE_AFTER = re.compile(
-    r"^\s*(?:-|\s)?(?:square\s+|cubic\s+)?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|met(?:er|re)s?|m|"
+    r"^\s*(?:-|\s)?(?:or\s+(?:more|so)\s+|plus\s+)?(?:square\s+|cubic\s+)?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|met(?:er|re)s?|m|"
     r"ft|feet|foot|inch(?:es)?|yards?|kg|kilo(?:gram)?s?|lbs?|pounds\s+\(|acres?|hectares?|"
     r"light[- ]years?|years?|BC|BCE|AD|CE|°|degrees?|km/h|mph|knots?|hours?|minutes?|seconds?|"
     r"days?|votes?|ballots?|signatures?|spectators|fans)\b|^\s*°",
     re.I)
+
+
+_MEASURE_WORD = re.compile(
+    r"\bof\s+(?:miles|kilomet(?:er|re)s|met(?:er|re)s|feet|years|light-years|hours|days|"
+    r"degrees|kilograms|tonnes|tons|astronomical)\b", re.I)
+# Results from the public record: election results (they come from the count) and amounts a
+# court or a law sets (they come from the ruling).
+_PUBLIC_RECORD = re.compile(
+    r"\b(?:of\s+the\s+(?:popular\s+|total\s+)?votes?|of\s+votes|votes?|voted|voting|turnout|"
+    r"turned\s+out|referendum|delegates|ballots?|two-party|fined?|bail|restitution|sentenced|"
+    r"ordered\s+to\s+pay|in\s+(?:compensation|damages)|seats\s+(?:went|were\s+won)|"
+    r"won\s+(?:\S+\s+){0,3}seats)\b", re.I)
+
+
+def public_record(sentence: str) -> bool:
+    """True for a sentence reporting a vote count or an amount a court or law set."""
+    return bool(_PUBLIC_RECORD.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -374,8 +406,16 @@ def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list
     found = []
     for m in _FIGURE.finditer(masked, start, end):
         kind = m.lastgroup
+        if kind == "percent" and re.match(r"(?:100|one\s+hundred|a\s+hundred)\b", m.group(), re.I) \
+                and not re.match(r"\s+of\b", masked[m.end():end]):
+            continue  # "100% air", "100 percent sure": a composition or a manner, not a share
+        if kind == "percent" and (re.match(r"\s*[-–/:]\s*\d", masked[m.end():end])
+                                  or re.search(r"%\s*[-–/:]\s*$", masked[max(start, m.start() - 3):m.start()])):
+            continue  # "80%-20% N2-CO2": a mixture
         if kind == "magnitude":
             tail = masked[m.end():end]
+            if _MEASURE_WORD.search(m.group()):
+                continue  # "thousands of miles", "millions of years"
             if _MEASURE_AFTER.match(tail):
                 continue
             if re.match(r"^(?:st|nd|rd|th)\b", tail):
