@@ -76,6 +76,38 @@ def test_teasers_need_to_run_to_the_end_of_the_article():
     assert [f.excerpt for f in found] == ["Related stories"]
 
 
+def test_wire_credit_line_at_the_end_is_not_a_label():
+    text = ("Port Reopens After Strike\n\n"
+            "The port reopened on Monday after a three-day strike by crane operators ended "
+            "with a pay deal, the port authority said.\n\n"
+            "Advertisement\n\n"
+            "(Reporting by Jane Doe; Editing by John Smith)\n")
+    found = check_text(text, Boilerplate(), suffix=".txt")
+    assert [f.excerpt for f in found] == ["Advertisement"]
+    # The same position with a label is reported: the end of the article counts as furniture.
+    found = check_text(text.replace("(Reporting by Jane Doe; Editing by John Smith)",
+                                    "Most Popular Tags"), Boilerplate(), suffix=".txt")
+    assert [f.excerpt for f in found] == ["Advertisement", "Most Popular Tags"]
+
+
+def test_html_page_furniture():
+    html = ("<html><body><p>Skip to content</p><p>Menu</p>"
+            "<h1>Storm closes coastal road</h1>"
+            "<p>The coastal road between Marton and Sandby was closed on Friday after a storm "
+            "washed away part of the sea wall, the highways agency said.</p>"
+            "<p>Advertisement</p>"
+            "<p>Engineers will inspect the wall over the weekend, the agency said.</p>"
+            "<h2>Related stories</h2><ul><li><a href='/a'>Sea wall repairs delayed</a></li>"
+            "<li><a href='/b'>Harbour reopens</a></li></ul></body></html>")
+    found = check_text(html, Boilerplate(), suffix=".html")
+    messages = [f.message for f in found]
+    assert len(found) == 4
+    assert "'Skip to content' is page furniture, not part of the story." in messages
+    assert "'Advertisement' is page furniture, not part of the story." in messages
+    assert messages[-1].startswith("Teaser list after the story (3 blocks)")
+    assert not any("Storm closes" in f.excerpt or "Engineers" in f.excerpt for f in found)
+
+
 def test_extra_lines_option_adds_house_template_lines():
     text = ("Port Reopens After Strike\n\n"
             "The port reopened on Monday after a three-day strike by crane operators ended "
