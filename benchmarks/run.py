@@ -65,6 +65,9 @@ def parse_args(argv=None):
                          "than this many seconds (estimated from its previous set); 0 = never skip")
     ap.add_argument("--seed", type=int, default=1, help="seed for the generated corpora")
     ap.add_argument("--out", default=str(bl.RESULTS), help="folder for JSON results and the chart")
+    ap.add_argument("--merge", metavar="JSON", default=None,
+                    help="take the data sets this run does not measure from an earlier results "
+                         "file (e.g. 1k and 10k from a long run); the summary says so")
     ap.add_argument("--no-chart", action="store_true")
     ap.add_argument("--write-md", metavar="FILE", default=None,
                     help="also write the summary as Markdown (e.g. benchmarks/RESULTS.md)")
@@ -339,9 +342,11 @@ def markdown(summary: dict) -> str:
            f"{m['cores']} cores, {m['memory_gib']} GiB, {m['os']}; Python {m['python']}, "
            f"{m['java']}, Node {m['node']}, {m['go']}. Load average (1/5/15 min) "
            f"{'/'.join(f'{x:.1f}' for x in summary['load_average']['start'])} at the start, "
-           f"{'/'.join(f'{x:.1f}' for x in summary['load_average']['end'])} at the end: "
-           "above the core count, other processes shared the machine and wall times "
-           "are inflated; CPU seconds are the steadier figure.", "",
+           f"{'/'.join(f'{x:.1f}' for x in summary['load_average']['end'])} at the end"
+           + (": above the core count, other processes shared the machine and wall times "
+              "are inflated; CPU seconds are the steadier figure."
+              if max(summary['load_average']['start'][0], summary['load_average']['end'][0])
+              > (m['cores'] or 1) else "."), "",
            "Whole processes, median of the timed rounds after one warm-up; `tool/newslint` "
            "is the median of per-round ratios of wall time (above 1: newslint is faster). "
            "Peak RSS is the largest single process; tree peak sums a process and its children "
@@ -350,7 +355,11 @@ def markdown(summary: dict) -> str:
     for k, t in summary["tools"].items():
         out.append(f"| {t['label']} | {t['version']} | {t['note']} |")
     for name, ds in summary["data_sets"].items():
-        out += ["", f"## {name}: {ds['files']} files, {ds['words']:,} words", "",
+        merged = summary.get("merged_from", {}).get(name)
+        out += ["", f"## {name}: {ds['files']} files, {ds['words']:,} words", ""]
+        if merged:
+            out += [f"Measured in an earlier run of the same script: {merged}.", ""]
+        out += [
                 "| tool | wall | CPU | words/s | peak RSS | tree peak | findings | tool/newslint wall | tool/newslint CPU |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for key, r in summary["results"][name].items():
@@ -440,7 +449,7 @@ def main(argv=None) -> int:
                 "data_sets": {k: {"path": v["path"], "files": len(v["files"]), "words": v["words"],
                                   "bytes": v["bytes"]} for k, v in data.items()},
                 "results": results,
-                "scaling": scaling(results),
+                "merged_from": {},
                 "elapsed_s": time.monotonic() - started,
                 "load_average": {"start": load_start, "end": os.getloadavg()},
             }
@@ -448,7 +457,26 @@ def main(argv=None) -> int:
         if server:
             server.stop()
 
+    if args.merge:
+        earlier = json.loads(Path(args.merge).read_text())
+        for name, res in earlier["results"].items():
+            if name in results:
+                continue
+            results[name] = res
+            summary["data_sets"][name] = earlier["data_sets"][name]
+            summary["merged_from"][name] = f"{earlier['date']} ({earlier.get('newslint_commit', '?')})"
+            data[name] = dict(earlier["data_sets"][name], files=[None] * earlier["data_sets"][name]["files"])
+            for key, t in earlier["tools"].items():
+                summary["tools"].setdefault(key, t)
+            args.sets.append(name)
+        tools = tools + [bl.Tool(k, t["label"], lambda ds: [], version=t["version"], note=t["note"])
+                         for k, t in earlier["tools"].items() if k not in {x.key for x in tools}]
+    summary["scaling"] = scaling(results)
+    summary["newslint_commit"] = bl.capture(["git", "-C", str(bl.REPO), "rev-parse", "--short", "HEAD"])
+
     print(table(results, tools, args.sets, data))
+    for name, when in summary["merged_from"].items():
+        print(f"({name}: measured in an earlier run, {when})")
     print(f"\nnewslint --version (start-up): {bl.fmt_s(startup['wall_s'])}")
     if summary["scaling"]:
         print("\nscaling 1k -> 10k (time ratio; words ratio "
