@@ -195,7 +195,7 @@ def collect_occurrences(doc, options):
             else:
                 closed_keys.add(text)
                 by_key[text].append(Occurrence(block, start, end, text))
-                if (pair_ok and "-" not in nxt[2] and len(text) >= min_part
+                if (pair_ok and not _HYPHENS.search(nxt[2]) and len(text) >= min_part
                         and len(nxt[2]) >= min_part and text not in _FUNCTION_WORDS
                         and nxt[2] not in _FUNCTION_WORDS
                         and f"{text} {nxt[2]}" not in vl.distinct_open):
