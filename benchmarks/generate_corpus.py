@@ -111,16 +111,30 @@ def sentences_of(source: Source, text: str) -> list[str]:
     return [text[s.start:s.end] for s in source.split_sentences(text)]
 
 
+def word_count(text: str) -> int:
+    """Words as the duplicate rules count them."""
+    from newslint.text.dupmatch import words
+    return len(words(text))
+
+
+def droppable(source: Source, text: str) -> list[int]:
+    """Sentences whose removal leaves a copy the rules call a near repeat: 24 words or more
+    (near repeats need 20) and at least 60% of the paragraph."""
+    sents = sentences_of(source, text)
+    if len(sents) < 3:
+        return []
+    total = word_count(text)
+    return [i for i, s in enumerate(sents)
+            if total - word_count(s) >= max(24, 0.6 * total)]
+
+
 def plantable(source: Source, text: str, kind: str) -> bool:
-    words = len(text.split())
     if kind == "exact":
-        return words >= 8
-    if words < 25:  # near copies are only reported for paragraphs of 20 words or more
+        return word_count(text) >= 8
+    if word_count(text) < 30:  # near copies are only reported for paragraphs of 20 words or more
         return False
     if kind == "drop-sentence":
-        sents = sentences_of(source, text)
-        # Dropping a sentence must leave most of the paragraph: drop one of the shorter ones.
-        return len(sents) >= 3 and min(len(s.split()) for s in sents) <= 0.35 * words
+        return bool(droppable(source, text))
     return True
 
 
@@ -131,9 +145,7 @@ def make_copy(source: Source, text: str, kind: str, rng: random.Random, share: f
         return change_words(source, text, rng)
     sents = sentences_of(source, text)
     if kind == "drop-sentence":
-        words = len(text.split())
-        shortest = [i for i, s in enumerate(sents) if len(s.split()) <= 0.35 * words]
-        del sents[rng.choice(shortest)]
+        del sents[rng.choice(droppable(source, text))]
         return " ".join(sents)
     # add-sentence: a real sentence, rewritten like the rest, no longer than the paragraph
     limit = len(text.split())

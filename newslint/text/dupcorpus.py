@@ -8,6 +8,7 @@ process then groups exact keys with a dictionary and finds near repeats through 
 
 from __future__ import annotations
 
+import gc
 from array import array
 from dataclasses import dataclass
 from typing import Optional
@@ -15,7 +16,7 @@ from typing import Optional
 from newslint.document import Document
 from newslint.finding import Span
 from newslint.text.dupindex import SketchIndex
-from newslint.text.dupmatch import Similarity, compare, could_repeat, sketch
+from newslint.text.dupmatch import Similarity, near_repeat, sketch
 from newslint.text.duprepeats import MIN_SHARED, SKETCH_SIZE, passages
 
 
@@ -26,14 +27,15 @@ class Fingerprint:
     span: Span
     key: int
     ids: array  # word ids ("Q": unsigned 64-bit), compact to pickle and to hold
-    sketch: tuple
+    sketch: array  # sampled shingle hashes ("q": shingle hashes are signed)
 
 
 def fingerprint(doc: Document, min_words: int) -> list[Fingerprint]:
     prints = []
     for p in passages(doc, min_words):
         span = doc.block_span(p.block, 0, len(p.block.prose))
-        prints.append(Fingerprint(span, p.key, array("Q", p.ids), sketch(p.ids, SKETCH_SIZE)))
+        prints.append(Fingerprint(span, p.key, array("Q", p.ids),
+                                  array("q", sketch(p.ids, SKETCH_SIZE))))
     return prints
 
 
@@ -55,6 +57,19 @@ class CrossRepeat:
 
 def cross_file_repeats(items: list, threshold: float, near_min_words: int,
                        max_document_frequency: int) -> list[CrossRepeat]:
+    # The index holds millions of small objects and none of them form cycles: pausing the
+    # cyclic garbage collector saves it from walking them again and again as they are built.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _cross_file_repeats(items, threshold, near_min_words, max_document_frequency)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
+                        max_document_frequency: int) -> list[CrossRepeat]:
     """Passages repeated in other files, reported on every copy but the earliest.
 
     Near (not exact) repeats need ``near_min_words`` words in both copies.
@@ -103,10 +118,8 @@ def cross_file_repeats(items: list, threshold: float, near_min_words: int,
         pa, pb = prints[a], prints[b]
         if pa.key == pb.key:
             continue  # exact: handled above (or over the cap)
-        if not could_repeat(len(pa.ids), len(pb.ids), threshold, near_min_words):
-            continue
-        sim = compare(pa.ids, pb.ids)
-        if sim.is_repeat(threshold, near_min_words):
+        sim = near_repeat(pa.ids, pb.ids, threshold, near_min_words)
+        if sim is not None:
             link(a, b, sim)
 
     found = []

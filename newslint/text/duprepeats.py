@@ -11,7 +11,7 @@ from typing import Optional
 
 from newslint.document import Block, Document, TextSpan
 from newslint.text.dupindex import SketchIndex
-from newslint.text.dupmatch import Similarity, compare, could_repeat, exact_key, sketch, word_ids
+from newslint.text.dupmatch import Similarity, exact_key, near_repeat, sketch, word_ids
 
 #: Block kinds compared for repeats: article prose. Headlines, headings and datelines are short
 #: and legitimately echo the body; captions are left to page-furniture rules.
@@ -83,10 +83,8 @@ def paragraph_repeats(doc: Document, threshold: float, min_words: int,
         if b in best and best[b].exact:
             continue
         pa, pb = items[a], items[b]
-        if not could_repeat(len(pa.ids), len(pb.ids), threshold, near_min_words):
-            continue
-        sim = compare(pa.ids, pb.ids)
-        if not sim.is_repeat(threshold, near_min_words):
+        sim = near_repeat(pa.ids, pb.ids, threshold, near_min_words)
+        if sim is None:
             continue
         current = best.get(b)
         if current is None or sim.ratio > current.similarity.ratio:
