@@ -115,6 +115,13 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
+    except BrokenPipeError:
+        # `newslint … | head`: the reader went away; say nothing more.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return ExitCode.OK
     return ExitCode.USAGE
 
 

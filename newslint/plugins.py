@@ -22,6 +22,7 @@ BUILTIN_PLUGINS = (
     "newslint.rules.dates",
     "newslint.rules.boilerplate",
     "newslint.rules.variants",
+    "newslint.rules.apstyle",
     "newslint.rules.grammar",
     "newslint.rules.meta",
     "newslint.languagetool.plugin",

@@ -47,7 +47,12 @@ def parse_date_value(value, what: str, path: str) -> _dt.date:
 def finish_document(doc: Document) -> Document:
     """Find suppressions and the dateline; settle the publication date."""
     doc.suppressions = find_suppressions(doc)
-    for block in doc.blocks[:3]:
+    # A date line sits near the top, though scraped navigation can push it down: look at
+    # everything above the first prose paragraph.
+    first_prose = next((i for i, b in enumerate(doc.blocks)
+                        if b.kind in ("paragraph", "blockquote", "list_item")
+                        and len(b.prose.split()) >= 12), len(doc.blocks))
+    for block in doc.blocks[:max(3, first_prose + 1)]:
         m = DATE_DATELINE.match(block.prose)
         if m:
             block.kind = "dateline"

@@ -61,7 +61,9 @@ class _Parser(HTMLParser):
                 kind = "blockquote"
             if kind == "headline" and any(x.kind == "headline" for x in self.blocks):
                 kind = "heading"
-            self.blocks.append(Block(kind, self.block_start, self._source_offset(), b.text(), b.runs))
+            # The block's span is its text, not the surrounding tags.
+            first, last = b.runs[0], b.runs[-1]
+            self.blocks.append(Block(kind, first[1], last[1] + last[3], b.text(), b.runs))
         self.builder = None
         self.kind = None
 

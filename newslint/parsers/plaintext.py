@@ -66,12 +66,28 @@ def _looks_like_heading(block: Block) -> bool:
 
 def _assign_kinds(blocks: list) -> None:
     """Short unpunctuated blocks are headings; the one right before the first prose paragraph
-    is the headline (scraped pages put navigation and section labels above it)."""
+    is the headline (scraped pages put navigation and section labels above it). A byline or a
+    date line sitting between headline and story is skipped over."""
     first_para = None
     for i, block in enumerate(blocks):
         if _looks_like_heading(block):
             block.kind = "heading"
         elif first_para is None and len(block.prose.split()) >= 12:
             first_para = i
-    if first_para and blocks[first_para - 1].kind == "heading":
-        blocks[first_para - 1].kind = "headline"
+    if not first_para:
+        return
+    k = first_para - 1
+    while k > 0 and blocks[k].kind == "heading" and _is_byline_or_date(blocks[k].prose) \
+            and blocks[k - 1].kind == "heading":
+        k -= 1
+    if blocks[k].kind == "heading":
+        blocks[k].kind = "headline"
+
+
+def _is_byline_or_date(prose: str) -> bool:
+    from newslint.parsers.common import DATE_DATELINE
+
+    return bool(_BYLINE.match(prose) or DATE_DATELINE.match(prose))
+
+
+_BYLINE = re.compile(r"^(?:By|BY|From)\s+[A-Z]")
