@@ -24,6 +24,7 @@ from newslint.text.attribution import (
 from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
 
 _QUOTE_BLOCKS = ("paragraph", "blockquote", "list_item")
+_OPENS_WITH_SOURCE = re.compile(r"\s*(?:According\s+to|Figures\s+from|Data\s+from)\b")
 _CLAIM_BLOCKS = ("paragraph", "list_item")
 
 
@@ -353,13 +354,22 @@ class UnsourcedClaim(DocumentRule):
                 intro_sourced = False
             # Figures first: most paragraphs have none, and looking for a source costs more.
             figure = self._first_claim(block, masked, kinds)
-            if figure is not None and not has_source(masked, vocab=vocab):
+            if (figure is not None and not has_source(masked, vocab=vocab)
+                    and not self._next_opens_with_source(doc.blocks, index)):
                 # One finding per paragraph: the question is "where do these numbers come
                 # from?", asked once.
                 off, length = block.source_span(figure.start, figure.end)
                 yield Match(off, length,
                             f"Figure with no source: who says “{' '.join(figure.text.split())}”? "
                             "Name the source in the sentence or its paragraph.")
+
+    @staticmethod
+    def _next_opens_with_source(blocks, index: int) -> bool:
+        """The next paragraph opens by naming a source ("According to the ministry, …"), which
+        a reader takes as sourcing the figures just before it."""
+        if index + 1 >= len(blocks) or blocks[index + 1].kind not in _CLAIM_BLOCKS:
+            return False
+        return bool(_OPENS_WITH_SOURCE.match(blocks[index + 1].prose))
 
     @staticmethod
     def _first_claim(block, masked: str, kinds):

@@ -38,17 +38,22 @@ def mask_quotes(prose: str, spans: Iterable) -> str:
     return "".join(chars)
 
 
+def _safe_load(stream):
+    """``yaml.safe_load``, with libyaml's safe loader when PyYAML was built with it (faster)."""
+    return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @functools.lru_cache(maxsize=1)
 def _builtin_lists() -> dict:
     with open(_DATA, encoding="utf-8") as fh:
-        return _validate(yaml.safe_load(fh), str(_DATA))
+        return _validate(_safe_load(fh), str(_DATA))
 
 
 @functools.lru_cache(maxsize=16)
 def _file_lists(path: str) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = _safe_load(fh)
     except OSError as exc:
         raise ConfigError(f"attribution vocabulary_file {path!r}: {exc.strerror}") from None
     except yaml.YAMLError as exc:
@@ -216,13 +221,23 @@ def has_attribution(masked: str, start: int = 0, end: Optional[int] = None,
     return bool(attribution_cues(masked, start, end, vocab))
 
 
+# First-hand reporting: a named person or the paper was there ("Wikinews' Nicholas Moreau
+# attended the event", "our correspondent witnessed"). A lower-case subject ("1,000 people
+# attended") is a claim, not a source.
+_FIRST_HAND = re.compile(
+    r"(?:\b[A-Z][\w’'-]+|\b(?:reporter|correspondent|journalist|photographer)s?)\s+"
+    r"(?:attended|visited|witnessed|toured|was\s+(?:there|present|on\s+hand))\b")
+
+
 def has_source(masked: str, start: int = 0, end: Optional[int] = None,
                vocab: Optional[Vocabulary] = None) -> bool:
-    """An attribution cue or a named kind of source ("figures from", "a 2019 census")."""
+    """An attribution cue, a named kind of source ("figures from", "a 2019 census") or
+    first-hand reporting ("Wikinews attended")."""
     vocab = vocab or vocabulary()
     end = len(masked) if end is None else end
-    return has_attribution(masked, start, end, vocab) or bool(
-        vocab.source_cue.search(masked, start, end))
+    return (has_attribution(masked, start, end, vocab)
+            or bool(vocab.source_cue.search(masked, start, end))
+            or bool(_FIRST_HAND.search(masked, start, end)))
 
 
 # --- vague sources ----------------------------------------------------------------------------
