@@ -1,9 +1,10 @@
 """GitHub Actions workflow commands: findings show as annotations on the pull request.
 
 Each finding is one line,
-``::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``. Property values and the message are escaped the way GitHub's own toolkit does
-(``@actions/core``, ``command.ts``): ``%``, carriage return and line feed everywhere, and also
-``:`` and ``,`` in properties, where they would otherwise end the value.
+``::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message``. Property values
+and the message are escaped the way GitHub's own toolkit does (``@actions/core``,
+``command.ts``): ``%``, carriage return and line feed everywhere, and also ``:`` and ``,`` in
+properties, where they would otherwise end the value.
 """
 
 from __future__ import annotations
