@@ -147,6 +147,17 @@ class Run:
     stdout_bytes: int = 0
 
 
+def bench_env() -> dict:
+    """The environment for measured tools: this one, but letting Python write bytecode.
+
+    With PYTHONDONTWRITEBYTECODE set (some CI images set it) every run of a Python tool
+    recompiles its sources; an installed tool's users have .pyc files, so the benchmark does too.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_once(cmd: list[str], cwd: Optional[Path] = None, sample_tree: bool = False,
              server_pid: Optional[int] = None, env: Optional[dict] = None,
              timeout: float = 3600.0, sample_interval: float = 0.02) -> tuple[Run, str, bytes]:
@@ -155,7 +166,7 @@ def run_once(cmd: list[str], cwd: Optional[Path] = None, sample_tree: bool = Fal
         server_before = proc_cpu_seconds(server_pid) if server_pid else 0.0
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env)
+                                env=env if env is not None else bench_env())
         peak = 0
         stop = threading.Event()
 

@@ -329,6 +329,7 @@ def scaling(results: dict) -> dict:
             r10 = results["10k"].get(key, {})
             if r1.get("wall_s") and r10.get("wall_s"):
                 out[key] = {"time_10k_over_1k": r10["wall_s"] / r1["wall_s"],
+                            "cpu_10k_over_1k": r10["cpu_s"] / r1["cpu_s"],
                             "words_10k_over_1k": r10["words"] / r1["words"]}
     return out
 
@@ -376,10 +377,14 @@ def markdown(summary: dict) -> str:
                        f"{bl.fmt_n(r['words_per_s'])} | {r['maxrss_mb']:.0f} MB | {tree} | "
                        f"{r.get('findings', '-')} | {ratio} | {cpu_ratio} |")
     if summary.get("scaling"):
-        out += ["", "## Scaling, 1k to 10k articles", "", "| tool | time 10k / 1k | words 10k / 1k |",
-                "| --- | ---: | ---: |"]
+        out += ["", "## Scaling, 1k to 10k articles", ""]
+        if summary.get("scaling_from"):
+            out += [f"Both sets measured in one earlier run: {summary['scaling_from']}.", ""]
+        out += ["| tool | wall 10k / 1k | CPU 10k / 1k | words 10k / 1k |",
+                "| --- | ---: | ---: | ---: |"]
         for key, s in summary["scaling"].items():
             out.append(f"| {labels.get(key, key)} | {s['time_10k_over_1k']:.2f} | "
+                       f"{s.get('cpu_10k_over_1k', float('nan')):.2f} | "
                        f"{s['words_10k_over_1k']:.2f} |")
     if summary.get("startup"):
         out += ["", f"Start-up: `newslint --version` takes {bl.fmt_s(summary['startup']['wall_s'])} "
@@ -472,6 +477,10 @@ def main(argv=None) -> int:
         tools = tools + [bl.Tool(k, t["label"], lambda ds: [], version=t["version"], note=t["note"])
                          for k, t in earlier["tools"].items() if k not in {x.key for x in tools}]
     summary["scaling"] = scaling(results)
+    if args.merge and "10k" in summary["merged_from"]:
+        # A ratio within one run only: 1k and 10k both from the earlier file.
+        summary["scaling"] = earlier.get("scaling") or scaling(earlier["results"])
+        summary["scaling_from"] = summary["merged_from"]["10k"]
     summary["newslint_commit"] = bl.capture(["git", "-C", str(bl.REPO), "rev-parse", "--short", "HEAD"])
 
     print(table(results, tools, args.sets, data))
@@ -479,10 +488,11 @@ def main(argv=None) -> int:
         print(f"({name}: measured in an earlier run, {when})")
     print(f"\nnewslint --version (start-up): {bl.fmt_s(startup['wall_s'])}")
     if summary["scaling"]:
-        print("\nscaling 1k -> 10k (time ratio; words ratio "
+        print("\nscaling 1k -> 10k (wall and CPU ratios; words ratio "
               f"{next(iter(summary['scaling'].values()))['words_10k_over_1k']:.2f}):")
         for key, s in summary["scaling"].items():
-            print(f"  {key:<14} {s['time_10k_over_1k']:.2f}")
+            print(f"  {key:<14} wall {s['time_10k_over_1k']:.2f}  "
+                  f"CPU {s.get('cpu_10k_over_1k', float('nan')):.2f}")
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     path = out_dir / f"results-{stamp}.json"
     path.write_text(json.dumps(summary, indent=2))
