@@ -11,7 +11,8 @@ from typing import Optional
 
 from newslint.document import Block, Document, TextSpan
 from newslint.text.dupindex import SketchIndex
-from newslint.text.dupmatch import Similarity, exact_key, near_repeat, sketch, word_ids
+from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
+                                     word_ids, words)
 
 #: Block kinds compared for repeats: article prose. Headlines, headings and datelines are short
 #: and legitimately echo the body; captions are left to page-furniture rules.
@@ -52,9 +53,10 @@ def passages(doc: Document, min_words: int) -> list[Passage]:
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
-        ids = word_ids(block.prose)
+        text = normalise(block.prose)
+        ids = word_ids(text, normalised=True)
         if len(ids) >= max(min_words, 1):
-            found.append(Passage(block, ids, exact_key(block.prose)))
+            found.append(Passage(block, ids, exact_key(text, normalised=True)))
     return found
 
 
@@ -113,10 +115,10 @@ def sentence_repeats(doc: Document, min_words: int, skip_blocks=()) -> list[Sent
         if block.kind not in PROSE_KINDS:
             continue
         for sentence in block.sentences:
-            text = block.sentence_text(sentence)
-            if len(word_ids(text)) < max(min_words, 1):
+            text = normalise(block.sentence_text(sentence))
+            if len(words(text, normalised=True)) < max(min_words, 1):
                 continue
-            key = exact_key(text)
+            key = exact_key(text, normalised=True)
             earlier = seen.get(key)
             if earlier is None:
                 seen[key] = (block, sentence)
