@@ -55,9 +55,10 @@ def measure(folder: Path) -> dict:
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     reported = {(m.span.path, m.span.line): {(r.path, r.line) for r in m.related}
                 for m in matches}
-    planted = manifest["planted"]
-    found = [p for p in planted
-             if (p["source"], p["source_line"]) in reported.get((p["target"], p["target_line"]), ())]
+    planted = [dict(p, source=str(folder / p["source"]), target=str(folder / p["target"]))
+               for p in manifest["planted"]]
+    found = [p for p in planted if (p["source"], p["source_line"])
+             in reported.get((p["target"], p["target_line"]), ())]
     plant_spots = {(p["target"], p["target_line"]) for p in planted}
     extra = sorted(f"{path}:{line}" for path, line in reported if (path, line) not in plant_spots)
     return {

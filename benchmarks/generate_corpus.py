@@ -11,7 +11,8 @@ as copies of each other. ``--rewrite 0`` keeps the paragraphs exactly as written
 ``--plant K`` then copies K paragraphs into later articles as known cross-file repeats, cycling
 through four kinds: an exact copy, a copy with 1 to 3 words changed, a copy with one sentence
 dropped and a copy with one sentence added. ``manifest.json`` in the output directory records
-every plant with both locations (path and 1-based line).
+every plant with both locations (file name, relative to the output directory, and 1-based
+line), so the directory can be moved or renamed after it is made.
 
     python benchmarks/generate_corpus.py --articles 1000 --plant 50 --seed 1 \\
         --out benchmarks/generated/dup-1k
@@ -227,9 +228,9 @@ def generate(articles: int, plant: int, seed: int, out: Path, share: float,
         "paragraphs": sum(len(d["paragraphs"]) for d in docs),
         "planted": [{
             "kind": p["kind"],
-            "source": str(out / docs[p["source"]]["name"]),
+            "source": docs[p["source"]]["name"],
             "source_line": lines_of[p["source"]][p["source_paragraph"]],
-            "target": str(out / docs[p["target"]]["name"]),
+            "target": docs[p["target"]]["name"],
             "target_line": lines_of[p["target"]][p["target_paragraph"]],
         } for p in plants],
     }

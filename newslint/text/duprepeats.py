@@ -65,8 +65,8 @@ def paragraph_repeats(doc: Document, threshold: float, min_words: int,
     """Every prose block that repeats an earlier one, exactly or nearly, in document order.
 
     Blocks of ``min_words`` words or more are compared; near (not exact) repeats need
-    ``near_min_words`` in both copies. Each later copy is paired with the earlier block it resembles most (the first of several
-    equally close ones).
+    ``near_min_words`` in both copies. Each later copy is paired with the earlier block it
+    resembles most (the first of several equally close ones).
     """
     items = passages(doc, min_words)
     best: dict[int, Repeat] = {}

@@ -334,7 +334,8 @@ def test_collect_summary_survives_pickling():
 
 # --- matching helpers ------------------------------------------------------------------------
 
-_STYLES = st.sampled_from([("\u201c", "\u201d", "\u2014"), ('"', '"', "-"), ("\u00ab", "\u00bb", "\u2013")])
+_STYLES = st.sampled_from([("\u201c", "\u201d", "\u2014"), ('"', '"', "-"),
+                           ("\u00ab", "\u00bb", "\u2013")])
 
 
 @given(words=st.lists(st.text("abcdefghij", min_size=1, max_size=8), min_size=3, max_size=12),
