@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     _add_selection_args(check)
     check.add_argument("--format", default="text", help="output format: text (default), json, "
-                       "or one a plugin adds")
+                       "sarif, github, gitlab, or one a plugin adds")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -353,11 +353,7 @@ def _explain(args) -> int:
     state = "on" if rule in engine.active else "off"
     sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
                      f"{'enabled' if rule.default_enabled else 'opt-in'} by default "
-                     f"(currently {state}), from {rule.origin}\n\n{note}{rule.doc}\n")
-    if rule.default_options:
-        sys.stdout.write("\n## Options\n")
-        for key, value in rule.default_options.items():
-            sys.stdout.write(f"- `{key}` (default: {value!r})\n")
+                     f"(currently {state}), from {rule.origin}\n\n{note}{rule.help_text()}\n")
     return ExitCode.OK
 
 

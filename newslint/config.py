@@ -33,6 +33,7 @@ TOP_LEVEL = {
     "jobs": 0,
     "max_file_size": 5_000_000,
     "cache_dir": "",
+    "baseline": "",
     "rules": {},
 }
 

@@ -46,6 +46,14 @@ class Rule:
         doc = self.doc
         return doc.splitlines()[0] if doc else self.id
 
+    def help_text(self) -> str:
+        """The documentation plus the options: what ``newslint explain`` and SARIF show."""
+        text = self.doc
+        if self.default_options:
+            text += "\n\n## Options\n" + "\n".join(
+                f"- `{key}` (default: {value!r})" for key, value in self.default_options.items())
+        return text
+
     def start(self, context: "RunContext") -> None:  # pragma: no cover - default no-op
         """Called once in the main process before any document is checked.
 

@@ -37,11 +37,7 @@ def rule_name(rule_id: str) -> str:
 
 def help_text(rule) -> str:
     """What ``newslint explain RULE`` prints below its heading: the doc and the options."""
-    text = rule.doc
-    if rule.default_options:
-        text += "\n\n## Options\n" + "\n".join(
-            f"- `{key}` (default: {value!r})" for key, value in rule.default_options.items())
-    return text
+    return rule.help_text()
 
 
 def _first_paragraph(doc: str) -> str:

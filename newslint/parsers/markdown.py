@@ -125,36 +125,65 @@ def _align_inline(src: str, start: int, end: int, children, builder: ProseBuilde
                 cursor = _skip_link_destination(src, j if j != -1 else i, end)
 
 
+_PLAIN_RUN = re.compile(r"[^&\\\n]+")
+
+
 def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBuilder) -> int:
-    """Match ``content`` character by character against the source from ``cursor``."""
+    """Match ``content`` against the source from ``cursor``, skipping markup.
+
+    Runs of ordinary characters that appear verbatim in the source are taken whole (the common
+    case); entities, backslash escapes and line breaks are matched one character at a time.
+    """
     pos = cursor
-    for ch in content:
-        while pos < end:
-            c = src[pos]
-            if c == "&" and ch != "&" or c == "&" and src.startswith("&amp;", pos):
-                # An entity decodes to one character: checked before a literal match so that
-                # "&amp;" maps to its whole span rather than to its first character.
-                m = _ENTITY.match(src, pos, end)
-                if m and html.unescape(m.group()) == ch:
-                    builder.add(ch, pos, m.end() - pos)
-                    pos = m.end()
-                    break
-            if c == ch:
-                builder.add(ch, pos)
-                pos += 1
-                break
-            if c == "\\" and pos + 1 < end and src[pos + 1] == ch:
-                builder.add(ch, pos + 1)
-                pos += 2
-                break
-            if c == "\n" and ch == " ":
-                builder.add(" ", pos, 1)
-                pos += 1
-                break
-            pos += 1
-        else:
-            # Not found (should not happen): map the rest onto the end of the block.
-            builder.add(ch, end, 0)
+    i = 0
+    n = len(content)
+    while i < n:
+        run = _PLAIN_RUN.match(content, i)
+        if run is not None:
+            piece = run.group()
+            # Skip markup up to where the run starts in the source, then take what matches.
+            at = src.find(piece, pos, end)
+            if at != -1 and (at == pos or _only_markup(src, pos, at)):
+                builder.add(piece, at)
+                pos = at + len(piece)
+                i = run.end()
+                continue
+        pos = _align_char(src, pos, end, content[i], builder)
+        i += 1
+    return pos
+
+
+def _only_markup(src: str, start: int, stop: int) -> bool:
+    """True when ``src[start:stop]`` holds nothing but characters markup is made of."""
+    return not src[start:stop].strip(_MARKUP_CHARS)
+
+
+_MARKUP_CHARS = " \t\r\n*_`[]()<>!#>-+=~|\\\"'.:/0123456789"
+
+
+def _align_char(src: str, pos: int, end: int, ch: str, builder: ProseBuilder) -> int:
+    """Find one character of prose in the source from ``pos``; return the position after it."""
+    while pos < end:
+        c = src[pos]
+        if c == "&" and ch != "&" or c == "&" and src.startswith("&amp;", pos):
+            # An entity decodes to one character: checked before a literal match so that
+            # "&amp;" maps to its whole span rather than to its first character.
+            m = _ENTITY.match(src, pos, end)
+            if m and html.unescape(m.group()) == ch:
+                builder.add(ch, pos, m.end() - pos)
+                return m.end()
+        if c == ch:
+            builder.add(ch, pos)
+            return pos + 1
+        if c == "\\" and pos + 1 < end and src[pos + 1] == ch:
+            builder.add(ch, pos + 1)
+            return pos + 2
+        if c == "\n" and ch == " ":
+            builder.add(" ", pos, 1)
+            return pos + 1
+        pos += 1
+    # Not found (should not happen): map it onto the end of the block.
+    builder.add(ch, end, 0)
     return pos
 
 
