@@ -94,7 +94,8 @@ class DuplicateSentence(DocumentRule):
     A sentence of at least `min_words` words (default 6) that appears earlier in the same
     document, the same after ignoring white space, quote and dash styles and case. The later
     copy is reported with the earlier one as a related location. A sentence whose whole
-    paragraph is already reported by `duplicate-paragraph` is not reported again.
+    paragraph repeats an earlier one (as `duplicate-paragraph` defines it, with its options) is
+    not reported again.
 
     ## Why it matters
     Rewriting a paragraph often leaves the old sentence behind in the next one, or a sentence
@@ -120,12 +121,25 @@ class DuplicateSentence(DocumentRule):
     severity = "warning"
     default_options = {"min_words": 6}
 
+    def __init__(self, config=None):
+        # The configuration tells which paragraphs duplicate-paragraph reports, with what
+        # options; it is read at check time, once it has been validated.
+        self._config = config
+
+    def _paragraph_options(self):
+        """Options of duplicate-paragraph as configured."""
+        rule = DuplicateParagraph()
+        if self._config is None:
+            return dict(rule.default_options)
+        return self._config.rule_options(rule)
+
     def check(self, doc, options):
-        # Later copies of repeated paragraphs are already reported as a whole.
-        para = DuplicateParagraph.default_options
-        reported = [r.later.block for r in
-                    paragraph_repeats(doc, float(para["threshold"]), int(para["min_words"]),
-                                      int(para["near_min_words"]))]
+        # Later copies of repeated paragraphs are reported as a whole by duplicate-paragraph.
+        # They are left out whether or not that rule runs in this invocation: which rules run
+        # is decided by selection, and a sentence rule that changed with it would surprise.
+        para = self._paragraph_options()
+        reported = [r.later.block for r in paragraph_repeats(
+            doc, float(para["threshold"]), int(para["min_words"]), int(para["near_min_words"]))]
         for r in sentence_repeats(doc, int(options["min_words"]), skip_blocks=reported):
             if r.earlier_block is r.block:
                 where = "earlier in the same paragraph"
@@ -192,4 +206,4 @@ class DuplicateAcrossFiles(CorpusRule):
 
 @hookimpl
 def newslint_register_rules(config):
-    return [DuplicateParagraph(), DuplicateSentence(), DuplicateAcrossFiles()]
+    return [DuplicateParagraph(), DuplicateSentence(config), DuplicateAcrossFiles()]

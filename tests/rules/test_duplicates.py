@@ -379,3 +379,23 @@ def test_earlier_uses_dates_only_when_both_files_have_one():
     c = Info("c.md", None, 2)
     assert earlier(b, a) and not earlier(a, b)
     assert earlier(a, c) and earlier(b, c) and not earlier(c, a)
+
+
+def test_sentence_rule_follows_the_configured_paragraph_rule(tmp_path):
+    from newslint.config import load_config
+
+    text = fixture("duplicate-sentence", "good")
+    repeated = "Reportedly over 400 firefighters participated"
+
+    def sentence_findings(yaml_text):
+        path = tmp_path / ".newslint.yaml"
+        path.write_text(yaml_text, encoding="utf-8")
+        config = load_config(path)
+        config.validate_rules({r.id: r for r in (PARAGRAPH, SENTENCE, ACROSS)})
+        return check_text(text, DuplicateSentence(config))
+
+    assert sentence_findings("rules: {}\n") == []
+    # With a minimum the repeated paragraph does not reach, it is no paragraph repeat: its
+    # sentences are reported instead.
+    longer = sentence_findings("rules:\n  duplicate-paragraph:\n    min_words: 200\n")
+    assert [f.line for f in longer] == [line_of(text, repeated, 2)] * 3
