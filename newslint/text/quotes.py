@@ -90,7 +90,7 @@ def find_quotations(text: str) -> list[Quote]:
         if ch in "“”\"":
             role = _double_role(ch, prev, nxt)
             if open_double < 0:
-                if role == "close" and not seen_double and open_single < 0:
+                if role == "close" and not seen_double and open_single < 0 and not quotes:
                     # Nothing opened in this paragraph: the quotation began in an earlier one.
                     quotes.append(Quote(0, i + 1, 0, i, opened=False))
                 elif role != "close":

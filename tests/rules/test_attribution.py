@@ -1,0 +1,248 @@
+"""The attribution rules: fixtures, the seed article, options, docs and the Wikinews corpus."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from newslint.rules import attribution
+from newslint.rules.attribution import UnattributedQuote, UnsourcedClaim, VagueAttribution
+from newslint.testing import check_text
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
+WIKINEWS = ROOT / "benchmarks" / "corpus" / "wikinews"
+JUDGEMENTS = ROOT / "benchmarks" / "judgements" / "attribution.md"
+SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+RULES = {cls.id: cls for cls in (UnattributedQuote, VagueAttribution, UnsourcedClaim)}
+
+
+def _fixtures(kind: str):
+    return [pytest.param(rule_id, path, id=f"{rule_id}/{path.name}")
+            for rule_id in RULES for path in sorted((HERE / rule_id).glob(f"{kind}-*.md"))]
+
+
+@pytest.mark.parametrize("rule_id,fixture", _fixtures("bad"))
+def test_bad_fixture_matches_expected(rule_id, fixture):
+    expected = json.loads(fixture.with_name(fixture.stem + ".expected.json").read_text())
+    found = check_text(fixture.read_text(encoding="utf-8"), RULES[rule_id](), suffix=".md")
+    assert [(f.line, f.excerpt) for f in found] == [(e["line"], e["excerpt"]) for e in expected]
+    assert all(f.rule == rule_id and f.category == "attribution" for f in found)
+
+
+@pytest.mark.parametrize("rule_id,fixture", _fixtures("good"))
+def test_good_fixture_has_no_findings(rule_id, fixture):
+    assert check_text(fixture.read_text(encoding="utf-8"), RULES[rule_id](), suffix=".md") == []
+
+
+def test_every_rule_has_fixtures_of_both_kinds():
+    for rule_id in RULES:
+        assert list((HERE / rule_id).glob("bad-*.md")), rule_id
+        assert list((HERE / rule_id).glob("good-*.md")), rule_id
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_text():
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _excerpts(text, rule, **options):
+    return [f.excerpt for f in check_text(text, rule, suffix=".txt", options=options or None)]
+
+
+def test_seed_vague_sources(seed_text):
+    found = _excerpts(seed_text, VagueAttribution())
+    # The first paragraph appears twice in the scraped page (standfirst and body).
+    assert found.count("experts told") == 2
+    assert "cyber security specialists say" in found
+    assert "analysts saw" in found
+    # Furniture below the article mentions experts without pinning a claim on them.
+    assert len(found) == 4
+
+
+def test_seed_unsourced_figure(seed_text):
+    found = check_text(seed_text, UnsourcedClaim(), suffix=".txt")
+    sentence = "Both apps collect huge amounts of data on hundreds of millions of users."
+    start = seed_text.index(sentence)
+    hits = [f for f in found if start <= f.offset < start + len(sentence)]
+    assert [f.excerpt for f in hits] == ["hundreds of millions of users"]
+    assert hits[0].severity == "info"
+
+
+def test_seed_standalone_quotation_is_flagged(seed_text):
+    found = _excerpts(seed_text, UnattributedQuote())
+    assert any(e.startswith("“Of course the Chinese government can access that information")
+               for e in found)
+
+
+def test_seed_attributed_and_continued_quotations_are_not_flagged(seed_text):
+    found = " ".join(_excerpts(seed_text, UnattributedQuote()))
+    for accepted in ("“WeChat is bad,”", "It uses encrypted links", "This is so clearly a political",
+                     "The real security threats", "They have very clearly laid out",
+                     "But it is not clear what it is China is supposed to do"):
+        assert accepted not in found
+
+
+def test_seed_quotation_after_paraphrase_depends_on_option(seed_text):
+    # "However, Weaver said, there few alternatives…" is followed by a paragraph that is only a
+    # quotation. By default a new quotation paragraph needs its own attribution unless it
+    # continues a quotation; the option hands it to the paraphrased speaker.
+    strict = _excerpts(seed_text, UnattributedQuote())
+    lenient = _excerpts(seed_text, UnattributedQuote(), accept_after_paraphrase=True)
+    assert any(e.startswith("“So by banning WeChat") for e in strict)
+    assert not any(e.startswith("“So by banning WeChat") for e in lenient)
+    # The option does not rescue the "Of course" paragraph: the clause before it ("but Weaver
+    # is doubtful of that claim") reports no words.
+    assert any(e.startswith("“Of course the Chinese government") for e in lenient)
+
+
+# --- behaviour and options ----------------------------------------------------------------------
+
+def test_quotation_attributed_in_the_next_sentence_is_accepted():
+    text = "\"We will appeal the ruling this week.\" That was the word from lawyer Ana Ruiz, who spoke after the hearing.\n"
+    assert check_text(text, UnattributedQuote(), suffix=".txt") == []
+
+
+def test_quotation_two_sentences_from_its_attribution_is_flagged():
+    text = ("Lawyer Ana Ruiz spoke after the hearing. The court was packed. Reporters waited "
+            "outside. \"We will appeal the ruling this week.\"\n")
+    found = check_text(text, UnattributedQuote(), suffix=".txt")
+    assert [f.excerpt for f in found] == ["\"We will appeal the ruling this week.\""]
+
+
+def test_extra_attribution_verbs_option():
+    text = "\"The bridge will reopen on Monday and not a day later,\" Mayor Ruth Hale harrumphed.\n"
+    assert len(check_text(text, UnattributedQuote(), suffix=".txt")) == 1
+    assert check_text(text, UnattributedQuote(), suffix=".txt",
+                      options={"extra_attribution_verbs": ["harrumphed"]}) == []
+
+
+def test_min_words_option_controls_short_unpunctuated_quotations():
+    text = "The sign on the door simply had \"closed for the winter months now\" on it.\n"
+    assert check_text(text, UnattributedQuote(), suffix=".txt") == []  # a fragment
+    text = "Nobody came out. \"Closed until further notice\" Nobody knew why.\n"
+    assert len(check_text(text, UnattributedQuote(), suffix=".txt", options={"min_words": 3})) == 1
+    assert check_text(text, UnattributedQuote(), suffix=".txt", options={"min_words": 6}) == []
+
+
+def test_extra_vague_sources_option():
+    text = "Bookmakers say the manager will be sacked before Christmas.\n"
+    assert check_text(text, VagueAttribution(), suffix=".txt") == []
+    found = check_text(text, VagueAttribution(), suffix=".txt",
+                       options={"extra_vague_sources": ["bookmakers"]})
+    assert [f.excerpt for f in found] == ["Bookmakers say"]
+
+
+def test_anonymity_reason_accepts_a_source_and_can_be_extended():
+    plain = "Sources said the merger would be announced on Monday.\n"
+    explained = ("Sources said the merger would be announced on Monday, speaking on condition of "
+                 "anonymity because the talks were private.\n")
+    house = "Sources said the merger would be announced on Monday, under our rule 12.\n"
+    assert len(check_text(plain, VagueAttribution(), suffix=".txt")) == 1
+    assert check_text(explained, VagueAttribution(), suffix=".txt") == []
+    assert check_text(house, VagueAttribution(), suffix=".txt",
+                      options={"extra_anonymity_reasons": [r"under our rule \d+"]}) == []
+
+
+def test_vocabulary_file_adds_to_the_lists(tmp_path):
+    vocab = tmp_path / "newsroom.yaml"
+    vocab.write_text("vague_sources:\n  - punters\nsource_nouns:\n  - ledger\n")
+    opts = {"vocabulary_file": str(vocab)}
+    text = "Punters say the horse cannot lose.\n"
+    assert check_text(text, VagueAttribution(), suffix=".txt") == []
+    assert [f.excerpt for f in check_text(text, VagueAttribution(), suffix=".txt",
+                                          options=opts)] == ["Punters say"]
+    claim = "The club's ledger shows a debt of $40 million.\n"
+    assert len(check_text(claim, UnsourcedClaim(), suffix=".txt")) == 1
+    assert check_text(claim, UnsourcedClaim(), suffix=".txt", options=opts) == []
+
+
+def test_vocabulary_file_errors_are_config_errors(tmp_path):
+    from newslint.errors import ConfigError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("weasels:\n  - somebody\n")
+    with pytest.raises(ConfigError, match="unknown list 'weasels'"):
+        check_text("Experts say so.\n", VagueAttribution(), suffix=".txt",
+                   options={"vocabulary_file": str(bad)})
+    with pytest.raises(ConfigError, match="missing.yaml"):
+        check_text("Experts say so.\n", VagueAttribution(), suffix=".txt",
+                   options={"vocabulary_file": str(tmp_path / "missing.yaml")})
+
+
+def test_figures_option_selects_kinds():
+    text = "Sales rose 12 percent to $4 billion.\n"
+    assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["12 percent"]
+    only_money = check_text(text, UnsourcedClaim(), suffix=".txt", options={"figures": ["money"]})
+    assert [f.excerpt for f in only_money] == ["$4 billion"]
+
+
+def test_one_unsourced_finding_per_paragraph():
+    text = "Sales rose 12 percent. Profit reached $4 billion. Staff grew to 12,000.\n"
+    assert len(check_text(text, UnsourcedClaim(), suffix=".txt")) == 1
+
+
+# --- registration and documentation ---------------------------------------------------------
+
+def test_rules_are_registered_with_metadata():
+    rules = attribution.newslint_register_rules(config=None)
+    assert sorted(r.id for r in rules) == sorted(RULES)
+    for rule in rules:
+        assert rule.category == "attribution"
+        assert rule.severity in ("warning", "info")
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.id)
+    assert RULES["unsourced-claim"].severity == "info"
+
+
+@pytest.mark.parametrize("cls", RULES.values(), ids=list(RULES))
+def test_docstring_has_the_explain_sections(cls):
+    doc = cls().doc
+    first = doc.splitlines()[0]
+    assert first and not first.startswith("#")
+    positions = [doc.index(h) for h in
+                 ("## What it flags", "## Why it matters", "## Example", "## Instead")]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("cls", RULES.values(), ids=list(RULES))
+def test_examples_in_docs_behave_as_documented(cls):
+    doc = cls().doc
+    example, instead = re.findall(r"```\n(.*?)```", doc, re.S)[:2]
+    assert check_text(example, cls(), suffix=".txt"), "the Example must be flagged"
+    assert check_text(instead, cls(), suffix=".txt") == [], "the Instead must be clean"
+
+
+# --- the Wikinews corpus ----------------------------------------------------------------------
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_attribution",
+                                                  ROOT / "benchmarks" / "bench_attribution.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_every_corpus_finding_is_judged_and_precision_holds():
+    bench = _bench()
+    findings, _ = bench.run_rules(bench.articles())
+    tally = bench.precision(findings)
+    for rule, counts in tally.items():
+        assert counts["unjudged"] == 0 and counts["?"] == 0, (rule, counts)
+        judged = counts["correct"] + counts["wrong"]
+        assert judged and counts["correct"] / judged >= 0.9, (rule, counts)
+
+
+@pytest.mark.slow
+def test_removing_attributions_from_real_quotations_gets_them_flagged():
+    tally, _excused, missed = _bench().removal_experiment()
+    assert tally["orphans"] >= 50
+    assert tally["orphans found"] / tally["orphans"] >= 0.9, missed
