@@ -3,9 +3,10 @@
 
     python benchmarks/chart.py benchmarks/results/latest.json --out benchmarks/results.png
 
-Left: throughput (words per second, log scale) of each tool on the Wikinews corpus and on the
-LanguageTool sample. Right: wall time against corpus size (log-log) for each tool, from the
-sample of 30 articles to 10k generated articles; a straight line of slope 1 is linear cost.
+Left: throughput (words per second, log scale) of each tool on the Wikinews corpus (the
+LanguageTool rows: on their sample). Middle: one article, whole process (the pre-commit case).
+Right: wall time against words checked (log-log) on the corpus, 1k and 10k generated
+articles; a straight line of slope 1 is linear cost.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ def main(argv=None) -> int:
     results = summary["results"]
     sets = summary["data_sets"]
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.2),
-                                   gridspec_kw={"width_ratios": [1.15, 1]})
+    fig, (ax1, ax3, ax2) = plt.subplots(1, 3, figsize=(14, 4.2),
+                                        gridspec_kw={"width_ratios": [1.15, 1, 1]})
 
     # Throughput: one bar per tool, on the largest real set each tool ran.
     bars = []
@@ -62,8 +63,21 @@ def main(argv=None) -> int:
         ax1.text(0.99, 0.02, f"* on the first {sets['lt-sample']['files']} articles",
                  transform=ax1.transAxes, ha="right", fontsize=8, color="#555555")
 
+    # Single-file latency: the pre-commit case.
+    lat = sorted(((labels[k], r["wall_s"] * 1000, COLORS.get(k, "#888888"))
+                  for k, r in results.get("single", {}).items() if r.get("wall_s")),
+                 key=lambda b: -b[1])
+    if lat:
+        ax3.barh([b[0] for b in lat], [b[1] for b in lat], color=[b[2] for b in lat])
+        ax3.set_xscale("log")
+        for i, (_, v, _) in enumerate(lat):
+            ax3.text(v, i, f" {v:,.0f} ms", va="center", fontsize=8)
+        ax3.margins(x=0.3)
+    ax3.set_xlabel("wall milliseconds (log scale; lower is better)")
+    ax3.set_title("One article, whole process (pre-commit)", fontsize=11)
+
     # Scaling: wall time against words, one line per tool.
-    order = [s for s in ("lt-sample", "wikinews", "1k", "10k") if s in results]
+    order = [s for s in ("wikinews", "1k", "10k") if s in results]
     for key in summary["tools"]:
         pts = [(sets[s]["words"], results[s][key]["wall_s"]) for s in order
                if results[s].get(key, {}).get("wall_s")]
@@ -74,7 +88,7 @@ def main(argv=None) -> int:
     ax2.set_yscale("log")
     ax2.set_xlabel("words checked (log)")
     ax2.set_ylabel("wall seconds (log; lower is better)")
-    ax2.set_title("Scaling: sample, corpus, 1k and 10k articles", fontsize=11)
+    ax2.set_title("Scaling: 295, 1k and 10k articles", fontsize=11)
     ax2.grid(True, which="major", alpha=0.3)
     if ax2.get_lines():
         ax2.legend(fontsize=8, loc="upper left")
