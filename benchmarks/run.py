@@ -70,8 +70,13 @@ def parse_args(argv=None):
                          "file (e.g. 1k and 10k from a long run); the summary says so")
     ap.add_argument("--no-chart", action="store_true")
     ap.add_argument("--write-md", metavar="FILE", default=None,
-                    help="also write the summary as Markdown (e.g. benchmarks/RESULTS.md)")
+                    help="also write the summary as Markdown")
+    ap.add_argument("--publish", action="store_true",
+                    help="write benchmarks/RESULTS.md and benchmarks/results.png (the committed "
+                         "summary and chart)")
     args = ap.parse_args(argv)
+    if args.publish and not args.write_md:
+        args.write_md = str(bl.BENCH_DIR / "RESULTS.md")
     if args.runs is None:
         args.runs = 3
     if args.single_runs is None:
@@ -334,11 +339,15 @@ def scaling(results: dict) -> dict:
     return out
 
 
-def markdown(summary: dict) -> str:
+def markdown(summary: dict, chart: str | None = None) -> str:
     m = summary["machine"]
     labels = {k: v["label"] for k, v in summary["tools"].items()}
-    out = ["# Benchmark results", "",
-           f"Measured {summary['date']} with `python benchmarks/run.py"
+    out = ["# Benchmark results", ""]
+    if chart:
+        out += [f"![Throughput, single-file latency and scaling]({chart})", ""]
+    out += [
+           f"Measured {summary['date']} (newslint commit {summary.get('newslint_commit', '?')}) "
+           f"with `python benchmarks/run.py"
            f"{' ' + summary['argv'] if summary['argv'] else ''}` on {m['cpu']}, "
            f"{m['cores']} cores, {m['memory_gib']} GiB, {m['os']}; Python {m['python']}, "
            f"{m['java']}, Node {m['node']}, {m['go']}. Load average (1/5/15 min) "
@@ -499,11 +508,12 @@ def main(argv=None) -> int:
     (out_dir / "latest.json").write_text(json.dumps(summary, indent=2))
     print(f"\nresults: {path}")
     if args.write_md:
-        Path(args.write_md).write_text(markdown(summary))
+        Path(args.write_md).write_text(markdown(summary, chart="results.png" if args.publish
+                                                else None))
         print(f"summary: {args.write_md}")
     if not args.no_chart:
         chart = bl.BENCH_DIR / "chart.py"
-        png = out_dir / "results.png"
+        png = bl.BENCH_DIR / "results.png" if args.publish else out_dir / "results.png"
         py = sys.executable
         try:
             import matplotlib  # noqa: F401
