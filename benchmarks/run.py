@@ -491,6 +491,10 @@ def main(argv=None) -> int:
         summary["scaling"] = earlier.get("scaling") or scaling(earlier["results"])
         summary["scaling_from"] = summary["merged_from"]["10k"]
     summary["newslint_commit"] = bl.capture(["git", "-C", str(bl.REPO), "rev-parse", "--short", "HEAD"])
+    dirty = subprocess.run(["git", "-C", str(bl.REPO), "status", "--porcelain", "--", "newslint",
+                            "rules", "pyproject.toml"], capture_output=True, text=True).stdout
+    if dirty.strip():
+        summary["newslint_commit"] += " with uncommitted changes"
 
     print(table(results, tools, args.sets, data))
     for name, when in summary["merged_from"].items():
