@@ -1,8 +1,207 @@
-"""LanguageTool rules (being written)."""
+"""The ``languagetool`` rule and the ``languagetool:`` configuration section."""
+
+from __future__ import annotations
+
+from typing import Optional
 
 from newslint import hookimpl
+from newslint.errors import ConfigError, NewslintError
+from newslint.finding import Match
+from newslint.languagetool.cache import ParagraphCache
+from newslint.languagetool.client import CheckError, CheckSettings, LanguageToolClient, LTMatch
+from newslint.languagetool.dictionary import ProjectDictionary
+from newslint.languagetool.mapping import (
+    SEVERITY, category_of, is_other_variant_spelling, is_speller)
+from newslint.languagetool.names import ArticleNames
+from newslint.languagetool.server import ServerError
+from newslint.languagetool.service import (
+    INSTALL_HINT, MODES, SECTION_DEFAULTS, Connection, Unavailable, connect)
+from newslint.rule import DocumentRule
+from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWord
+
+
+#: LanguageTool rules that newslint's native grammar rules duplicate.
+NATIVE_EQUIVALENTS = {
+    "ENGLISH_WORD_REPEAT_RULE": RepeatedWord,
+    "THERE_MISSING_VERB": MissingVerbAfterThere,
+    "NEITHER_NOR": NeitherOr,
+}
+
+
+class LanguageToolRequired(ConfigError):
+    """``languagetool: required`` and no LanguageTool could be used (exit 2)."""
+
+
+class LanguageToolFailed(NewslintError):
+    """The server stopped answering mid-run, also after one restart."""
+
+
+class LanguageToolRule(DocumentRule):
+    """Grammar, spelling and style findings from LanguageTool.
+
+    ## What it flags
+    Whatever LanguageTool's English rules find in the article's prose: agreement errors,
+    missing verbs, confused words (its/it's), doubled words, misspellings. Each finding carries
+    LanguageTool's own rule id (`languagetool/THERE_MISSING_VERB`), so `select`, `ignore` and
+    `languagetool.disabled_rules` work on single LanguageTool rules. Markup is removed before a
+    paragraph is sent; positions point into the original file. Names the article itself
+    introduces ("said Nicholas Weaver", later "Weaver") and words in the project dictionary are
+    not reported as misspellings.
+
+    ## Why it matters
+    A slip such as "there few alternatives" undermines a story's credibility and is easy to miss
+    when reading for sense. LanguageTool knows thousands of such patterns.
+
+    ## Example
+    ```markdown
+    However, Weaver said, there few alternatives if you want to talk to people in China.
+    ```
+
+    ## Instead
+    ```markdown
+    However, Weaver said, there are few alternatives if you want to talk to people in China.
+    ```
+    LanguageTool runs locally (`newslint languagetool install`), or set `languagetool.url`.
+    `languagetool: off` turns it off; `languagetool: required` makes a missing server an error.
+    """
+
+    id = "languagetool"
+    category = "grammar"
+    severity = "warning"
+    source = "languagetool"
+    origin = "languagetool"
+    dynamic_ids = True
+    default_options: dict = {}
+
+    def __init__(self):
+        self.connection: Optional[Connection] = None
+        self.client: Optional[LanguageToolClient] = None
+        self.section: dict = dict(SECTION_DEFAULTS)
+        self.dictionary = ProjectDictionary()
+        self.failure: Optional[str] = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def start(self, context) -> None:
+        config = context.config
+        section = dict(config.section("languagetool"))
+        mode = section["mode"]
+        if mode not in MODES:
+            raise ConfigError(f"{config.where}: languagetool.mode: expected one of "
+                              f"{', '.join(MODES)}, got {mode!r}")
+        self.section = section
+        if mode == "off":
+            return
+        self.dictionary = ProjectDictionary.load(section["dictionary"],
+                                                 section["dictionary_file"], config.root)
+        try:
+            self.connection = connect(section, config.cache_dir)
+        except Unavailable as exc:
+            if mode == "required":
+                raise LanguageToolRequired(f"LanguageTool is required but unavailable: {exc}")
+            context.warn(f"LanguageTool is not available, grammar and spelling checks by "
+                         f"LanguageTool are skipped: {exc}"
+                         + ("" if INSTALL_HINT in str(exc) else f"; {INSTALL_HINT}"))
+            return
+        cache = (ParagraphCache(config.cache_dir / "languagetool" / "paragraphs.sqlite")
+                 if config.use_cache else None)
+        self.client = self.make_client(self.connection, section, cache)
+
+    def make_client(self, connection: Connection, section: dict,
+                    cache: Optional[ParagraphCache]) -> LanguageToolClient:
+        settings = CheckSettings(
+            language=connection.language, mother_tongue=section["mother_tongue"],
+            disabled_rules=tuple(sorted(section["disabled_rules"])),
+            enabled_rules=tuple(sorted(section["enabled_rules"])),
+            disabled_categories=tuple(sorted(section["disabled_categories"])),
+            picky=section["picky"])
+        return LanguageToolClient(connection.url, settings, connection.version, cache=cache,
+                                  concurrency=section["concurrency"],
+                                  max_suggestions=section["max_suggestions"],
+                                  on_connection_error=self._restart)
+
+    def _restart(self) -> str:
+        server = self.connection.server if self.connection else None
+        if server is None:
+            raise CheckError(f"LanguageTool at {self.connection.url} stopped answering")
+        try:
+            return server.restart()
+        except ServerError as exc:
+            raise CheckError(str(exc)) from None
+
+    def stop(self) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.connection is not None and self.connection.server is not None:
+            self.connection.server.stop()
+
+    # -- checking --------------------------------------------------------------------------
+    def check(self, doc, options):
+        if self.client is None:
+            return []
+        if self.failure:
+            raise LanguageToolFailed(self.failure)
+        blocks = [b for b in doc.prose_blocks if b.prose.strip()]
+        try:
+            answers = self.client.check_texts([b.prose for b in blocks])
+        except CheckError as exc:
+            self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
+            raise LanguageToolFailed(self.failure) from None
+        names: Optional[ArticleNames] = None
+        native: Optional[list[tuple[int, int]]] = None
+        found = []
+        for block, matches in zip(blocks, answers):
+            for m in matches:
+                if m.end <= m.start:
+                    continue
+                message, suggestions = m.message, m.replacements
+                if is_speller(m):
+                    if names is None:
+                        names = ArticleNames.from_document(doc)
+                    verdict = self.spelling_verdict(m, block.prose[m.start:m.end], names)
+                    if verdict is None:
+                        continue
+                    message, suggestions = verdict
+                category = category_of(m)
+                offset, length = block.source_span(m.start, m.end)
+                if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
+                    if native is None:
+                        native = self.native_spans(doc)
+                    if any(s < offset + length and offset < e for s, e in native):
+                        continue
+                found.append(Match(offset, length, message, suggestions=tuple(suggestions),
+                                   rule=f"languagetool/{m.rule_id}", category=category,
+                                   severity=SEVERITY[category], source="languagetool"))
+        return found
+
+    @staticmethod
+    def native_spans(doc) -> list[tuple[int, int]]:
+        spans = []
+        for rule_class in set(NATIVE_EQUIVALENTS.values()):
+            spans += [(x.offset, x.offset + x.length) for x in rule_class().check(doc, {})]
+        return spans
+
+    def spelling_verdict(self, m: LTMatch, word: str, names: ArticleNames):
+        """None to drop a spell-checker match, else its (message, suggestions)."""
+        if word in self.dictionary:
+            return None
+        if is_other_variant_spelling(m) and not self.section["other_variant_spellings"]:
+            return None
+        if self.section["article_names"] and names.is_name(word):
+            variant_of = names.likely_variant_of(word)
+            if variant_of is None:
+                return None
+            # A name spelled two ways: report the rarer spelling, pointing at the other.
+            return (f"“{word}” may be a misspelling of “{variant_of}”, as the name is spelled "
+                    f"elsewhere in the article",
+                    (variant_of,) + tuple(s for s in m.replacements if s != variant_of))
+        return m.message, m.replacements
 
 
 @hookimpl
 def newslint_register_rules(config):
-    return []
+    return [LanguageToolRule()]
+
+
+@hookimpl
+def newslint_config_sections():
+    return {"languagetool": dict(SECTION_DEFAULTS)}

@@ -1,0 +1,106 @@
+"""Names an article introduces, so that the spell checker does not flag them.
+
+News is full of people, places and brands no dictionary knows. An article introduces them the
+way it introduces anything: capitalised in the middle of a sentence ("said Nicholas Weaver, a
+lecturer…", "Adam Segal, director of…"), or spelled with inner capitals (WeChat, TikTok,
+McArthur). A word that appears like that anywhere in the article is taken as a name everywhere
+in it, also at the start of a sentence ("Segal said…").
+
+Acronyms (LRIT, PLOS) are accepted too: no dictionary knows them all, and a typo in
+capitals is rare.
+
+A name spelled two ways in one article is still worth a finding: the rarer spelling of a pair
+of near-identical names ("Magnitigorsk" once, "Magnitogorsk" three times) is reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+import regex
+
+# A capitalised word, letters and inner apostrophes/hyphens included ("O'Brien", "Al-Assad").
+WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*")
+# Inner capitals after a lower-case letter: WeChat, TikTok, McArthur, DeSantis.
+INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+# What may stand before a word that starts a sentence or a quotation.
+OPENERS = set("\"“”‘’'([{«»—–:;…*")
+POSSESSIVE = regex.compile(r"['’]s$")
+# Acronyms (LRIT, PLOS): a dictionary cannot know them all, and typos in capitals are rare.
+ACRONYM = regex.compile(r"\p{Lu}{2,}\d*s?")
+
+#: Near-identical names: difflib's ratio at or above this is treated as one name spelled twice.
+SIMILARITY = 0.85
+
+
+def _parts(word: str) -> list[str]:
+    word = POSSESSIVE.sub("", word)
+    return [p for p in regex.split(r"['’\-]", word) if p] + ([word] if "-" in word else [])
+
+
+def _mid_sentence(prose: str, start: int, sentence_starts: set[int]) -> bool:
+    if start in sentence_starts:
+        return False
+    i = start - 1
+    while i >= 0 and prose[i].isspace():
+        i -= 1
+    if i < 0:
+        return False
+    return prose[i] not in OPENERS and prose[i] not in ".!?"
+
+
+class ArticleNames:
+    """The names of one document, with how often each spelling occurs."""
+
+    def __init__(self, names: set[str], counts: Counter):
+        self.names = names
+        self.counts = counts
+
+    @classmethod
+    def from_document(cls, doc) -> "ArticleNames":
+        names: set[str] = set()
+        counts: Counter = Counter()
+        for block in doc.blocks:
+            # Headlines and headings are title case: capitals there prove nothing.
+            if block.kind in ("headline", "heading", "dateline"):
+                continue
+            prose = block.prose
+            starts = {s.start for s in block.sentences}
+            for m in WORD.finditer(prose):
+                word = m.group()
+                if word.isupper() and len(word) > 1:
+                    continue  # acronyms and shouting are not evidence of a name
+                parts = _parts(word)
+                counts.update(parts)
+                if INNER_CAPITAL.search(word) or _mid_sentence(prose, m.start(), starts):
+                    names.update(p for p in parts if p[:1].isupper())
+        return cls(names, counts)
+
+    def is_name(self, word: str) -> bool:
+        word = POSSESSIVE.sub("", word)
+        if not word:
+            return False
+        if ACRONYM.fullmatch(word):
+            return True
+        if word[:1].isupper() and (word in self.names or INNER_CAPITAL.search(word)):
+            return True
+        # "al-Eryani", "van der Berg"-style particles: every capitalised part is a name.
+        parts = [p for p in regex.split(r"['’\-]", word) if p]
+        capitalised = [p for p in parts if p[:1].isupper()]
+        return len(parts) > 1 and bool(capitalised) and all(p in self.names for p in capitalised)
+
+    def likely_variant_of(self, word: str) -> str | None:
+        """The more frequent, near-identical name this word may be a misspelling of."""
+        word = POSSESSIVE.sub("", word)
+        if len(word) < 5:
+            return None
+        best, best_count = None, self.counts.get(word, 0)
+        for other in self.names:
+            if other == word or abs(len(other) - len(word)) > 2 or other[:1] != word[:1]:
+                continue
+            if self.counts[other] <= best_count:
+                continue
+            if difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY:
+                best, best_count = other, self.counts[other]
+        return best

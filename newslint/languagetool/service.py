@@ -1,0 +1,139 @@
+"""Getting a LanguageTool to talk to for one run: a configured URL or a server of our own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import language_tool_python
+import requests
+
+from newslint.languagetool.provision import DEFAULT_VERSION, Installation, find_installation
+from newslint.languagetool.server import LanguageToolServer, ServerError
+
+#: The `languagetool:` configuration section and its defaults.
+SECTION_DEFAULTS = {
+    # auto: use LanguageTool when it is available; required: fail (exit 2) when it is not;
+    # off: never start it.
+    "mode": "auto",
+    # An already-running LanguageTool server to use instead of starting one.
+    "url": "",
+    # The installed version to start (see `newslint languagetool install --version`).
+    "version": DEFAULT_VERSION,
+    # A LanguageTool directory of one's own (holding lib/*.jar); empty: the cache directory.
+    "home": "",
+    "java": "java",
+    "heap": "1g",
+    # Extra JVM options. The client compiler alone (C1) halves start-up and the first
+    # minute of checking on small machines, at no measurable cost over a whole corpus.
+    "jvm_options": ["-XX:TieredStopAtLevel=1"],
+    # Seconds to wait for the server to answer after start-up; a cold JVM on 2 cores needs ~5-10.
+    "startup_timeout": 90.0,
+    "language": "en-US",
+    "mother_tongue": "",
+    "disabled_rules": [],
+    "enabled_rules": [],
+    "disabled_categories": [],
+    "picky": False,
+    # Words the spell checker must accept, and a file of more (one a line).
+    "dictionary": [],
+    "dictionary_file": "",
+    # Treat words the article introduces as names (see newslint.languagetool.names).
+    "article_names": True,
+    # Report words spelled in another English variant ("colour" under en-US) as misspellings.
+    "other_variant_spellings": False,
+    # Leave out LanguageTool's doubled-word, missing-verb and neither/nor findings where
+    # newslint's own rules (repeated-word, missing-verb-after-there, neither-or) report the same
+    # words, so one slip gives one finding.
+    "defer_to_native_rules": True,
+    # Requests in flight per process; the server checks them on its own thread pool.
+    "concurrency": 4,
+    "max_suggestions": 5,
+}
+
+MODES = ("auto", "required", "off")
+
+INSTALL_HINT = ("install it with `newslint languagetool install` (needs Java 17+ and Maven), "
+                "or set languagetool.url to a running server")
+
+
+class Unavailable(Exception):
+    """No LanguageTool could be found or started; the message says why."""
+
+
+@dataclass
+class Connection:
+    url: str
+    version: str
+    language: str
+    server: Optional[LanguageToolServer] = None
+
+
+def installation_for(section: dict, cache_dir: Path) -> Optional[Installation]:
+    if section["home"]:
+        home = Path(section["home"]).expanduser()
+        lib = home / "lib" if (home / "lib").is_dir() else home
+        if not any(lib.glob("languagetool-server-*.jar")):
+            return None
+        return Installation(section["version"], lib.parent if lib.name == "lib" else home)
+    return find_installation(cache_dir, section["version"])
+
+
+def server_version(url: str, timeout: float) -> str:
+    """The LanguageTool version a server reports (part of the cache key).
+
+    This is also the first real check a fresh server does, which loads the English models:
+    it may take as long as the start-up itself on a small machine.
+    """
+    resp = requests.post(url.rstrip("/") + "/v2/check",
+                         data={"language": "en-US", "text": "Version probe."}, timeout=timeout)
+    resp.raise_for_status()
+    return str(resp.json().get("software", {}).get("version", "unknown"))
+
+
+def validated_language(url: str, language: str) -> str:
+    """The language tag as the server knows it; language-tool-python checks it against the
+    server's list (with remote_server set it never downloads or starts anything)."""
+    try:
+        tool = language_tool_python.LanguageTool(language, remote_server=url)
+    except ValueError as exc:
+        raise Unavailable(f"languagetool.language: {exc}") from None
+    except Exception as exc:  # the library wraps network errors in its own types
+        raise Unavailable(f"LanguageTool at {url} did not answer: {exc}") from None
+    try:
+        return str(tool.language)
+    finally:
+        tool.close()
+
+
+def connect(section: dict, cache_dir: Path) -> Connection:
+    """Reach the configured server or start one; raises :class:`Unavailable`."""
+    server = None
+    if section["url"]:
+        url = section["url"]
+    else:
+        installation = installation_for(section, cache_dir)
+        if installation is None:
+            where = section["home"] or str(cache_dir / "languagetool")
+            raise Unavailable(f"LanguageTool {section['version']} is not installed in {where}; "
+                              + INSTALL_HINT)
+        server = LanguageToolServer(installation, java=section["java"], heap=section["heap"],
+                                    startup_timeout=section["startup_timeout"],
+                                    jvm_options=tuple(section["jvm_options"]))
+        try:
+            url = server.start()
+        except ServerError as exc:
+            raise Unavailable(str(exc)) from None
+    try:
+        version = server_version(url, section["startup_timeout"])
+        language = validated_language(url, section["language"])
+    except (requests.RequestException, ValueError) as exc:
+        if server:
+            server.stop()
+        raise Unavailable(f"LanguageTool at {url} did not answer: {exc}") from None
+    except Unavailable:
+        if server:
+            server.stop()
+        raise
+    return Connection(url, version, language, server)
