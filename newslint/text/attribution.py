@@ -84,14 +84,81 @@ def _alternation(words: Iterable[str], regex: bool = False) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-@dataclass(frozen=True)
+_AUX = (r"(?:(?:have|has|had|also|long|privately|publicly|widely|generally|would|will|may|"
+        r"might|could|now|already|often|all|both|repeatedly|increasingly|largely|"
+        r"reportedly|do|did|does|continue\s+to|seem\s+to|appear\s+to)\s+){0,3}")
+
+
 class Vocabulary:
-    attribution_cue: re.Pattern
-    source_cue: re.Pattern
-    vague_source: re.Pattern
-    vague_quantifier: re.Pattern
-    vague_passive: re.Pattern
-    anonymity: re.Pattern
+    """The word lists and the patterns built from them.
+
+    Each pattern is compiled on first use: a run that never meets a vague source never pays
+    for the anonymity patterns.
+    """
+
+    def __init__(self, lists: dict):
+        self.lists = lists
+
+    def _alt(self, key: str, regex: bool = False) -> str:
+        return _alternation(self.lists.get(key, []), regex=regex)
+
+    @functools.cached_property
+    def attribution_cue(self) -> re.Pattern:
+        # "in a statement", "in an interview with", "during a news conference", "on Twitter".
+        noun_cue = (r"\b(?:in|during|at|through|via)\s+(?:a|an|the|his|her|their|its|our|my|one)"
+                    rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{self._alt('attribution_nouns')})\b")
+        return re.compile(
+            rf"(?P<verb>\b(?:{self._alt('attribution_verbs')})\b)"
+            rf"|(?P<phrase>\b(?:{self._alt('attribution_phrases')})\b)|(?P<noun>{noun_cue})"
+            r"|(?P<social>\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|LinkedIn|YouTube|X)\b)",
+            re.I)
+
+    @functools.cached_property
+    def source_cue(self) -> re.Pattern:
+        # A source noun counts when it names a particular source ("the 2019 census",
+        # "government figures", "data from the ministry", "a survey found"), not in "huge
+        # amounts of data".
+        nouns = self._alt("source_nouns")
+        return re.compile(
+            rf"(?i:\b(?:{self._alt('attribution_phrases')})\b)"
+            r"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
+            r"provisional|final|annual|quarterly|the|a|an|its|their|his|her|this|these))\s+"
+            rf"|\b\d{{4}}\s+|\b[A-Z][\w&.-]*\s+)(?:[\w-]+\s+){{0,4}}?(?:{nouns})\b"
+            rf"|\b(?:{nouns})\s+(?:from|by|released|published|compiled|show|shows|showed|"
+            r"suggest|suggests|suggested|indicate|indicates|indicated|found|finds|put|puts|cited)\b")
+
+    @functools.cached_property
+    def vague_source(self) -> re.Pattern:
+        # A head, then optionally an appositive or a prepositional phrase (checked later for
+        # names), then the verb; or "according to" and a head.
+        heads = self._alt("vague_sources")
+        return re.compile(
+            rf"(?P<head>\b(?:{heads})\b)"
+            r"(?P<mid>\s*,[^,.;:!?\"“”]{1,80},|\s+(?:at|from|with|of|in|on|for|close\s+to|"
+            r"within|inside|across|around|who\s+spoke|who\s+asked)\s+[^,.;:!?\"“”_]{1,60}?)?"
+            rf"\s+{_AUX}(?P<verb>\b(?:{self._alt('vague_verbs')})\b)"
+            rf"|\baccording\s+to\s+(?P<according>(?:[a-z-]+\s+){{0,3}}?\b(?:{heads})\b)",
+            re.I)
+
+    @functools.cached_property
+    def vague_quantifier(self) -> re.Pattern:
+        return re.compile(
+            r"(?:^|(?<=[,;:—–(])\s*|\b(?:but|and|while|though|although|whereas|as|because|yet|so)\s+)"
+            rf"(?P<head>(?:{self._alt('vague_quantifiers')}))\s+{_AUX}"
+            rf"(?P<verb>(?:{self._alt('vague_verbs')}))\b",
+            re.I)
+
+    @functools.cached_property
+    def vague_passive(self) -> re.Pattern:
+        return re.compile(
+            r"\bit\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being)\s+"
+            r"(?:(?:widely|generally|commonly|now|also|often|increasingly|long|still)\s+)?"
+            rf"(?:{self._alt('vague_passives')})\b",
+            re.I)
+
+    @functools.cached_property
+    def anonymity(self) -> re.Pattern:
+        return re.compile(self._alt("anonymity_reasons", regex=True) or r"(?!x)x", re.I)
 
 
 def vocabulary(extra: Optional[dict] = None, vocabulary_file: str = "") -> Vocabulary:
@@ -108,56 +175,7 @@ def _compiled(extra: tuple, vocabulary_file: str) -> Vocabulary:
             lists.setdefault(k, []).extend(v)
     for k, v in extra:
         lists.setdefault(k, []).extend(v)
-    get = lambda k: lists.get(k, [])  # noqa: E731
-
-    verbs = _alternation(get("attribution_verbs"))
-    phrases = _alternation(get("attribution_phrases"))
-    nouns = _alternation(get("attribution_nouns"))
-    # "in a statement", "in an interview with", "during a news conference", "on Twitter".
-    noun_cue = (rf"\b(?:in|during|at|through|via)\s+(?:a|an|the|his|her|their|its|our|my|one)"
-                rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b")
-    attribution_cue = re.compile(
-        rf"(?P<verb>\b(?:{verbs})\b)|(?P<phrase>\b(?:{phrases})\b)|(?P<noun>{noun_cue})"
-        r"|(?P<social>\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|LinkedIn|YouTube|X)\b)",
-        re.I)
-    # A source noun counts when it names a particular source ("the 2019 census", "government
-    # figures", "data from the ministry", "a survey found"), not in "huge amounts of data".
-    source_nouns = _alternation(get("source_nouns"))
-    source_cue = re.compile(
-        rf"(?i:\b(?:{phrases})\b)"
-        rf"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
-        rf"provisional|final|annual|quarterly|the|a|an|its|their|his|her|this|these))\s+"
-        rf"|\b\d{{4}}\s+|\b[A-Z][\w&.-]*\s+)(?:[\w-]+\s+){{0,4}}?(?:{source_nouns})\b"
-        rf"|\b(?:{source_nouns})\s+(?:from|by|released|published|compiled|show|shows|showed|"
-        rf"suggest|suggests|suggested|indicate|indicates|indicated|found|finds|put|puts|cited)\b")
-
-    vague_verbs = _alternation(get("vague_verbs"))
-    aux = (r"(?:(?:have|has|had|also|long|privately|publicly|widely|generally|would|will|may|"
-           r"might|could|now|already|often|all|both|repeatedly|increasingly|largely|"
-           r"reportedly|do|did|does|continue\s+to|seem\s+to|appear\s+to)\s+){0,3}")
-    # A head, then optionally an appositive or a prepositional phrase (checked later for names),
-    # then the verb.
-    vague_source = re.compile(
-        rf"(?P<head>\b(?:{_alternation(get('vague_sources'))})\b)"
-        r"(?P<mid>\s*,[^,.;:!?\"“”]{1,80},|\s+(?:at|from|with|of|in|on|for|close\s+to|"
-        r"within|inside|across|around|who\s+spoke|who\s+asked)\s+[^,.;:!?\"“”_]{1,60}?)?"
-        rf"\s+{aux}(?P<verb>\b(?:{vague_verbs})\b)"
-        rf"|\baccording\s+to\s+(?P<according>(?:[a-z-]+\s+){{0,3}}?"
-        rf"\b(?:{_alternation(get('vague_sources'))})\b)",
-        re.I)
-    vague_quantifier = re.compile(
-        rf"(?:^|(?<=[,;:—–(])\s*|\b(?:but|and|while|though|although|whereas|as|because|yet|so)\s+)"
-        rf"(?P<head>(?:{_alternation(get('vague_quantifiers'))}))\s+{aux}"
-        rf"(?P<verb>(?:{vague_verbs}))\b",
-        re.I)
-    vague_passive = re.compile(
-        r"\bit\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being)\s+"
-        r"(?:(?:widely|generally|commonly|now|also|often|increasingly|long|still)\s+)?"
-        rf"(?:{_alternation(get('vague_passives'))})\b",
-        re.I)
-    anonymity = re.compile(_alternation(get("anonymity_reasons"), regex=True) or r"(?!x)x", re.I)
-    return Vocabulary(attribution_cue, source_cue, vague_source, vague_quantifier, vague_passive,
-                      anonymity)
+    return Vocabulary(lists)
 
 
 # --- attribution cues -------------------------------------------------------------------------
