@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from newslint import hookimpl
+from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.attribution import (
@@ -29,7 +30,13 @@ _CLAIM_BLOCKS = ("paragraph", "list_item")
 
 
 def _vocab(options, **lists):
-    extra = {name: list(options.get(opt) or ()) for name, opt in lists.items()}
+    """The vocabulary with the lists the rule's ``extra_*`` options add (by list name)."""
+    extra = {}
+    for name, opt in lists.items():
+        values = list(options.get(opt) or ())
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise ConfigError(f"option {opt!r} must be a list of non-empty strings")
+        extra[name] = values
     return vocabulary(extra, options.get("vocabulary_file") or "")
 
 
@@ -127,10 +134,12 @@ class UnattributedQuote(DocumentRule):
     after it in the same paragraph. A paragraph that is nothing but a quotation is accepted
     when it continues the speaker of the paragraph just before: that paragraph ends with an
     attributed quotation, introduces the quote with a colon, or leaves its quotation open (AP
-    style). With ``accept_after_paraphrase`` (on by default) a paragraph that ends by
-    paraphrasing a named speaker ("However, Weaver said, …") also hands the floor to the
-    quotation that follows. Quoted titles, nicknames, scare quotes and a quoted word or two are
-    not speech and are never flagged.
+    style). A new quotation paragraph after a paraphrase ("However, Weaver said, there are few
+    alternatives.") is flagged, as AP asks for attribution on each new quotation; set
+    ``accept_after_paraphrase: true`` to let a paragraph whose last clause reports a speaker's
+    words hand the floor to the quotation that follows. Quoted titles, nicknames, scare quotes,
+    a quoted word or two, phrases worked into the writer's own sentence ("called it “a vanity
+    project”"), interview transcripts and picture captions are not checked.
 
     ## Why it matters
     Readers must know who is talking. A quotation without a speaker reads as the paper's own

@@ -178,6 +178,14 @@ def test_vocabulary_file_errors_are_config_errors(tmp_path):
                    options={"vocabulary_file": str(tmp_path / "missing.yaml")})
 
 
+def test_extra_lists_must_hold_strings():
+    from newslint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="extra_vague_sources"):
+        check_text("Experts say so.\n", VagueAttribution(), suffix=".txt",
+                   options={"extra_vague_sources": [3]})
+
+
 def test_figures_option_selects_kinds():
     text = "Sales rose 12 percent to $4 billion.\n"
     assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["12 percent"]
