@@ -61,20 +61,31 @@ class ArticleNames:
     def from_document(cls, doc) -> "ArticleNames":
         names: set[str] = set()
         counts: Counter = Counter()
+        pairs: list[tuple[str, str]] = []
         for block in doc.blocks:
             # Headlines and headings are title case: capitals there prove nothing.
             if block.kind in ("headline", "heading", "dateline"):
                 continue
             prose = block.prose
             starts = {s.start for s in block.sentences}
+            previous = None
             for m in WORD.finditer(prose):
                 word = m.group()
                 if word.isupper() and len(word) > 1:
+                    previous = None
                     continue  # acronyms and shouting are not evidence of a name
                 parts = _parts(word)
                 counts.update(parts)
                 if INNER_CAPITAL.search(word) or _mid_sentence(prose, m.start(), starts):
                     names.update(p for p in parts if p[:1].isupper())
+                if previous is not None and prose[previous.end():m.start()] == " ":
+                    pairs.append((POSSESSIVE.sub("", previous.group()), POSSESSIVE.sub("", word)))
+                previous = m
+        # A capitalised word right before a name is part of it: the first name that opens a
+        # sentence ("Satyendra Jain, the minister…") or follows a colon ("Image: Remi Mathis").
+        for first, second in pairs:
+            if second in names and first[:1].isupper():
+                names.add(first)
         return cls(names, counts)
 
     def is_name(self, word: str) -> bool:

@@ -154,3 +154,11 @@ def test_paragraph_cache_round_trip(tmp_path):
     assert cache.get_many(["a", "b"]) == [None, None]
     cache.put_many({"a": [[0, 3, "R", "C", "grammar", "msg", ["x"], [""]]]})
     assert cache.get_many(["b", "a"]) == [None, [[0, 3, "R", "C", "grammar", "msg", ["x"], [""]]]]
+
+
+def test_first_name_before_a_name_is_a_name():
+    doc = parse_text("Satyendra Jain, the minister, spoke. Image: Remi Mathis. The Jain family "
+                     "and Mathis agreed. Recieved wisdom was the title.\n", ".txt")
+    names = ArticleNames.from_document(doc)
+    assert names.is_name("Satyendra") and names.is_name("Remi")
+    assert not names.is_name("Recieved")
