@@ -50,7 +50,7 @@ class _Paragraph:
     quotes: list
     masked: str
     speech: list = field(default_factory=list)
-    attributed: dict = field(default_factory=dict)  # quote index -> bool
+    attributed: dict = field(default_factory=dict)  # quote start -> has a speaker
 
     @property
     def prose(self) -> str:
