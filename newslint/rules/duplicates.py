@@ -36,7 +36,7 @@ class DuplicateParagraph(DocumentRule):
     A paragraph (or block quote, or list item) whose text repeats an earlier one in the same
     document, either exactly (ignoring white space, quote and dash styles and case) or nearly:
     a few words changed, a sentence added or dropped. Near repeats are measured as the share of
-    words the two copies have in common, in order; `threshold` (default 0.85) sets how close
+    words the two copies have in common, in order; `similarity` (default 0.85) sets how close
     counts as a repeat, and a copy that holds at least 90% of the other's words, in order, also
     counts when it is at least half as long. The later copy is reported, with the earlier one as
     a related location and the similarity in the message.
@@ -71,10 +71,10 @@ class DuplicateParagraph(DocumentRule):
     id = "duplicate-paragraph"
     category = "duplication"
     severity = "warning"
-    default_options = {"threshold": 0.85, "min_words": 8, "near_min_words": 20}
+    default_options = {"similarity": 0.85, "min_words": 8, "near_min_words": 20}
 
     def check(self, doc, options):
-        threshold = float(options["threshold"])
+        threshold = float(options["similarity"])
         for repeat in paragraph_repeats(doc, threshold, int(options["min_words"]),
                                         int(options["near_min_words"])):
             block, earlier = repeat.later.block, repeat.earlier.block
@@ -139,7 +139,7 @@ class DuplicateSentence(DocumentRule):
         # is decided by selection, and a sentence rule that changed with it would surprise.
         para = self._paragraph_options()
         reported = [r.later.block for r in paragraph_repeats(
-            doc, float(para["threshold"]), int(para["min_words"]), int(para["near_min_words"]))]
+            doc, float(para["similarity"]), int(para["min_words"]), int(para["near_min_words"]))]
         for r in sentence_repeats(doc, int(options["min_words"]), skip_blocks=reported):
             if r.earlier_block is r.block:
                 where = "earlier in the same paragraph"
@@ -159,7 +159,7 @@ class DuplicateAcrossFiles(CorpusRule):
     ## What it flags
     A paragraph (or block quote, or list item) of at least `min_words` words (default 8) that
     appears, exactly or nearly, in another file checked in the same run. Near repeats are
-    measured as in `duplicate-paragraph` (`threshold`, default 0.85; `near_min_words`,
+    measured as in `duplicate-paragraph` (`similarity`, default 0.85; `near_min_words`,
     default 20). Every copy but the first is reported, with the
     other copies as related locations; the first is the one in the earliest file by publication
     date when both files have one, by path otherwise. Text found in more than
@@ -183,14 +183,14 @@ class DuplicateAcrossFiles(CorpusRule):
     id = "duplicate-across-files"
     category = "duplication"
     severity = "warning"
-    default_options = {"threshold": 0.85, "min_words": 8, "near_min_words": 20,
+    default_options = {"similarity": 0.85, "min_words": 8, "near_min_words": 20,
                        "max_document_frequency": 5}
 
     def collect(self, doc, options):
         return fingerprint(doc, int(options["min_words"]))
 
     def finish(self, items, options):
-        threshold = float(options["threshold"])
+        threshold = float(options["similarity"])
         repeats = cross_file_repeats(items, threshold, int(options["near_min_words"]),
                                      int(options["max_document_frequency"]))
         for r in repeats:

@@ -399,3 +399,29 @@ def test_sentence_rule_follows_the_configured_paragraph_rule(tmp_path):
     # sentences are reported instead.
     longer = sentence_findings("rules:\n  duplicate-paragraph:\n    min_words: 200\n")
     assert [f.line for f in longer] == [line_of(text, repeated, 2)] * 3
+
+
+def test_similarity_option_sets_how_close_a_near_repeat_must_be():
+    words = PARA.split()
+    for i in (1, 6, 11, 16, 21):  # five words replaced: (n - 5) of n words match
+        words[i] = "changed"
+    text = f"{PARA}\n\n{' '.join(words)}\n"
+    n = len(word_ids(PARA))
+    expected = (n - 5) / n
+    assert 0.8 <= expected < 0.85
+    assert check_text(text, PARAGRAPH) == []
+    (f,) = check_text(text, PARAGRAPH, options={"similarity": 0.8})
+    assert f.line == 3 and f"{int(expected * 100)}% similar" in f.message
+
+
+def test_readme_style_rule_options_validate(tmp_path):
+    from newslint.config import load_config
+
+    path = tmp_path / ".newslint.yaml"
+    path.write_text("rules:\n  duplicate-paragraph:\n    severity: error\n    similarity: 0.8\n"
+                    "  duplicate-across-files:\n    max_document_frequency: 3\n",
+                    encoding="utf-8")
+    config = load_config(path)
+    config.validate_rules({r.id: r for r in (PARAGRAPH, SENTENCE, ACROSS)})
+    assert config.rule_options(PARAGRAPH)["similarity"] == 0.8
+    assert config.rule_options(ACROSS)["max_document_frequency"] == 3
