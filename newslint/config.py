@@ -168,7 +168,13 @@ class Config:
     def rule_options(self, rule) -> dict:
         opts = dict(rule.default_options)
         entry = self.values["rules"].get(rule.id, {})
-        opts.update({k: v for k, v in entry.items() if k not in RULE_KEYS})
+        for key, value in entry.items():
+            if key in RULE_KEYS:
+                continue
+            if key.endswith("_file") and isinstance(value, str) and value:
+                # File options are relative to the config file, like `packs`.
+                value = str((self.root / value).expanduser())
+            opts[key] = value
         return opts
 
     def rule_setting(self, rule_id: str, key: str):

@@ -127,7 +127,11 @@ class Block:
 
     @property
     def quotes(self) -> list[TextSpan]:
-        """Spans of quoted speech in the prose, quote marks included (computed on first use)."""
+        """Spans of top-level quotations (speech and quoted terms), quote marks included.
+
+        Single-quoted passages and a quotation left open at the end of the paragraph (AP style
+        for a quote that runs on) are included. Computed on first use.
+        """
         if self._quotes is None:
             from newslint.text.quotes import find_quotes
             self._quotes = find_quotes(self.prose)
