@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import CorpusRule, DocumentRule

@@ -57,6 +57,12 @@ class CrossRepeat:
 
 def cross_file_repeats(items: list, threshold: float, near_min_words: int,
                        max_document_frequency: int) -> list[CrossRepeat]:
+    """Passages repeated in other files, reported on every copy but the earliest.
+
+    Near (not exact) repeats need ``near_min_words`` words in both copies.
+    ``items`` is ``[(DocInfo, [Fingerprint, ...]), ...]``. Text found in more than
+    ``max_document_frequency`` files is skipped: that is boilerplate, not a copy error.
+    """
     # The index holds millions of small objects and none of them form cycles: pausing the
     # cyclic garbage collector saves it from walking them again and again as they are built.
     paused = gc.isenabled()
@@ -70,12 +76,6 @@ def cross_file_repeats(items: list, threshold: float, near_min_words: int,
 
 def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
                         max_document_frequency: int) -> list[CrossRepeat]:
-    """Passages repeated in other files, reported on every copy but the earliest.
-
-    Near (not exact) repeats need ``near_min_words`` words in both copies.
-    ``items`` is ``[(DocInfo, [Fingerprint, ...]), ...]``. Text found in more than
-    ``max_document_frequency`` files is skipped: that is boilerplate, not a copy error.
-    """
     infos = []
     prints: list[Fingerprint] = []
     doc_of: list[int] = []
