@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import yaml
 
-from newslint.errors import ConfigError
+from newslint.errors import ConfigError, yaml_problem
 from newslint.finding import SEVERITIES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -241,10 +241,9 @@ def load_config(path: Optional[Path]) -> Config:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ConfigError(f"{where}{line}: invalid YAML: {problem}") from None
+            line, problem = yaml_problem(exc)
+            at = f":{line}" if line else ""
+            raise ConfigError(f"{where}{at}: invalid YAML: {problem}") from None
         if data is None:
             data = {}
     if not isinstance(data, dict):

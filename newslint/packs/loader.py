@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from newslint.errors import PackError
+from newslint.errors import PackError, yaml_problem
 from newslint.finding import CATEGORIES, SEVERITIES
 
 PACK_KEYS = {"pack", "description", "default_enabled", "rules"}
@@ -42,9 +42,8 @@ class PackSource:
             self.node = yaml.compose(self.text, Loader=yaml.SafeLoader)
             self.data = yaml.safe_load(self.text)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f":{mark.line + 1}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            line, problem = yaml_problem(exc)
+            where = f":{line}" if line else ""
             raise PackError(f"{path}{where}: invalid YAML: {problem}") from None
 
     def error(self, keys, message: str) -> PackError:

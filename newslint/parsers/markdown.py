@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Block, Document, ProseBuilder
-from newslint.errors import InputError
+from newslint.errors import InputError, yaml_problem
 from newslint.parsers.common import finish_document, parse_date_value
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -82,9 +82,8 @@ def _read_front_matter(doc: Document, content: str, path: str) -> None:
     try:
         data = yaml.safe_load(content) if content.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        line, problem = yaml_problem(exc, line_offset=1)  # after the opening ---
+        where = f" (line {line})" if line else ""
         raise InputError(f"{path}: broken front matter{where}: {problem}") from None
     if data is None:
         data = {}
