@@ -3,7 +3,8 @@
 
     python benchmarks/bench_core.py [--runs 5] [--newslint PATH] [--proselint PATH]
 
-Measures whole processes (wall time and peak RSS), median of ``--runs`` after one warm-up:
+Measures whole processes (wall time, CPU time and peak RSS: of the largest process, and summed
+over the process tree with newslint's workers), median of ``--runs`` after one warm-up:
 
   * one article:            newslint check FILE           target: <= 150 ms wall
   * the 295 Wikinews files: newslint check DIR --jobs 2   target: <= 0.25x proselint's wall
@@ -28,16 +29,19 @@ SINGLE_TARGET_S = 0.150
 CORPUS_TARGET_RATIO = 0.25
 
 
-def measure(cmds: dict[str, list[str]], runs: int) -> dict[str, list[bl.Run]]:
+def measure(cmds: dict[str, list[str]], runs: int) -> tuple[dict[str, list[bl.Run]], dict]:
+    """Timed runs per tool, and the summed peak RSS of each tool's process tree (warm-up)."""
     out: dict[str, list[bl.Run]] = {k: [] for k in cmds}
-    for key, cmd in cmds.items():  # warm-up: file cache, .pyc files
-        run, err, _ = bl.run_once(cmd)
+    tree: dict[str, int] = {}
+    for key, cmd in cmds.items():  # warm-up: file cache, .pyc files; samples the tree's RSS
+        run, err, _ = bl.run_once(cmd, sample_tree=True)
         if run.rc not in (0, 1):
             raise SystemExit(f"{key} failed (exit {run.rc}): {err.strip()[-800:]}")
+        tree[key] = run.tree_peak
     for _ in range(runs):
         for key, cmd in cmds.items():
             out[key].append(bl.run_once(cmd)[0])
-    return out
+    return out, tree
 
 
 def main(argv=None) -> int:
@@ -64,26 +68,27 @@ def main(argv=None) -> int:
     print(f"runs: median of {args.runs} after one warm-up\n")
 
     rows = []
-    res = measure({
+    res, tree = measure({
         "newslint": [exe, "check", str(single), "--no-cache", *cfg],
         "proselint": [args.proselint, "check", str(single)],
     }, args.runs)
-    rows.append(("one article", words_single, res))
-    res = measure({
+    rows.append(("one article", words_single, res, tree))
+    res, tree = measure({
         "newslint": [exe, "check", str(corpus), "--no-cache", "--jobs", str(args.jobs), *cfg],
         "proselint": [args.proselint, "check", str(corpus)],
     }, args.runs)
-    rows.append((f"{len(files)} articles", words_corpus, res))
+    rows.append((f"{len(files)} articles", words_corpus, res, tree))
 
-    print(f"{'input':<14} {'tool':<10} {'wall':>9} {'cpu':>9} {'peak RSS':>9} {'words/s':>9}")
+    print(f"{'input':<14} {'tool':<10} {'wall':>9} {'cpu':>9} {'peak RSS':>9} {'tree peak':>9} "
+          f"{'words/s':>9}")
     ratios = []
-    for name, words, res in rows:
+    for name, words, res, tree in rows:
         for key, runs in res.items():
             wall = bl.median([r.wall for r in runs])
             cpu = bl.median([r.cpu for r in runs])
             rss = max(r.maxrss for r in runs) / 1e6
             print(f"{name:<14} {key:<10} {bl.fmt_s(wall):>9} {bl.fmt_s(cpu):>9} "
-                  f"{rss:>6.0f} MB {bl.fmt_n(words / wall):>9}")
+                  f"{rss:>6.0f} MB {tree[key] / 1e6:>6.0f} MB {bl.fmt_n(words / wall):>9}")
         ratio = bl.median([n.wall / p.wall for n, p in zip(res["newslint"], res["proselint"])])
         ratios.append(ratio)
         print(f"{name:<14} newslint/proselint wall: {ratio:.2f}x "
