@@ -94,8 +94,10 @@ def main(argv=None) -> int:
         ax2.legend(fontsize=8, loc="upper left")
 
     m = summary["machine"]
+    merged = "".join(f" · {name} measured {when}"
+                     for name, when in summary.get("merged_from", {}).items())
     fig.text(0.5, 0.005, f"{summary['date']} · {m['cpu']}, {m['cores']} cores, "
-             f"{m['memory_gib']} GiB · median of timed runs after a warm-up",
+             f"{m['memory_gib']} GiB · median of timed runs after a warm-up{merged}",
              ha="center", fontsize=8, color="#555555")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     fig.savefig(args.out, dpi=args.dpi)
