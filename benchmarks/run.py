@@ -410,6 +410,12 @@ def main(argv=None) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     load_start = os.getloadavg()
+    # The code measured is the tree as it is now (it may change while a long run goes on).
+    commit = bl.capture(["git", "-C", str(bl.REPO), "rev-parse", "--short", "HEAD"])
+    dirty = subprocess.run(["git", "-C", str(bl.REPO), "status", "--porcelain", "--", "newslint",
+                            "rules", "pyproject.toml"], capture_output=True, text=True).stdout
+    if dirty.strip():
+        commit += " with uncommitted changes"
     want_lt = not args.no_languagetool and (
         args.tools is None or args.tools & {"newslint-lt", "languagetool"})
     server = None
@@ -490,11 +496,7 @@ def main(argv=None) -> int:
         # A ratio within one run only: 1k and 10k both from the earlier file.
         summary["scaling"] = earlier.get("scaling") or scaling(earlier["results"])
         summary["scaling_from"] = summary["merged_from"]["10k"]
-    summary["newslint_commit"] = bl.capture(["git", "-C", str(bl.REPO), "rev-parse", "--short", "HEAD"])
-    dirty = subprocess.run(["git", "-C", str(bl.REPO), "status", "--porcelain", "--", "newslint",
-                            "rules", "pyproject.toml"], capture_output=True, text=True).stdout
-    if dirty.strip():
-        summary["newslint_commit"] += " with uncommitted changes"
+    summary["newslint_commit"] = commit
 
     print(table(results, tools, args.sets, data))
     for name, when in summary["merged_from"].items():
