@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/make_wikinews_corpus.py ../shared/corpora/wikinews_2019_2020 benchmarks/corpus/wikinews
 
-Text: Wikinews contributors, CC BY 2.5 (see benchmarks/corpus/wikinews/ATTRIBUTION.md).
+Text: Wikinews contributors, CC BY 2.5 (see benchmarks/corpus/ATTRIBUTION.md).
 Changes made: paragraphs re-flowed (runs of blank lines become one), non-breaking spaces at line
 ends removed, front matter added from the CSV's url, date and title columns.
 """
@@ -20,8 +20,15 @@ def slug(url: str) -> str:
     return name[:80] or "article"
 
 
+# The Wikinews dateline ("Friday, January 4, 2019") sometimes sits on the line right above the
+# first paragraph; it is a block of its own.
+_DATELINE = re.compile(r"^\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+                       r"[A-Z][a-z]+ \d{1,2}, \d{4}[\s\xa0]*\n")
+
+
 def to_markdown(row: dict) -> str:
-    paras = [" ".join(p.replace("\xa0", " ").split()) for p in re.split(r"\n\s*\n", row["text"])]
+    text = _DATELINE.sub(lambda m: m.group().rstrip() + "\n\n", row["text"], count=1)
+    paras = [" ".join(p.replace("\xa0", " ").split()) for p in re.split(r"\n\s*\n", text)]
     paras = [p for p in paras if p]
     title = row["title"].replace('"', '\\"')
     head = (f'---\ntitle: "{title}"\ndate: {row["date"]}\nsource: {row["url"]}\n'
