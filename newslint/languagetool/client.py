@@ -9,6 +9,8 @@ race on, so the raw JSON is read here and its UTF-16 offsets converted to code p
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import hashlib
 import json
 import os
@@ -20,6 +22,10 @@ from typing import Callable, Optional, Sequence
 import requests
 
 from newslint.languagetool.cache import ParagraphCache
+
+
+#: What separates paragraphs in one request: LanguageTool starts a new paragraph there.
+PARAGRAPH_BREAK = "\n\n"
 
 
 class CheckError(Exception):
@@ -120,13 +126,15 @@ class LanguageToolClient:
 
     def __init__(self, url: str, settings: CheckSettings, lt_version: str,
                  cache: Optional[ParagraphCache] = None, concurrency: int = 4,
-                 max_suggestions: int = 5, on_connection_error: Optional[Callable[[], str]] = None):
+                 max_suggestions: int = 5, batch_chars: int = 20000,
+                 on_connection_error: Optional[Callable[[], str]] = None):
         self.url = url.rstrip("/") + "/"
         self.settings = settings
         self.lt_version = lt_version
         self.cache = cache
         self.concurrency = max(1, concurrency)
         self.max_suggestions = max_suggestions
+        self.batch_chars = batch_chars
         #: Called when the server cannot be reached; returns a new base URL (restart) or raises.
         self.on_connection_error = on_connection_error
         self._local = threading.local()
@@ -173,31 +181,62 @@ class LanguageToolClient:
         raise AssertionError("unreachable")
 
     def check_texts(self, texts: Sequence[str]) -> list[list[LTMatch]]:
-        """Matches for every text, in order: cached answers first, the rest concurrently."""
+        """Matches for every text, in order: cached answers first, the rest in batches sent
+        concurrently."""
         results: list[Optional[list[LTMatch]]] = [None] * len(texts)
         keys = [self.cache_key(t) for t in texts]
         if self.cache is not None:
             for i, hit in enumerate(self.cache.get_many(keys)):
                 if hit is not None:
                     results[i] = [LTMatch.from_json(row) for row in hit]
-        # Identical paragraphs in one document are sent once.
+        # Identical paragraphs are sent once.
         pending: dict[str, list[int]] = {}
         for i, res in enumerate(results):
             if res is None:
                 pending.setdefault(keys[i], []).append(i)
         if pending:
             order = list(pending)
-            futures = [self._executor().submit(self.check_one, texts[pending[k][0]])
-                       for k in order]
-            fresh = {}
-            for key, fut in zip(order, futures):
-                matches = fut.result()
-                fresh[key] = matches
+            batches = self._batches([texts[pending[k][0]] for k in order])
+            futures = [self._executor().submit(self._check_batch, batch) for batch in batches]
+            answers = [matches for fut in futures for matches in fut.result()]
+            fresh = dict(zip(order, answers))
+            for key, matches in fresh.items():
                 for i in pending[key]:
                     results[i] = matches
             if self.cache is not None:
                 self.cache.put_many({k: [m.to_json() for m in v] for k, v in fresh.items()})
         return results  # type: ignore[return-value]
+
+    def _batches(self, texts: list[str]) -> list[list[str]]:
+        # Requests cost LanguageTool a fixed overhead each, so paragraphs travel together, up
+        # to batch_chars per request; several requests of one document run concurrently.
+        batches: list[list[str]] = []
+        size = 0
+        for text in texts:
+            if batches and size + len(text) <= self.batch_chars:
+                batches[-1].append(text)
+                size += len(text) + len(PARAGRAPH_BREAK)
+            else:
+                batches.append([text])
+                size = len(text)
+        return batches
+
+    def _check_batch(self, texts: list[str]) -> list[list[LTMatch]]:
+        """Check paragraphs joined by blank lines (LanguageTool's paragraph boundary) and
+        split the answer back; a match that spans two paragraphs belongs to neither."""
+        if len(texts) == 1:
+            return [self.check_one(texts[0])]
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + len(PARAGRAPH_BREAK)
+        out: list[list[LTMatch]] = [[] for _ in texts]
+        for m in self.check_one(PARAGRAPH_BREAK.join(texts)):
+            i = bisect.bisect_right(starts, m.start) - 1
+            base = starts[i]
+            if m.end - base <= len(texts[i]):
+                out[i].append(dataclasses.replace(m, start=m.start - base, end=m.end - base))
+        return out
 
     def close(self) -> None:
         if self._pool is not None and self._pid == os.getpid():

@@ -117,6 +117,7 @@ class LanguageToolRule(DocumentRule):
         return LanguageToolClient(connection.url, settings, connection.version, cache=cache,
                                   concurrency=section["concurrency"],
                                   max_suggestions=section["max_suggestions"],
+                                  batch_chars=section["batch_chars"],
                                   on_connection_error=self._restart)
 
     def _restart(self) -> str:

@@ -47,8 +47,11 @@ SECTION_DEFAULTS = {
     # newslint's own rules (repeated-word, missing-verb-after-there, neither-or) report the same
     # words, so one slip gives one finding.
     "defer_to_native_rules": True,
-    # Requests in flight per process; the server checks them on its own thread pool.
-    "concurrency": 4,
+    # Requests in flight per process (each worker process has its own); the server checks
+    # them on its own thread pool.
+    "concurrency": 2,
+    # Paragraphs of one document sent together, up to this many characters per request.
+    "batch_chars": 20000,
     "max_suggestions": 5,
 }
 

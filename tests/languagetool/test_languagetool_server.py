@@ -180,4 +180,18 @@ def test_warm_rerun_sends_nothing(lt_server, tmp_path, make_config, start_rule, 
     # A different rule set is a different cache key: the paragraphs are checked again.
     picky = make_config(tmp_path, use_cache=True, url=lt_server.url, picky=True)
     check_text(ARTICLE, start_rule(picky))
-    assert len(sent) == 5
+    # ...in one request: the article's five paragraphs travel together.
+    assert len(sent) == 1 and sent[0].count("\n\n") == 4
+
+
+def test_batched_paragraphs_keep_their_own_positions(lt_server, tmp_path, make_config,
+                                                     start_rule):
+    # Paragraphs sent together in one request, or each alone, give the same findings.
+    text = ("The hall could not accomodate them.\n\nIt was the the end.\n\n"
+            "He recieved the letter.\n")
+    together = check_text(text, start_rule(make_config(tmp_path, url=lt_server.url,
+                                                       defer_to_native_rules=False)))
+    alone = check_text(text, start_rule(make_config(tmp_path, url=lt_server.url, batch_chars=1,
+                                                    defer_to_native_rules=False)))
+    assert [(f.offset, f.rule) for f in together] == [(f.offset, f.rule) for f in alone]
+    assert {f.excerpt for f in together} >= {"accomodate", "the the", "recieved"}
