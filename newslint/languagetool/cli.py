@@ -13,10 +13,11 @@ from newslint.languagetool.provision import (
 
 
 def default_cache_dir() -> Path:
-    """The cache directory newslint uses when no configuration says otherwise."""
-    from newslint.config import Config
+    """The cache directory ``newslint check`` would use here: the nearest configuration's
+    ``cache_dir``, else ``$NEWSLINT_CACHE_DIR``, else ~/.cache/newslint."""
+    from newslint.config import find_config, load_config
 
-    return Config().cache_dir
+    return load_config(find_config(Path.cwd())).cache_dir
 
 
 def build_parser() -> argparse.ArgumentParser:

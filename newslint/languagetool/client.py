@@ -127,7 +127,8 @@ class LanguageToolClient:
     def __init__(self, url: str, settings: CheckSettings, lt_version: str,
                  cache: Optional[ParagraphCache] = None, concurrency: int = 4,
                  max_suggestions: int = 5, batch_chars: int = 20000,
-                 on_connection_error: Optional[Callable[[], str]] = None):
+                 on_connection_error: Optional[Callable[[], str]] = None,
+                 prepare: Optional[Callable[[], None]] = None):
         self.url = url.rstrip("/") + "/"
         self.settings = settings
         self.lt_version = lt_version
@@ -137,6 +138,10 @@ class LanguageToolClient:
         self.batch_chars = batch_chars
         #: Called when the server cannot be reached; returns a new base URL (restart) or raises.
         self.on_connection_error = on_connection_error
+        #: Called once per process before its first request (waits for a starting server).
+        self.prepare = prepare
+        self._prepared_in: Optional[int] = None
+        self._prepare_lock = threading.Lock()
         self._local = threading.local()
         self._pid = os.getpid()
         self._pool: Optional[ThreadPoolExecutor] = None
@@ -195,6 +200,7 @@ class LanguageToolClient:
             if res is None:
                 pending.setdefault(keys[i], []).append(i)
         if pending:
+            self._prepare()
             order = list(pending)
             batches = self._batches([texts[pending[k][0]] for k in order])
             futures = [self._executor().submit(self._check_batch, batch) for batch in batches]
@@ -206,6 +212,14 @@ class LanguageToolClient:
             if self.cache is not None:
                 self.cache.put_many({k: [m.to_json() for m in v] for k, v in fresh.items()})
         return results  # type: ignore[return-value]
+
+    def _prepare(self) -> None:
+        if self.prepare is None or self._prepared_in == os.getpid():
+            return
+        with self._prepare_lock:
+            if self._prepared_in != os.getpid():
+                self.prepare()
+                self._prepared_in = os.getpid()
 
     def _batches(self, texts: list[str]) -> list[list[str]]:
         # Requests cost LanguageTool a fixed overhead each, so paragraphs travel together, up

@@ -118,7 +118,8 @@ class LanguageToolRule(DocumentRule):
                                   concurrency=section["concurrency"],
                                   max_suggestions=section["max_suggestions"],
                                   batch_chars=section["batch_chars"],
-                                  on_connection_error=self._restart)
+                                  on_connection_error=self._restart,
+                                  prepare=connection.ready)
 
     def _restart(self) -> str:
         server = self.connection.server if self.connection else None
@@ -144,7 +145,7 @@ class LanguageToolRule(DocumentRule):
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
         try:
             answers = self.client.check_texts([b.prose for b in blocks])
-        except CheckError as exc:
+        except (CheckError, Unavailable) as exc:
             self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
             raise LanguageToolFailed(self.failure) from None
         names: Optional[ArticleNames] = None

@@ -76,6 +76,7 @@ class LanguageToolServer:
         self._lock = threading.Lock()
         self._log_path: Optional[Path] = None
         self._config_path: Optional[Path] = None
+        self._ready_in: Optional[int] = None
 
     @property
     def url(self) -> str:
@@ -89,6 +90,20 @@ class LanguageToolServer:
 
     def start(self) -> str:
         """Start the server and wait until it answers; returns its base URL."""
+        self.spawn()
+        try:
+            self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self.url
+
+    def spawn(self) -> str:
+        """Start the JVM without waiting for it; returns the URL it will answer on.
+
+        A run whose paragraphs are all cached never waits for the server, so a warm re-run
+        does not pay for the JVM's start-up.
+        """
         java = shutil.which(self.java)
         if java is None:
             raise ServerError(f"Java ({self.java!r}) was not found; LanguageTool needs Java 17+")
@@ -103,24 +118,26 @@ class LanguageToolServer:
                 stdout=log_file,
                 stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, close_fds=True)
         self._owner_pid = os.getpid()
+        self._ready_in = None
         atexit.register(self.stop)
-        try:
-            self._wait_ready()
-        except BaseException:
-            self.stop()
-            raise
         return self.url
 
-    def _wait_ready(self) -> None:
+    def wait_ready(self) -> None:
+        """Wait until the server answers (at most ``startup_timeout``); once per process."""
+        if getattr(self, "_ready_in", None) == os.getpid():
+            return
         deadline = time.monotonic() + self.startup_timeout
         probe = f"{self.url}v2/healthcheck"
+        owner = os.getpid() == self._owner_pid
         while time.monotonic() < deadline:
-            code = self.process.poll()
+            # Only the process that started the JVM can see it exit; workers just poll HTTP.
+            code = self.process.poll() if owner and self.process is not None else None
             if code is not None:
                 raise ServerError(f"LanguageTool exited during start-up (exit {code})"
                                   f"{self._log_tail()}")
             try:
                 if requests.get(probe, timeout=2).ok:
+                    self._ready_in = os.getpid()
                     return
             except requests.RequestException:
                 pass

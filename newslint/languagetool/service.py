@@ -71,6 +71,18 @@ class Connection:
     version: str
     language: str
     server: Optional[LanguageToolServer] = None
+    validated: bool = False
+
+    def ready(self) -> None:
+        """Wait for our own server and check the configured language against it."""
+        if self.server is not None:
+            try:
+                self.server.wait_ready()
+            except ServerError as exc:
+                raise Unavailable(str(exc)) from None
+        if not self.validated:
+            validated_language(self.url, self.language)
+            self.validated = True
 
 
 def installation_for(section: dict, cache_dir: Path) -> Optional[Installation]:
@@ -96,8 +108,8 @@ def server_version(url: str, timeout: float) -> str:
 
 
 def validated_language(url: str, language: str) -> str:
-    """The language tag as the server knows it; language-tool-python checks it against the
-    server's list (with remote_server set it never downloads or starts anything)."""
+    """Check the language against the server's list through language-tool-python (with
+    remote_server set it never downloads or starts anything); returns its normalised tag."""
     try:
         tool = language_tool_python.LanguageTool(language, remote_server=url)
     except ValueError as exc:
@@ -111,11 +123,12 @@ def validated_language(url: str, language: str) -> str:
 
 
 def connect(section: dict, cache_dir: Path) -> Connection:
-    """Reach the configured server or start one; raises :class:`Unavailable`."""
-    server = None
-    if section["url"]:
-        url = section["url"]
-    else:
+    """Reach the configured server, or start one of our own; raises :class:`Unavailable`.
+
+    A server of our own is only spawned here: the first paragraph missing from the cache waits
+    for it (:meth:`Connection.ready`), so a fully cached run never waits for a JVM.
+    """
+    if not section["url"]:
         installation = installation_for(section, cache_dir)
         if installation is None:
             where = section["home"] or str(cache_dir / "languagetool")
@@ -125,18 +138,15 @@ def connect(section: dict, cache_dir: Path) -> Connection:
                                     startup_timeout=section["startup_timeout"],
                                     jvm_options=tuple(section["jvm_options"]))
         try:
-            url = server.start()
-        except ServerError as exc:
+            url = server.spawn()
+        except (ServerError, OSError) as exc:
+            server.stop()
             raise Unavailable(str(exc)) from None
+        return Connection(url, installation.version, section["language"], server)
+    url = section["url"]
     try:
         version = server_version(url, section["startup_timeout"])
-        language = validated_language(url, section["language"])
+        validated_language(url, section["language"])
     except (requests.RequestException, ValueError) as exc:
-        if server:
-            server.stop()
         raise Unavailable(f"LanguageTool at {url} did not answer: {exc}") from None
-    except Unavailable:
-        if server:
-            server.stop()
-        raise
-    return Connection(url, version, language, server)
+    return Connection(url, version, section["language"], None, validated=True)

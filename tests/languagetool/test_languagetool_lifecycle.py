@@ -95,3 +95,18 @@ def test_stop_leaves_no_jvm(lt_installation, tmp_path, make_config, start_rule):
     rule.stop()
     assert not _alive(pid)
     rule.stop()  # idempotent: the engine may call it again on the way out
+
+
+@pytest.mark.languagetool
+def test_fully_cached_run_never_waits_for_the_server(lt_server, lt_installation, tmp_path,
+                                                     make_config, start_rule):
+    text = "Officials said the hall could not accomodate the crowd.\n\nIt it was late.\n"
+    shared = start_rule(make_config(tmp_path, use_cache=True, url=lt_server.url))
+    first = check_text(text, shared, suffix=".txt")
+    assert first
+    own = start_rule(make_config(tmp_path, use_cache=True, home=str(lt_installation.directory)))
+    assert check_text(text, own, suffix=".txt") == first
+    # The JVM was spawned but nothing needed it: no wait, no request.
+    assert own.connection.server._ready_in is None
+    own.stop()
+    assert own.connection.server.process is None
