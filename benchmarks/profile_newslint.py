@@ -4,9 +4,10 @@
     python benchmarks/profile_newslint.py [PATH ...] [--config FILE] [--cprofile OUT.prof]
 
 Runs newslint in this process with one job (default: the Wikinews corpus and
-benchmarks/newslint/builtin.yaml), timing each stage with the process's CPU clock wrapped around
-it (so other load on the machine hardly moves the figures): the imports, building the configuration and plugins, parsing each file, each rule's per-file work,
-the corpus-level rules and sorting. Prints a table sorted by time. With ``--cprofile`` it also
+benchmarks/newslint/builtin.yaml), timing each stage with the process's CPU clock wrapped
+around it (so other load on the machine hardly moves the figures): the imports, building the
+configuration and plugins, parsing each file, each rule's per-file work and the corpus-level
+rules. Prints a table sorted by time. With ``--cprofile`` it also
 writes a cProfile file of the whole run (``python -m pstats OUT.prof``), and prints the
 slowest functions by own time. It uses newslint's engine directly, so it follows the code as
 it is today; it is a tool for finding slow spots, not a benchmark.
