@@ -170,6 +170,9 @@ class Document:
     #: Where ``pub_date`` came from: "option", "front-matter", "html-meta", "dateline" or None.
     pub_date_source: Optional[str] = None
     suppressions: list[Suppression] = field(default_factory=list)
+    #: Work rules share within one document (extracted dates, duplicate fingerprints…), keyed
+    #: by the module that computes it. Never carried across documents.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def line_starts(self) -> list[int]:
