@@ -16,7 +16,8 @@ from typing import Any, Optional
 
 import yaml
 
-from newslint.errors import ConfigError, yaml_problem
+from newslint.errors import ConfigError
+from newslint.yamlutil import safe_load, yaml_problem
 from newslint.finding import SEVERITIES
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
@@ -239,7 +240,7 @@ def load_config(path: Optional[Path]) -> Config:
             raise ConfigError(f"{where}: invalid TOML: {exc}") from None
     else:
         try:
-            data = yaml.safe_load(text)
+            data = safe_load(text)
         except yaml.YAMLError as exc:
             line, problem = yaml_problem(exc)
             at = f":{line}" if line else ""

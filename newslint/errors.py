@@ -20,10 +20,3 @@ class InputError(NewslintError):
 class PackError(NewslintError):
     """A YAML rule pack is invalid; the message names file, line and key."""
 
-
-def yaml_problem(exc, line_offset: int = 0) -> tuple:
-    """``(line, problem)`` of a PyYAML error: the 1-based line (or None) and what is wrong."""
-    mark = getattr(exc, "problem_mark", None)
-    line = mark.line + 1 + line_offset if mark is not None else None
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return line, problem

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from newslint.errors import PackError, yaml_problem
+from newslint.errors import PackError
+from newslint.yamlutil import SAFE_LOADER, safe_load, yaml_problem
 from newslint.finding import CATEGORIES, SEVERITIES
 
 PACK_KEYS = {"pack", "description", "default_enabled", "rules"}
@@ -39,15 +40,15 @@ class PackSource:
         except (OSError, UnicodeDecodeError) as exc:
             raise PackError(f"{path}: cannot read pack: {exc}") from None
         try:
-            self.node = yaml.compose(self.text, Loader=yaml.SafeLoader)
-            self.data = yaml.safe_load(self.text)
+            self.data = safe_load(self.text)
         except yaml.YAMLError as exc:
             line, problem = yaml_problem(exc)
             where = f":{line}" if line else ""
             raise PackError(f"{path}{where}: invalid YAML: {problem}") from None
 
     def error(self, keys, message: str) -> PackError:
-        line = _node_line(self.node, keys)
+        # The node tree (with line numbers) is only needed to point at an error.
+        line = _node_line(yaml.compose(self.text, Loader=SAFE_LOADER), keys)
         where = f":{line}" if line else ""
         key = ".".join(str(k) for k in keys)
         return PackError(f"{self.path}{where}: {key}: {message}" if key else

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 import regex
 
@@ -55,9 +56,11 @@ class PackRule(DocumentRule):
     def doc(self) -> str:
         return self._doc.strip()
 
-    def _compile(self, pieces: list[str], what: str):
-        parts = []
-        for i, piece in enumerate(pieces):
+    def _validate(self, pieces, what: str) -> list:
+        """Check entries at load time, so a bad pattern is reported with its file and key."""
+        if not isinstance(pieces, list) or not pieces:
+            raise PackError(f"{what}: required: a non-empty list")
+        for piece in pieces:
             if not isinstance(piece, str) or not piece:
                 raise PackError(f"{what}: entries must be non-empty text")
             if self.is_regex:
@@ -65,9 +68,16 @@ class PackRule(DocumentRule):
                     regex.compile(piece)
                 except regex.error as exc:
                     raise PackError(f"{what}: invalid pattern {piece!r}: {exc}") from None
-                parts.append(f"(?P<g{i}>{_bounded(piece, self.word_boundary)})")
-            else:
-                parts.append(f"(?P<g{i}>{_literal(piece, self.word_boundary)})")
+        return pieces
+
+    def _compile(self, pieces: list[str]):
+        """One combined pattern; group ``g<i>`` says which entry matched. Built on first use,
+        so packs whose rules are not selected cost nothing but their YAML."""
+        parts = []
+        for i, piece in enumerate(pieces):
+            body = _bounded(piece, self.word_boundary) if self.is_regex else \
+                _literal(piece, self.word_boundary)
+            parts.append(f"(?P<g{i}>{body})")
         flags = regex.IGNORECASE if self.ignore_case else 0
         return regex.compile("|".join(parts), flags | regex.V0)
 
@@ -103,7 +113,11 @@ class ExistenceRule(PackRule):
         tokens = spec.get("tokens")
         if not isinstance(tokens, list) or not tokens:
             raise PackError("tokens: required: a list of words, phrases or patterns")
-        self.pattern = self._compile(tokens, "tokens")
+        self.tokens = self._validate(tokens, "tokens")
+
+    @cached_property
+    def pattern(self):
+        return self._compile(self.tokens)
 
     def check(self, doc, options):
         for block, m in self._iter_hits(doc, self.pattern):
@@ -132,10 +146,17 @@ class SubstitutionRule(PackRule):
                 raise PackError(f"swap: the replacement for {k!r} must be text")
         self.wrong = list(swap)
         self.right = [swap[k] for k in self.wrong]
-        self.pattern = self._compile([str(k) for k in self.wrong], "swap")
+        self._validate([str(k) for k in self.wrong], "swap")
+
+    @cached_property
+    def pattern(self):
+        return self._compile([str(k) for k in self.wrong])
+
+    @cached_property
+    def own(self):
+        """Each key alone, to expand \\1-style references against its own groups."""
         flags = regex.IGNORECASE if self.ignore_case else 0
-        # Each key alone, to expand \1-style references against its own groups.
-        self.own = [regex.compile(str(k), flags) for k in self.wrong] if self.is_regex else []
+        return [regex.compile(str(k), flags) for k in self.wrong]
 
     def check(self, doc, options):
         for block, m in self._iter_hits(doc, self.pattern):
@@ -163,8 +184,11 @@ class ConsistencyRule(PackRule):
                 not all(isinstance(g, list) and len(g) >= 2 for g in groups)):
             raise PackError("groups: required: a list of groups, each a list of two or more "
                             "variants")
-        self.groups = [[str(v) for v in g] for g in groups]
-        self.patterns = [self._compile(g, "groups") for g in self.groups]
+        self.groups = [self._validate([str(v) for v in g], "groups") for g in groups]
+
+    @cached_property
+    def patterns(self):
+        return [self._compile(g) for g in self.groups]
 
     def check(self, doc, options):
         for group, pattern in zip(self.groups, self.patterns):

@@ -16,7 +16,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Block, Document, ProseBuilder
-from newslint.errors import InputError, yaml_problem
+from newslint.errors import InputError
+from newslint.yamlutil import safe_load, yaml_problem
 from newslint.parsers.common import finish_document, parse_date_value
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -80,7 +81,7 @@ def parse(path: str, text: str, **_) -> Document:
 
 def _read_front_matter(doc: Document, content: str, path: str) -> None:
     try:
-        data = yaml.safe_load(content) if content.strip() else {}
+        data = safe_load(content) if content.strip() else {}
     except yaml.YAMLError as exc:
         line, problem = yaml_problem(exc, line_offset=1)  # after the opening ---
         where = f" (line {line})" if line else ""
