@@ -4,6 +4,10 @@ Keys hash the paragraph text together with the LanguageTool version and every se
 changes its answer, so a re-run on unchanged files sends nothing to the server and a new
 LanguageTool or a different rule set never reuses stale answers. SQLite takes care of several
 worker processes reading and writing at once.
+
+Paragraphs are sent in batches, and the few LanguageTool rules that look beyond a paragraph
+may see different neighbours when an edited article is checked again; a cached answer is still
+what LanguageTool said about that paragraph in its article.
 """
 
 from __future__ import annotations

@@ -15,16 +15,16 @@ from newslint.languagetool.mapping import (
 from newslint.languagetool.names import ArticleNames
 from newslint.languagetool.server import ServerError
 from newslint.languagetool.service import (
-    INSTALL_HINT, MODES, SECTION_DEFAULTS, Connection, Unavailable, connect)
+    INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS, Connection, Unavailable, connect)
 from newslint.rule import DocumentRule
 from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWord
 
 
 #: LanguageTool rules that newslint's native grammar rules duplicate.
 NATIVE_EQUIVALENTS = {
-    "ENGLISH_WORD_REPEAT_RULE": RepeatedWord,
-    "THERE_MISSING_VERB": MissingVerbAfterThere,
-    "NEITHER_NOR": NeitherOr,
+    "ENGLISH_WORD_REPEAT_RULE": RepeatedWord.id,
+    "THERE_MISSING_VERB": MissingVerbAfterThere.id,
+    "NEITHER_NOR": NeitherOr.id,
 }
 
 
@@ -110,7 +110,8 @@ class LanguageToolRule(DocumentRule):
                     cache: Optional[ParagraphCache]) -> LanguageToolClient:
         settings = CheckSettings(
             language=connection.language, mother_tongue=section["mother_tongue"],
-            disabled_rules=tuple(sorted(section["disabled_rules"])),
+            disabled_rules=tuple(sorted(set(section["disabled_rules"]) | (
+                set(NEWS_DISABLED_RULES) if section["news_defaults"] else set()))),
             enabled_rules=tuple(sorted(section["enabled_rules"])),
             disabled_categories=tuple(sorted(section["disabled_categories"])),
             picky=section["picky"])
@@ -149,7 +150,6 @@ class LanguageToolRule(DocumentRule):
             self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
             raise LanguageToolFailed(self.failure) from None
         names: Optional[ArticleNames] = None
-        native: Optional[list[tuple[int, int]]] = None
         found = []
         for block, matches in zip(blocks, answers):
             for m in matches:
@@ -166,21 +166,11 @@ class LanguageToolRule(DocumentRule):
                 category = category_of(m)
                 offset, length = block.source_span(m.start, m.end)
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
-                    if native is None:
-                        native = self.native_spans(doc)
-                    if any(s < offset + length and offset < e for s, e in native):
-                        continue
+                    continue
                 found.append(Match(offset, length, message, suggestions=tuple(suggestions),
                                    rule=f"languagetool/{m.rule_id}", category=category,
                                    severity=SEVERITY[category], source="languagetool"))
         return found
-
-    @staticmethod
-    def native_spans(doc) -> list[tuple[int, int]]:
-        spans = []
-        for rule_class in set(NATIVE_EQUIVALENTS.values()):
-            spans += [(x.offset, x.offset + x.length) for x in rule_class().check(doc, {})]
-        return spans
 
     def spelling_verdict(self, m: LTMatch, word: str, names: ArticleNames):
         """None to drop a spell-checker match, else its (message, suggestions)."""

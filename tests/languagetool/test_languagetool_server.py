@@ -195,3 +195,14 @@ def test_batched_paragraphs_keep_their_own_positions(lt_server, tmp_path, make_c
                                                     defer_to_native_rules=False)))
     assert [(f.offset, f.rule) for f in together] == [(f.offset, f.rule) for f in alone]
     assert {f.excerpt for f in together} >= {"accomodate", "the the", "recieved"}
+
+
+def test_news_defaults_turn_off_rules_that_misread_news(lt_server, tmp_path, make_config,
+                                                         start_rule):
+    text = ("Trump spoke on Monday. Trump spoke again on Tuesday. Trump also spoke on "
+            "Wednesday.\n")
+    plain = start_rule(make_config(tmp_path, url=lt_server.url, news_defaults=False))
+    assert "languagetool/ENGLISH_WORD_REPEAT_BEGINNING_RULE" in {
+        f.rule for f in check_text(text, plain, suffix=".txt")}
+    news = start_rule(make_config(tmp_path, url=lt_server.url))
+    assert check_text(text, news, suffix=".txt") == []
