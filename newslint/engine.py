@@ -44,7 +44,7 @@ import os  # noqa: E402
 import traceback  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 
-from newslint.errors import ConfigError  # noqa: E402
+from newslint.errors import ConfigError, NewslintError  # noqa: E402
 from newslint.filters.selection import Selection  # noqa: E402
 from newslint.filters.suppressions import is_suppressed  # noqa: E402
 from newslint.finding import CATEGORIES, SEVERITIES, FileError  # noqa: E402
@@ -173,6 +173,10 @@ class Engine:
                     continue
                 for match in rule.check(doc, opts):
                     raw.append(self._finding(doc, rule, match))
+            except NewslintError as exc:
+                # A rule that cannot work on this file for a reason it can state (LanguageTool
+                # stopped answering): one clear error for the file, not a crash report.
+                out.errors.append(FileError(path, f"{path}: {exc}", "input"))
             except Exception as exc:
                 raw.append(self._internal_error(doc, rule, exc))
         out.findings = self._filter(raw, out.suppressions)

@@ -19,8 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Optional, Sequence
 
-import requests
-
 from newslint.languagetool.cache import ParagraphCache
 
 
@@ -152,6 +150,7 @@ class LanguageToolClient:
         return hashlib.sha256(self._key_prefix + b"\0" + text.encode("utf-8")).hexdigest()
 
     def _session(self) -> requests.Session:
+        import requests  # slow to import: only when LanguageTool runs
         session = getattr(self._local, "session", None)
         if session is None or getattr(self._local, "pid", None) != os.getpid():
             # Never reuse sockets inherited through fork: each process opens its own.
@@ -167,6 +166,7 @@ class LanguageToolClient:
 
     def check_one(self, text: str) -> list[LTMatch]:
         """Check one text, without the cache."""
+        import requests  # slow to import: only when LanguageTool runs
         data = dict(self.settings.params(), text=text)
         for attempt in (1, 2):
             try:

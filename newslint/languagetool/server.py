@@ -22,8 +22,6 @@ import time
 from pathlib import Path
 from typing import Optional
 
-import requests
-
 from newslint.languagetool.provision import SERVER_MAIN_CLASS, Installation
 
 
@@ -124,6 +122,7 @@ class LanguageToolServer:
 
     def wait_ready(self) -> None:
         """Wait until the server answers (at most ``startup_timeout``); once per process."""
+        import requests  # slow to import: only when LanguageTool runs
         if getattr(self, "_ready_in", None) == os.getpid():
             return
         deadline = time.monotonic() + self.startup_timeout

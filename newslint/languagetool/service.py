@@ -6,9 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-import language_tool_python
-import requests
-
 from newslint.languagetool.provision import DEFAULT_VERSION, Installation, find_installation
 from newslint.languagetool.server import LanguageToolServer, ServerError
 
@@ -116,6 +113,7 @@ def server_version(url: str, timeout: float) -> str:
     This is also the first real check a fresh server does, which loads the English models:
     it may take as long as the start-up itself on a small machine.
     """
+    import requests  # slow to import: only when LanguageTool runs
     resp = requests.post(url.rstrip("/") + "/v2/check",
                          data={"language": "en-US", "text": "Version probe."}, timeout=timeout)
     resp.raise_for_status()
@@ -125,6 +123,7 @@ def server_version(url: str, timeout: float) -> str:
 def validated_language(url: str, language: str) -> str:
     """Check the language against the server's list through language-tool-python (with
     remote_server set it never downloads or starts anything); returns its normalised tag."""
+    import language_tool_python  # slow to import: only when LanguageTool runs
     try:
         tool = language_tool_python.LanguageTool(language, remote_server=url)
     except ValueError as exc:
@@ -143,6 +142,7 @@ def connect(section: dict, cache_dir: Path) -> Connection:
     A server of our own is only spawned here: the first paragraph missing from the cache waits
     for it (:meth:`Connection.ready`), so a fully cached run never waits for a JVM.
     """
+    import requests  # slow to import: only when LanguageTool runs
     if not section["url"]:
         installation = installation_for(section, cache_dir)
         if installation is None:
