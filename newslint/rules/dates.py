@@ -16,8 +16,8 @@ from newslint.document import Block, Document
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.temporal import (
-    WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past, resolve,
-    weekday_name)
+    WEEKDAY_NAMES, LazyPattern, TemporalExpression, find_temporal_expressions, reads_as_past,
+    resolve, weekday_name)
 
 
 @dataclass(frozen=True)
@@ -31,24 +31,22 @@ class Found:
 
 def temporal_expressions(doc: Document) -> list[Found]:
     """Every temporal expression of ``doc`` in document order (computed once per document)."""
-    cached = _cache.get("doc")
-    if cached is doc:
-        return _cache["found"]
+    found = doc.cache.get(__name__)
+    if found is not None:
+        return found
     found = []
     speech = transcript_blocks(doc)
     for block in doc.blocks:
         for expr in find_temporal_expressions(block.prose):
             quoted = block.index in speech or block.in_quote(expr.start, expr.end)
             found.append(Found(block, expr, quoted))
-    # Several rules read the same document one after the other; keep only the latest.
-    _cache["doc"], _cache["found"] = doc, found
+    doc.cache[__name__] = found
     return found
 
 
-_cache: dict = {}
-
 # A speaker label opening a transcript turn: "((Aparna Garg)) ...", "NG: ...", "Q: ...".
-_SPEAKER_LABEL = re.compile(r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
+_SPEAKER_LABEL = LazyPattern(
+    r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
 
 
 def transcript_blocks(doc: Document) -> set[int]:
@@ -185,7 +183,7 @@ class RelativeDateConflict(DocumentRule):
     default_options = {"check_dateline": True}
 
     # Text between two expressions that makes the second restate the first.
-    _APPOSITION = re.compile(r"\s*(?:\(|,)\s*(?:an?\s+|the\s+)?$")
+    _APPOSITION = LazyPattern(r"\s*(?:\(|,)\s*(?:an?\s+|the\s+)?$")
 
     def check(self, doc, options):
         pub = doc.pub_date
@@ -285,13 +283,13 @@ def _dateline_text(written: str, e: TemporalExpression, pub: _dt.date) -> str:
 
 
 # Lines that credit or copyright the story: "AFP 2023", "© 2023 The Associated Press".
-_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.I)
-_AGENCY_CREDIT = re.compile(
+_COPYRIGHT = LazyPattern(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.I)
+_AGENCY_CREDIT = LazyPattern(
     r"^\W*(?:(?:photo|image|picture|credit|source|by|written\s+by)\s*:?\s*)?"
     r"(?:AFP|AP|Reuters|Getty\s+Images|EPA|Xinhua|dpa|DPA|ANSA|Bloomberg|PA|UPI|Kyodo|Yonhap|"
     r"TASS|AAP|Shutterstock|Agence\s+France-Presse|The\s+Associated\s+Press|Associated\s+Press)"
     r"\b[\s/,|-]*(?:19|20)\d\d\W*$", re.I)
-_BYLINE_LEAD = re.compile(r"^\s*(?:written\s+by|by|author|credit|photo|image)\s*:?\s*$", re.I)
+_BYLINE_LEAD = LazyPattern(r"^\s*(?:written\s+by|by|author|credit|photo|image)\s*:?\s*$", re.I)
 
 
 def is_credit_line(doc: Document, block: Block) -> bool:
@@ -470,8 +468,8 @@ class RelativeDayWord(DocumentRule):
     severity = "info"
     default_options = {"words": ["yesterday", "tomorrow"], "check_quotes": False}
 
-    _FIGURATIVE_AFTER = re.compile(r"\b(?:of|for)\s+$", re.I)
-    _FIGURATIVE_NOUN = re.compile(r"^['’]s\s+(?:news|world|men|leaders|technology|generation)\b")
+    _FIGURATIVE_AFTER = LazyPattern(r"\b(?:of|for)\s+$", re.I)
+    _FIGURATIVE_NOUN = LazyPattern(r"^['’]s\s+(?:news|world|men|leaders|technology|generation)\b")
 
     def check(self, doc, options):
         pub = doc.pub_date

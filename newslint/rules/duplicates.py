@@ -186,7 +186,7 @@ class DuplicateAcrossFiles(CorpusRule):
                        "max_document_frequency": 5}
 
     def collect(self, doc, options):
-        return fingerprint(doc, int(options["min_words"]))
+        return fingerprint(doc, int(options["min_words"]), int(options["near_min_words"]))
 
     def finish(self, items, options):
         threshold = float(options["similarity"])

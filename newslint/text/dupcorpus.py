@@ -16,26 +16,42 @@ from typing import Optional
 from newslint.document import Document
 from newslint.finding import Span
 from newslint.text.dupindex import SketchIndex
-from newslint.text.dupmatch import Similarity, near_repeat, sketch
-from newslint.text.duprepeats import MIN_SHARED, SKETCH_SIZE, passages
+from newslint.text.dupmatch import Similarity, near_repeat
+from newslint.text.duprepeats import MIN_SHARED, passages
 
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What the corpus rule keeps of one prose block (small and picklable)."""
+    """What the corpus rule keeps of one prose block (small and picklable).
+
+    Word ids and the sketch are only needed to find near repeats: they are left empty for a
+    passage too short to be one, which then repeats only through its exact key.
+    """
 
     span: Span
     key: int
+    words: int  # how many words the passage has
     ids: array  # word ids ("Q": unsigned 64-bit), compact to pickle and to hold
     sketch: array  # sampled shingle hashes ("q": shingle hashes are signed)
 
 
-def fingerprint(doc: Document, min_words: int) -> list[Fingerprint]:
+_NO_IDS = array("Q")
+_NO_SKETCH = array("q")
+
+
+def fingerprint(doc: Document, min_words: int, near_min_words: int = 0) -> list[Fingerprint]:
+    """Fingerprints of the passages of ``doc`` with ``min_words`` words or more.
+
+    Passages shorter than ``near_min_words`` keep no word ids or sketch.
+    """
     prints = []
     for p in passages(doc, min_words):
         span = doc.block_span(p.block, 0, len(p.block.prose))
-        prints.append(Fingerprint(span, p.key, array("Q", p.ids),
-                                  array("q", sketch(p.ids, SKETCH_SIZE))))
+        if len(p.ids) >= near_min_words:
+            prints.append(Fingerprint(span, p.key, len(p.ids), array("Q", p.ids),
+                                      array("q", p.sketch)))
+        else:
+            prints.append(Fingerprint(span, p.key, len(p.ids), _NO_IDS, _NO_SKETCH))
     return prints
 
 
@@ -111,7 +127,7 @@ def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
     index = SketchIndex()
     for fp in prints:
         # Passages too short for a near repeat can only repeat exactly: keep them out.
-        index.add(fp.sketch if len(fp.ids) >= near_min_words else ())
+        index.add(fp.sketch if fp.words >= near_min_words else ())
     # A sampled hash shared by many more files than the cap is a common phrase or boilerplate.
     key_limit = max(2 * max_document_frequency, 10)
     for a, b in index.candidate_pairs(doc_of, MIN_SHARED, key_limit):

@@ -21,8 +21,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Optional, Sequence
 
 # Quote, apostrophe, dash and ellipsis styles folded onto one form each.
@@ -32,12 +30,32 @@ _FOLD = {
     "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
     "…": "...",
 }
+
+
+class _LazyPattern:
+    """A regular expression compiled on first use, so that importing the module stays cheap.
+
+    After the first use the compiled pattern's methods are attributes of the instance, so later
+    calls cost the same as on the compiled pattern itself.
+    """
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern)
+        for method in ("sub", "findall", "finditer", "search"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 # A regular expression finds the few characters to fold; str.translate with a mapping looks up
 # every character of the text and is several times slower on long blocks.
-_FOLDABLE = re.compile("[" + "".join(_FOLD) + "]")
-_SPACE = re.compile(r"\s+")
+_FOLDABLE = _LazyPattern("[" + "".join(_FOLD) + "]")
 # Words keep inner apostrophes and dots ("don't", "u.s") so that they count as one word.
-_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")
+_WORD = _LazyPattern(r"[^\W_]+(?:['.][^\W_]+)*")
 
 #: Words in a shingle: three keeps short paragraphs (ten words or so) comparable while a
 #: three-word run is already specific enough to tell unrelated paragraphs apart.
@@ -54,7 +72,9 @@ CONTAINED_SHARE = 0.5
 def normalise(text: str) -> str:
     """Text with white space, quote and dash styles and case folded away."""
     text = _FOLDABLE.sub(_fold, unicodedata.normalize("NFKC", text))
-    return _SPACE.sub(" ", text).strip().casefold()
+    # str.split() breaks at the same characters as the pattern \s, and the join leaves no
+    # white space at either end: runs of white space become one space, as with re.sub.
+    return " ".join(text.split()).casefold()
 
 
 def _fold(m: re.Match) -> str:
@@ -70,14 +90,29 @@ def _hash64(data: str) -> int:
     return int.from_bytes(hashlib.blake2b(data.encode("utf-8"), digest_size=8).digest(), "big")
 
 
-@lru_cache(maxsize=200_000)
+class _WordIds(dict):
+    """Word ids already worked out, by word (a plain dict lookup is the common case)."""
+
+    #: Beyond this many words the table starts again, which bounds its memory.
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = self[word] = _hash64(word)
+        return found
+
+
+_word_ids = _WordIds()
+
+
 def word_id(word: str) -> int:
     """A stable 64-bit number for a (normalised) word, the same in every process."""
-    return _hash64(word)
+    return _word_ids[word]
 
 
 def word_ids(text: str, normalised: bool = False) -> list[int]:
-    return [word_id(w) for w in words(text, normalised)]
+    return list(map(_word_ids.__getitem__, words(text, normalised)))
 
 
 def exact_key(text: str, normalised: bool = False) -> int:
@@ -93,7 +128,8 @@ def shingles(ids: Sequence[int], size: int = SHINGLE_WORDS) -> set[int]:
     """
     if len(ids) <= size:
         return {hash(tuple(ids))} if ids else set()
-    return {hash(tuple(ids[i:i + size])) for i in range(len(ids) - size + 1)}
+    # zip yields the same tuples as ids[i:i + size], without a slice and a tuple() per word.
+    return set(map(hash, zip(*(ids[k:] for k in range(size)))))
 
 
 def sketch(ids: Sequence[int], keep: int) -> tuple[int, ...]:
@@ -147,6 +183,8 @@ def compare(a: Sequence[int], b: Sequence[int]) -> Similarity:
     ``autojunk`` is off: it drops frequent words from matching in sequences over 200 items,
     which would make long paragraphs look less alike than they are.
     """
+    from difflib import SequenceMatcher
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     return Similarity(matched, len(a), len(b))

@@ -7,12 +7,16 @@ paragraph rule reports (a sentence inside a repeated paragraph is not reported a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Optional
 
 from newslint.document import Block, Document, TextSpan
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
                                      word_ids, words)
+
+#: Key of this module's entry in ``Document.cache``.
+_CACHE_KEY = __name__
 
 #: Block kinds compared for repeats: article prose. Headlines, headings and datelines are short
 #: and legitimately echo the body; captions are left to page-furniture rules.
@@ -33,6 +37,11 @@ class Passage:
     ids: list  # word ids, in order
     key: int  # exact key of the normalised text
 
+    @cached_property
+    def sketch(self) -> tuple[int, ...]:
+        """Sampled shingle hashes (``SKETCH_SIZE`` of them), computed on first use."""
+        return sketch(self.ids, SKETCH_SIZE)
+
 
 @dataclass(frozen=True)
 class Repeat:
@@ -47,17 +56,37 @@ class Repeat:
         return self.similarity is None
 
 
-def passages(doc: Document, min_words: int) -> list[Passage]:
-    """Prose blocks of ``doc`` with at least ``min_words`` words."""
-    found = []
-    for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
-            continue
-        text = normalise(block.prose)
-        ids = word_ids(text, normalised=True)
-        if len(ids) >= max(min_words, 1):
-            found.append(Passage(block, ids, exact_key(text, normalised=True)))
+def _cache(doc: Document) -> dict:
+    """This module's per-document work: passages and repeats, shared by the duplicate rules."""
+    cache = doc.cache.get(_CACHE_KEY)
+    if cache is None:
+        cache = doc.cache[_CACHE_KEY] = {}
+    return cache
+
+
+def _all_passages(doc: Document) -> tuple[list[Passage], dict[int, str]]:
+    """Every prose block with a word, and the normalised text of each (by block index)."""
+    cache = _cache(doc)
+    found = cache.get("passages")
+    if found is None:
+        items, texts = [], {}
+        for block in doc.blocks:
+            if block.kind not in PROSE_KINDS:
+                continue
+            text = normalise(block.prose)
+            ids = word_ids(text, normalised=True)
+            if ids:
+                items.append(Passage(block, ids, exact_key(text, normalised=True)))
+            texts[block.index] = text
+        found = cache["passages"] = (items, texts)
     return found
+
+
+def passages(doc: Document, min_words: int) -> list[Passage]:
+    """Prose blocks of ``doc`` with at least ``min_words`` words (worked out once per document)."""
+    items = _all_passages(doc)[0]
+    least = max(min_words, 1)
+    return [p for p in items if len(p.ids) >= least]
 
 
 def paragraph_repeats(doc: Document, threshold: float, min_words: int,
@@ -66,8 +95,19 @@ def paragraph_repeats(doc: Document, threshold: float, min_words: int,
 
     Blocks of ``min_words`` words or more are compared; near (not exact) repeats need
     ``near_min_words`` in both copies. Each later copy is paired with the earlier block it
-    resembles most (the first of several equally close ones).
+    resembles most (the first of several equally close ones). The result is kept for the
+    document: the paragraph and sentence rules both ask for it.
     """
+    cache = _cache(doc)
+    key = ("paragraph_repeats", threshold, min_words, near_min_words)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _paragraph_repeats(doc, threshold, min_words, near_min_words)
+    return list(found)
+
+
+def _paragraph_repeats(doc: Document, threshold: float, min_words: int,
+                       near_min_words: int) -> list[Repeat]:
     items = passages(doc, min_words)
     best: dict[int, Repeat] = {}
 
@@ -80,7 +120,7 @@ def paragraph_repeats(doc: Document, threshold: float, min_words: int,
     index = SketchIndex()
     for p in items:
         # Passages too short for a near repeat can only repeat exactly: keep them out.
-        index.add(sketch(p.ids, SKETCH_SIZE) if len(p.ids) >= near_min_words else ())
+        index.add(p.sketch if len(p.ids) >= near_min_words else ())
     for a, b in index.candidate_pairs(min_shared=MIN_SHARED):
         if b in best and best[b].exact:
             continue
@@ -109,19 +149,25 @@ def sentence_repeats(doc: Document, min_words: int, skip_blocks=()) -> list[Sent
     reported) are still remembered as earlier occurrences but never reported.
     """
     skip = {id(b) for b in skip_blocks}
-    seen: dict[int, tuple[Block, TextSpan]] = {}
+    least = max(min_words, 1)
+    block_texts = _all_passages(doc)[1]
+    # Sentences are told apart by their normalised text itself.
+    seen: dict[str, tuple[Block, TextSpan]] = {}
     found = []
     for block in doc.blocks:
         if block.kind not in PROSE_KINDS:
             continue
+        prose = block.prose
         for sentence in block.sentences:
-            text = normalise(block.sentence_text(sentence))
-            if len(words(text, normalised=True)) < max(min_words, 1):
+            if sentence.start == 0 and sentence.end == len(prose):
+                text = block_texts[block.index]  # the whole block, normalised already
+            else:
+                text = normalise(prose[sentence.start:sentence.end])
+            if len(words(text, normalised=True)) < least:
                 continue
-            key = exact_key(text, normalised=True)
-            earlier = seen.get(key)
+            earlier = seen.get(text)
             if earlier is None:
-                seen[key] = (block, sentence)
+                seen[text] = (block, sentence)
             elif id(block) not in skip:
                 found.append(SentenceRepeat(block, sentence, *earlier))
     return found

@@ -19,7 +19,37 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from dateutil.relativedelta import relativedelta
+
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing a module stays cheap.
+
+    After the first use the compiled pattern's methods are attributes of the instance, so later
+    calls cost the same as on the compiled pattern itself.
+    """
+
+    _METHODS = ("finditer", "search", "match", "fullmatch", "sub", "subn", "findall", "split")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        self.flags = flags
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def relativedelta(**kwargs):
+    """``dateutil.relativedelta.relativedelta``, imported when first needed."""
+    from dateutil.relativedelta import relativedelta as _relativedelta
+
+    return _relativedelta(**kwargs)
+
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -58,64 +88,64 @@ _DATE_DMY = rf"(?P<day2>{_DAY})\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year
 
 #: Full dates, with an optional weekday in front ("Thursday, Aug. 7, 2020") or after in
 #: parentheses ("Aug. 7 (Thursday)").
-_DATE_RE = re.compile(
+_DATE_RE = LazyPattern(
     rf"\b(?:(?P<wd>{_WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:{_DATE_MDY}|{_DATE_DMY})\b"
     rf"(?:\s*\((?P<wd_after>{_WEEKDAY})\))?")
 #: A weekday followed by a date in parentheses: "Thursday (Aug. 7)".
-_WEEKDAY_PAREN_DATE_RE = re.compile(
+_WEEKDAY_PAREN_DATE_RE = LazyPattern(
     rf"\b(?P<wd>{_WEEKDAY})\s*\((?:{_DATE_MDY}|{_DATE_DMY})\)")
-_ISO_RE = re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-])")
-_NUMERIC_RE = re.compile(
+_ISO_RE = LazyPattern(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-])")
+_NUMERIC_RE = LazyPattern(
     r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\w/])")
-_MONTH_YEAR_RE = re.compile(rf"\b(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?)(?P<year>{_YEAR})")
+_MONTH_YEAR_RE = LazyPattern(rf"\b(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?)(?P<year>{_YEAR})")
 #: A month alone needs a word that makes it a time ("in November", "late May").
-_MONTH_ALONE_RE = re.compile(
+_MONTH_ALONE_RE = LazyPattern(
     rf"\b(?:(?:in|since|during|until|till|by|from|through|throughout|before|after|"
     rf"last|next|this|early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
     rf"[Ee]arlier\s+in|[Ll]ater\s+in|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid)[\s-]+)"
     rf"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
     rf"November|December))\b(?!\s+\d)")
-_YEAR_RE = re.compile(rf"(?<![\w,.$£€#/])(?P<year>{_YEAR})\b(?!\s*(?:%|per\s?cent))")
-_WEEKDAY_RE = re.compile(
+_YEAR_RE = LazyPattern(rf"(?<![\w,.$£€#/])(?P<year>{_YEAR})\b(?!\s*(?:%|per\s?cent))")
+_WEEKDAY_RE = LazyPattern(
     rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This|until|by|since|from)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?!s\b)(?:'s|’s)?(?:\s+(?P<part>{_PART_OF_DAY}))?\b")
-_RELATIVE_DAY_RE = re.compile(
+_RELATIVE_DAY_RE = LazyPattern(
     r"\b(?P<word>[Tt]he\s+day\s+before\s+yesterday|[Tt]he\s+day\s+after\s+tomorrow|"
     r"[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|"
     r"afternoon|evening))(?:(?:'s|’s)|\s+(?P<part>" + _PART_OF_DAY + r"))?\b")
-_RELATIVE_PERIOD_RE = re.compile(
+_RELATIVE_PERIOD_RE = LazyPattern(
     rf"\b(?:(?P<edge>[Ee]arlier|[Ll]ater)\s+)?(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+past|"
     rf"[Tt]he\s+previous|[Tt]he\s+coming)\s+(?P<unit>{_UNIT}|weekend)\b")
-_IN_N_RE = re.compile(rf"\b[Ii]n\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|of)\b)")
-_AGO_RE = re.compile(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.I)
-_QUARTER_RE = re.compile(
+_IN_N_RE = LazyPattern(rf"\b[Ii]n\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|of)\b)")
+_AGO_RE = LazyPattern(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.I)
+_QUARTER_RE = LazyPattern(
     rf"\b(?:(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last)[\s-]+quarter|"
     rf"Q(?P<q>[1-4]))(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b")
-_DURATION_RE = re.compile(
+_DURATION_RE = LazyPattern(
     rf"\b(?:(?P<n>{_NUMBER}|single|multi|several|few)[\s-]+(?P<unit>{_UNIT})s?\b|"
     rf"(?P<plural>(?:several|many|few|some)\s+{_UNIT}s)\b)(?![\s-]+olds?\b)")
-_ANAPHORIC_RE = re.compile(
+_ANAPHORIC_RE = LazyPattern(
     r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|previous\s+|following\s+|next\s+)?day\b(?!-)")
-_VAGUE_RE = re.compile(r"\b(?:[Rr]ecent\s+(?:days|weeks|months|years|decades)|[Rr]ecently|"
+_VAGUE_RE = LazyPattern(r"\b(?:[Rr]ecent\s+(?:days|weeks|months|years|decades)|[Rr]ecently|"
                        r"[Tt]he\s+coming\s+(?:days|weeks|months|years))\b")
 
 #: Weekday names that are part of a name, not a day: "Black Monday", "Sunday Times".
-_NAMED_DAY_RE = re.compile(
+_NAMED_DAY_RE = LazyPattern(
     rf"\b(?:(?:Black|Good|Cyber|Super|Ash|Holy|Maundy|Bloody|Easter|Palm|Giving|Patch|Blue|"
     rf"Freaky|Casual|Man|Girl)\s+{_WEEKDAY}|{_WEEKDAY}\s+(?:Times|Telegraph|Mirror|Express|"
     rf"Herald|Post|Tribune|Independent|Star|Sport|People|Mail|Night\s+(?:Live|Football|Raw)|"
     rf"School|Service|Market|Club|Show)|Mail\s+on\s+Sunday|Fridays\s+for\s+Future)\b")
 
-_PREPOSITION_BEFORE_YEAR = re.compile(
+_PREPOSITION_BEFORE_YEAR = LazyPattern(
     r"(?:\b(?:in|In|since|Since|during|During|until|Until|till|by|By|from|From|through|"
     r"throughout|before|Before|after|After|of|early|Early|late|Late|around|circa|year|"
     r"spring|summer|autumn|fall|winter|Spring|Summer|Autumn|Fall|Winter|and|to|or)\s+|"
     r"\bmid-|©\s*|\(c\)\s*)$")
-_DETERMINER_BEFORE_YEAR = re.compile(r"\b(?:a|the|A|The|its|his|her|their|this|that)\s+$")
+_DETERMINER_BEFORE_YEAR = LazyPattern(r"\b(?:a|the|A|The|its|his|her|their|this|that)\s+$")
 
 
-_ANY_DIGIT = re.compile(r"\d")
-_ANY_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_ANY_DIGIT = LazyPattern(r"\d")
+_ANY_MONTH = LazyPattern(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 @dataclass(frozen=True)
@@ -177,25 +207,30 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
     """
     candidates: list[TemporalExpression] = []
     # Cheap substring tests decide which patterns can match at all: most paragraphs hold no
-    # temporal expression, and long interviews would otherwise pay for every pattern.
+    # temporal expression, and long interviews would otherwise pay for every pattern. Each test
+    # only skips a pattern that cannot match, so the candidates are the same as without them.
     low = text.lower()
     has_digit = _ANY_DIGIT.search(text) is not None
     has_month = _ANY_MONTH.search(text) is not None
     has_day = "day" in low
     has_unit = has_day or any(u in low for u in ("week", "month", "year", "decade"))
-    if has_day:
+    # Every weekday pattern, named days included, needs a weekday name as written.
+    has_weekday = "day" in text and any(w in text for w in WEEKDAY_NAMES)
+    if has_weekday:
         candidates += _named_days(text)
         candidates += _weekdays(text)
     if has_month:
-        candidates += _full_dates(text)
-        candidates += _months(text)
+        if has_digit:  # a full date has a day number
+            candidates += _full_dates(text, has_weekday and "(" in text)
+        candidates += _months(text, has_digit)
     if has_digit:
         if "-" in text or "/" in text:
             candidates += _iso_and_numeric_dates(text)
         candidates += _years(text)
     if has_unit or "tomorrow" in low or "night" in low or "this " in low:
-        candidates += _relatives(text)
-        candidates += _durations(text)
+        candidates += _relatives(text, low, has_unit)
+        if has_unit:  # every duration names a unit
+            candidates += _durations(text)
         candidates += _anaphoric_and_vague(text)
     elif "recently" in low:
         candidates += _anaphoric_and_vague(text)
@@ -226,8 +261,8 @@ def _named_days(text: str):
         yield TemporalExpression("named_day", m.start(), m.end(), m.group())
 
 
-def _full_dates(text: str):
-    for regex in (_DATE_RE, _WEEKDAY_PAREN_DATE_RE):
+def _full_dates(text: str, weekday_paren: bool = True):
+    for regex in ((_DATE_RE, _WEEKDAY_PAREN_DATE_RE) if weekday_paren else (_DATE_RE,)):
         for m in regex.finditer(text):
             g = m.groupdict()
             if g.get("month"):
@@ -248,12 +283,12 @@ def _full_dates(text: str):
 
 
 def _iso_and_numeric_dates(text: str):
-    for m in _ISO_RE.finditer(text):
+    for m in _ISO_RE.finditer(text) if "-" in text else ():
         y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if _valid(y, mo, d):
             yield TemporalExpression("date", m.start(), m.end(), m.group(), year=y, month=mo,
                                      day=d, date_start=m.start(), date_end=m.end())
-    for m in _NUMERIC_RE.finditer(text):
+    for m in _NUMERIC_RE.finditer(text) if "/" in text else ():
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
         if a == b:
             mo = d = a
@@ -276,8 +311,8 @@ def _valid(y: int, mo: int, d: int) -> bool:
     return True
 
 
-def _months(text: str):
-    for m in _MONTH_YEAR_RE.finditer(text):
+def _months(text: str, has_digit: bool = True):
+    for m in _MONTH_YEAR_RE.finditer(text) if has_digit else ():
         yield TemporalExpression("month", m.start(), m.end(), m.group(),
                                  year=int(m.group("year")), month=_month_number(m.group("month")))
     for m in _MONTH_ALONE_RE.finditer(text):
@@ -319,18 +354,30 @@ _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last ni
               "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
-def _relatives(text: str):
-    for m in _RELATIVE_DAY_RE.finditer(text):
-        word = re.sub(r"\s+", " ", m.group("word").lower())
-        yield TemporalExpression("relative", m.start(), m.end(), m.group(), unit="day",
-                                 shift=_DAY_SHIFT[word], modifier=word)
+# Words one of which a relative day ("yesterday", "last night", "this morning") contains.
+_RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "night", "this")
+
+
+def _relatives(text: str, low: Optional[str] = None, has_unit: bool = True):
+    if low is None:
+        low = text.lower()
+    if any(w in low for w in _RELATIVE_DAY_WORDS):
+        for m in _RELATIVE_DAY_RE.finditer(text):
+            word = re.sub(r"\s+", " ", m.group("word").lower())
+            yield TemporalExpression("relative", m.start(), m.end(), m.group(), unit="day",
+                                     shift=_DAY_SHIFT[word], modifier=word)
+    if not has_unit:
+        return  # every other relative expression names a unit
     for m in _RELATIVE_PERIOD_RE.finditer(text):
         mod = re.sub(r"\s+", " ", m.group("mod").lower())
         shift = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
                  "this": 0}[mod]
         yield TemporalExpression("relative", m.start(), m.end(), m.group(),
                                  unit=m.group("unit").lower(), shift=shift, modifier=mod)
-    for regex, sign in ((_IN_N_RE, 1), (_AGO_RE, -1)):
+    # "ago" is rare, and its pattern (case-insensitive, tried at every word) is the costliest.
+    for regex, sign in ((_IN_N_RE, 1), (_AGO_RE, -1) if "ago" in low else (None, -1)):
+        if regex is None:
+            continue
         for m in regex.finditer(text):
             n = _number(m.group("n"))
             if n is None:
@@ -361,9 +408,9 @@ def _durations(text: str):
 
 
 def _anaphoric_and_vague(text: str):
-    for m in _ANAPHORIC_RE.finditer(text):
+    for m in _ANAPHORIC_RE.finditer(text) if "day" in text else ():
         yield TemporalExpression("anaphoric", m.start(), m.end(), m.group())
-    for m in _VAGUE_RE.finditer(text):
+    for m in _VAGUE_RE.finditer(text) if "ecent" in text or "coming" in text else ():
         yield TemporalExpression("vague", m.start(), m.end(), m.group())
 
 
@@ -501,7 +548,7 @@ def weekday_name(day: _dt.date) -> str:
 
 # Anything that points forward, hedges or sets a target: when one of these is in the sentence
 # the date may be a plan, a forecast or a deadline, so the sentence is not read as past.
-_NOT_PAST = re.compile(
+_NOT_PAST = LazyPattern(
     r"\b(?:will|won['’]t|would|shall|going\s+to|scheduled|expect(?:s|ed)?|set\s+to|due|"
     r"plan(?:s|ned|ning)?|aim(?:s|ed)?|intend(?:s|ed)?|propos(?:es|ed)|upcoming|forthcoming|"
     r"next|forecasts?|projected|predict(?:s|ed)?|deadline|until|till|should|could|may|might|"
@@ -518,17 +565,17 @@ _IRREGULAR_PAST = (
     "withdrew|underwent|oversaw|arose|froze|bore|dealt|fled|forbade|forgave|got|heard|lay|"
     "overcame|overthrew|sang|sat|slid|split|spread|sprang|stung|strove|stuck|swung|upheld|"
     "wove|wound")
-_PAST = re.compile(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+[a-df-z]ed|agreed|freed|decreed|died)\b")
+_PAST = LazyPattern(rf"\b(?:{_IRREGULAR_PAST}|[a-z]+[a-df-z]ed|agreed|freed|decreed|died)\b")
 # "-ed" words that are not past events.
 _NOT_PAST_ED = frozenset("""hundred red bed shed wed sacred naked wicked kindred rugged beloved
 aged based so-called called named titled entitled related united limited unrelated unnamed
 unidentified alleged reported supposed""".split())
 # A date straight after one of these is a target or a span start, not when something happened.
-_TARGET_BEFORE = re.compile(
+_TARGET_BEFORE = LazyPattern(
     r"\b(?:until|till|by|through|before|to|for|into|from|starting|beginning|effective|"
     r"as\s+of|in\s+time\s+for|ahead\s+of|between|after|since)\s+(?:(?:early|late|mid|the\s+end\s+"
     r"of|the\s+start\s+of)[\s-]+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|which|who)\b")
+_CLAUSE_BREAK = LazyPattern(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|while|which|who)\b")
 
 
 def reads_as_past(sentence: str, start: int, end: int) -> bool:
