@@ -232,7 +232,7 @@ class Engine:
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
             fo.findings.sort(key=lambda f: f.sort_key)
-        return RunResult(outcomes, self.active)
+        return RunResult(outcomes, [r for r in self.active if r.available])
 
     def _check_all(self, paths, jobs, progress, stdin_text, stdin_suffix) -> list:
         total = len(paths)
@@ -291,7 +291,7 @@ class Engine:
         meta = self.rules.get("unused-suppression")
         if meta is None or meta not in self.active:
             return
-        active_ids = [r.id for r in self.active]
+        active_ids = [r.id for r in self.active if r.available]
         for fo in outcomes:
             for sup in fo.suppressions:
                 if sup.used:

@@ -34,6 +34,9 @@ class Rule:
     origin: str = "newslint"
     #: True when findings carry their own ids below ``id + "/"`` (LanguageTool).
     dynamic_ids: bool = False
+    #: False when :meth:`start` found the rule cannot work this run (no LanguageTool server):
+    #: it then checks nothing and does not count as having run (baselines, SARIF).
+    available: bool = True
 
     @property
     def doc(self) -> str:

@@ -9,11 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "seed" / "securityweek-tiktok-wechat-bans.txt"
-WIKINEWS = REPO / "benchmarks" / "corpus" / "wikinews"
-SCHEMA = REPO / "newslint" / "schema" / "findings.schema.json"
+from shared_paths import REPO, SCHEMA, SEED, SHARED, WIKINEWS  # noqa: F401
 
 
 @pytest.fixture

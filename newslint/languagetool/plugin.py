@@ -80,6 +80,11 @@ class LanguageToolRule(DocumentRule):
         self.dictionary = ProjectDictionary()
         self.failure: Optional[str] = None
 
+    @property
+    def available(self) -> bool:
+        """Whether a LanguageTool server is in use this run."""
+        return self.client is not None
+
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, context) -> None:
         config = context.config

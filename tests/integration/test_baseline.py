@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import WIKINEWS
+from shared_paths import WIKINEWS
 from newslint.config import TOP_LEVEL
 
 OPTS = ("--ignore", "languagetool", "--no-cache")

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import SCHEMA, SEED, WIKINEWS
+from shared_paths import SCHEMA, SEED, WIKINEWS
 
 NO_LT = ("--ignore", "languagetool")
 

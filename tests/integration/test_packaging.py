@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from shared_paths import REPO
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from shared_paths import REPO
 
 THIRDPARTY = REPO / "tests" / "data" / "thirdparty"
 

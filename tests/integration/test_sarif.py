@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import REPO, SEED, WIKINEWS
+from shared_paths import REPO, SEED, WIKINEWS
 
 SARIF_SCHEMA = REPO / "tests" / "data" / "sarif" / "sarif-schema-2.1.0.json"
 NO_LT = ("--ignore", "languagetool", "--no-cache")
