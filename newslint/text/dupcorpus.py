@@ -1,9 +1,10 @@
 """Repeated paragraphs across the files of one run.
 
 Each document is fingerprinted where it was parsed (:func:`fingerprint`): per prose block, its
-resolved location, an exact key, its word ids and a sketch of sampled shingle hashes. The main
-process then groups exact keys with a dictionary and finds near repeats through a
-:class:`~newslint.text.dupindex.SketchIndex`, comparing word by word only the candidate pairs.
+resolved location, an exact key, its word ids and a sketch of sampled shingle hashes, held in a
+few flat arrays per document (:class:`Fingerprints`). The main process then groups exact keys
+with a dictionary and finds near repeats through a :class:`~newslint.text.dupindex.SketchIndex`,
+comparing word by word only the candidate pairs.
 """
 
 from __future__ import annotations
@@ -20,38 +21,64 @@ from newslint.text.dupmatch import Similarity, near_repeat
 from newslint.text.duprepeats import MIN_SHARED, passages
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """What the corpus rule keeps of one prose block (small and picklable).
+@dataclass
+class Fingerprints:
+    """What the corpus rule keeps of one document's prose blocks (compact and picklable).
 
-    Word ids and the sketch are only needed to find near repeats: they are left empty for a
-    passage too short to be one, which then repeats only through its exact key.
+    One document's passages sit in flat arrays rather than one object each: the main process
+    holds these for every file of the run. Passage ``i`` has ``keys[i]`` (exact key),
+    ``words[i]`` (its number of words) and the location ``spans[6 * i:6 * i + 6]`` (offset,
+    length, line, column, end line, end column) with ``excerpts[i]``. Word ids and sampled
+    shingle hashes, only needed to find near repeats, are kept for passages of at least
+    ``near_min_words`` words: ``ids[id_starts[i]:id_starts[i + 1]]`` and
+    ``sketches[sketch_starts[i]:sketch_starts[i + 1]]`` (empty for shorter passages).
     """
 
-    span: Span
-    key: int
-    words: int  # how many words the passage has
-    ids: array  # word ids ("Q": unsigned 64-bit), compact to pickle and to hold
-    sketch: array  # sampled shingle hashes ("q": shingle hashes are signed)
+    path: str
+    keys: array  # "Q"
+    words: array  # "I"
+    spans: array  # "q", six numbers per passage
+    excerpts: list
+    ids: array  # word ids ("Q": unsigned 64-bit)
+    id_starts: array  # "Q", one more than there are passages
+    sketches: array  # sampled shingle hashes ("q": shingle hashes are signed)
+    sketch_starts: array  # "Q", one more than there are passages
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def span(self, i: int) -> Span:
+        offset, length, line, column, end_line, end_column = self.spans[6 * i:6 * i + 6]
+        return Span(self.path, offset, length, line, column, end_line, end_column,
+                    self.excerpts[i])
+
+    def ids_of(self, i: int) -> array:
+        return self.ids[self.id_starts[i]:self.id_starts[i + 1]]
+
+    def sketch_of(self, i: int) -> array:
+        return self.sketches[self.sketch_starts[i]:self.sketch_starts[i + 1]]
 
 
-_NO_IDS = array("Q")
-_NO_SKETCH = array("q")
-
-
-def fingerprint(doc: Document, min_words: int, near_min_words: int = 0) -> list[Fingerprint]:
+def fingerprint(doc: Document, min_words: int, near_min_words: int = 0) -> Fingerprints:
     """Fingerprints of the passages of ``doc`` with ``min_words`` words or more.
 
-    Passages shorter than ``near_min_words`` keep no word ids or sketch.
+    Passages shorter than ``near_min_words`` can only repeat exactly: they keep no word ids or
+    sketch.
     """
-    prints = []
+    prints = Fingerprints(doc.path, array("Q"), array("I"), array("q"), [], array("Q"),
+                          array("Q", [0]), array("q"), array("Q", [0]))
     for p in passages(doc, min_words):
         span = doc.block_span(p.block, 0, len(p.block.prose))
+        prints.keys.append(p.key)
+        prints.words.append(len(p.ids))
+        prints.spans.extend((span.offset, span.length, span.line, span.column, span.end_line,
+                             span.end_column))
+        prints.excerpts.append(span.excerpt)
         if len(p.ids) >= near_min_words:
-            prints.append(Fingerprint(span, p.key, len(p.ids), array("Q", p.ids),
-                                      array("q", p.sketch)))
-        else:
-            prints.append(Fingerprint(span, p.key, len(p.ids), _NO_IDS, _NO_SKETCH))
+            prints.ids.extend(p.ids)
+            prints.sketches.extend(p.sketch)
+        prints.id_starts.append(len(prints.ids))
+        prints.sketch_starts.append(len(prints.sketches))
     return prints
 
 
@@ -76,7 +103,7 @@ def cross_file_repeats(items: list, threshold: float, near_min_words: int,
     """Passages repeated in other files, reported on every copy but the earliest.
 
     Near (not exact) repeats need ``near_min_words`` words in both copies.
-    ``items`` is ``[(DocInfo, [Fingerprint, ...]), ...]``. Text found in more than
+    ``items`` is ``[(DocInfo, Fingerprints), ...]``. Text found in more than
     ``max_document_frequency`` files is skipped: that is boilerplate, not a copy error.
     """
     # The index holds millions of small objects and none of them form cycles: pausing the
@@ -93,15 +120,27 @@ def cross_file_repeats(items: list, threshold: float, near_min_words: int,
 def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
                         max_document_frequency: int) -> list[CrossRepeat]:
     infos = []
-    prints: list[Fingerprint] = []
+    summaries: list[Fingerprints] = []
+    # Passages of all files, numbered in order: their file, number in the file, key and length.
     doc_of: list[int] = []
+    local: list[int] = []
+    keys: list[int] = []
+    lengths: list[int] = []
     for d, (info, summary) in enumerate(items):
         infos.append(info)
-        for fp in summary or ():
-            prints.append(fp)
-            doc_of.append(d)
+        summaries.append(summary)
+        if not summary:
+            continue
+        n = len(summary)
+        doc_of.extend([d] * n)
+        local.extend(range(n))
+        keys.extend(summary.keys)
+        lengths.extend(summary.words)
     if len(infos) < 2:
         return []
+
+    def span(i: int) -> Span:
+        return summaries[doc_of[i]].span(local[i])
 
     # Neighbours of each passage in other files, with how they match (None: exactly).
     links: dict[int, dict[int, Optional[Similarity]]] = {}
@@ -111,8 +150,8 @@ def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
         links.setdefault(b, {})[a] = sim
 
     by_key: dict[int, list[int]] = {}
-    for i, fp in enumerate(prints):
-        by_key.setdefault(fp.key, []).append(i)
+    for i, key in enumerate(keys):
+        by_key.setdefault(key, []).append(i)
     for members in by_key.values():
         if len(members) < 2:
             continue
@@ -125,16 +164,16 @@ def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
                     link(a, b, None)
 
     index = SketchIndex()
-    for fp in prints:
+    for i, n in enumerate(lengths):
         # Passages too short for a near repeat can only repeat exactly: keep them out.
-        index.add(fp.sketch if fp.words >= near_min_words else ())
+        index.add(summaries[doc_of[i]].sketch_of(local[i]) if n >= near_min_words else ())
     # A sampled hash shared by many more files than the cap is a common phrase or boilerplate.
     key_limit = max(2 * max_document_frequency, 10)
     for a, b in index.candidate_pairs(doc_of, MIN_SHARED, key_limit):
-        pa, pb = prints[a], prints[b]
-        if pa.key == pb.key:
+        if keys[a] == keys[b]:
             continue  # exact: handled above (or over the cap)
-        sim = near_repeat(pa.ids, pb.ids, threshold, near_min_words)
+        sim = near_repeat(summaries[doc_of[a]].ids_of(local[a]),
+                          summaries[doc_of[b]].ids_of(local[b]), threshold, near_min_words)
         if sim is not None:
             link(a, b, sim)
 
@@ -147,10 +186,11 @@ def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
         mine = infos[doc_of[i]]
         if not any(earlier(infos[doc_of[j]], mine) for j in neighbours):
             continue  # the first appearance is not a copy
-        order = sorted(neighbours, key=lambda j: _order_key(infos[doc_of[j]], prints[j].span))
-        copies = [(prints[j].span, neighbours[j]) for j in order]
+        spans = {j: span(j) for j in neighbours}
+        order = sorted(neighbours, key=lambda j: _order_key(infos[doc_of[j]], spans[j]))
+        copies = [(spans[j], neighbours[j]) for j in order]
         first = next(c for j, c in zip(order, copies) if earlier(infos[doc_of[j]], mine))
-        found.append(CrossRepeat(prints[i].span, copies, first))
+        found.append(CrossRepeat(span(i), copies, first))
     return found
 
 
