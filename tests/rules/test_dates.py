@@ -279,3 +279,16 @@ def test_interview_turns_count_as_speech_but_notes_do_not():
     assert [f.line for f in found] == [9]  # only the prose after the transcript
     notes = "Update: one.\n\nUpdate: two.\n\nThe minister spoke yesterday.\n"
     assert len(run("relative-day-word", notes, pub_date=pub)) == 1
+
+
+def test_expressions_are_kept_in_the_document_cache():
+    from newslint.testing import parse_text
+
+    doc = parse_text("The minister resigned yesterday (Thursday).\n",
+                     pub_date=_dt.date(2020, 8, 8))
+    first = dates.temporal_expressions(doc)
+    assert doc.cache[dates.__name__] is first
+    assert dates.temporal_expressions(doc) is first
+    other = parse_text("The minister resigned on Friday.\n", pub_date=_dt.date(2020, 8, 8))
+    assert dates.temporal_expressions(other) is not first
+    assert [f.expr.text for f in dates.temporal_expressions(doc)] == ["yesterday", "Thursday"]

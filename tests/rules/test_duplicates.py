@@ -425,3 +425,46 @@ def test_readme_style_rule_options_validate(tmp_path):
     config.validate_rules({r.id: r for r in (PARAGRAPH, SENTENCE, ACROSS)})
     assert config.rule_options(PARAGRAPH)["similarity"] == 0.8
     assert config.rule_options(ACROSS)["max_document_frequency"] == 3
+
+
+def test_passages_are_worked_out_once_per_document():
+    from newslint.text import duprepeats
+
+    body = ("The river peaked at 9.2 metres on Tuesday night, the highest level since 1974, "
+            "officials said.")
+    doc = parse_text(f"{body}\n\nCrews worked through the night.\n\n{body}\n")
+    first = duprepeats.passages(doc, 1)
+    again = duprepeats.passages(doc, 1)
+    assert [p.block for p in first] == [p.block for p in again]
+    assert all(a is b for a, b in zip(first, again))
+    assert [len(p.ids) for p in duprepeats.passages(doc, 8)] == [len(first[0].ids)] * 2
+    assert duprepeats.paragraph_repeats(doc, 0.85, 8, 20) == duprepeats.paragraph_repeats(
+        doc, 0.85, 8, 20)
+
+
+@pytest.mark.parametrize("text", [
+    "  Two\u00a0 spaces\t and\u2028a line \u201cquote\u201d \u2014 dash\u2026 ",
+    "\u3000\ufb01ne \u212bngstr\u00f6m\x1c end",
+    "",
+])
+def test_normalise_collapses_white_space_like_a_regular_expression(text):
+    import unicodedata
+    from newslint.text.dupmatch import _FOLD, normalise
+
+    folded = re.sub("[" + "".join(_FOLD) + "]", lambda m: _FOLD[m.group()],
+                    unicodedata.normalize("NFKC", text))
+    assert normalise(text) == re.sub(r"\s+", " ", folded).strip().casefold()
+
+
+def test_fingerprints_keep_ids_only_for_passages_long_enough_for_near_repeats():
+    from newslint.text.dupcorpus import fingerprint
+
+    long = " ".join(f"word{i}" for i in range(25)) + "."
+    short = " ".join(f"term{i}" for i in range(10)) + "."
+    doc = parse_text(f"{long}\n\n{short}\n")
+    prints = pickle.loads(pickle.dumps(fingerprint(doc, 8, 20)))
+    assert len(prints) == 2
+    assert list(prints.words) == [25, 10]
+    assert list(prints.ids_of(0)) == word_ids(long) and len(prints.sketch_of(0)) == 16
+    assert len(prints.ids_of(1)) == 0 and len(prints.sketch_of(1)) == 0
+    assert prints.span(1) == doc.block_span(doc.blocks[1], 0, len(doc.blocks[1].prose))

@@ -212,3 +212,31 @@ def test_meantime_date_recall():
     assert result["gold_date_expressions"] >= 20
     assert result["recall"] >= 0.9, result["missed"]
     assert result["precision_vs_any_timex"] >= 0.8, result["not_in_gold"]
+
+
+@pytest.mark.parametrize("text,kind,shift", [
+    ("The plant closed two years ago.", "relative", -2),
+    ("THE PLANT CLOSED TWO YEARS AGO.", "relative", -2),
+    ("It opens in 45 days.", "relative", 45),
+])
+def test_ago_and_in_expressions_are_found(text, kind, shift):
+    found = [e for e in find_temporal_expressions(text) if e.modifier in ("ago", "in")]
+    assert [(e.kind, e.shift) for e in found] == [(kind, shift)]
+
+
+def test_text_without_ago_has_no_ago_expression():
+    assert not [e for e in find_temporal_expressions("Two years on, the plant is still shut.")
+                if e.modifier == "ago"]
+
+
+def test_importing_compiles_no_pattern():
+    import subprocess
+    import sys
+
+    code = ("import re, newslint.text.temporal as t; "
+            "print(isinstance(t._DATE_RE, re.Pattern), '_DATE_RE' in vars(t))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]
+    # Once used, a pattern behaves like the compiled one.
+    assert [e.kind for e in find_temporal_expressions("Thursday, Aug. 7, 2020")] == ["date"]
