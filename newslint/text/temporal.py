@@ -356,6 +356,8 @@ _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last ni
 
 # Words one of which a relative day ("yesterday", "last night", "this morning") contains.
 _RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "night", "this")
+# Words one of which a relative period ("last week", "the past year") contains.
+_RELATIVE_PERIOD_WORDS = ("last", "next", "this", "past", "previous", "coming")
 
 
 def _relatives(text: str, low: Optional[str] = None, has_unit: bool = True):
@@ -368,7 +370,8 @@ def _relatives(text: str, low: Optional[str] = None, has_unit: bool = True):
                                      shift=_DAY_SHIFT[word], modifier=word)
     if not has_unit:
         return  # every other relative expression names a unit
-    for m in _RELATIVE_PERIOD_RE.finditer(text):
+    for m in (_RELATIVE_PERIOD_RE.finditer(text)
+              if any(w in low for w in _RELATIVE_PERIOD_WORDS) else ()):
         mod = re.sub(r"\s+", " ", m.group("mod").lower())
         shift = {"last": -1, "the past": -1, "the previous": -1, "next": 1, "the coming": 1,
                  "this": 0}[mod]
