@@ -23,7 +23,6 @@ ave blvd rd hwy p.m a.m e.g i.e u.s u.k u.n d.c b.c a.d
 # A terminator, optional closing quotes/brackets, white space, then what can start a sentence.
 _BOUNDARY = re.compile(
     r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def split_sentences(text: str) -> list[TextSpan]:
@@ -33,15 +32,16 @@ def split_sentences(text: str) -> list[TextSpan]:
     n = len(text)
     while start < n and text[start].isspace():
         start += 1
-    for m in _BOUNDARY.finditer(text):
-        if m.start() < start:
-            continue
-        if m.group(1) == "." and _is_abbreviation(text, m.start()):
-            continue
-        end = m.end(2)
-        if end > start:
-            spans.append(TextSpan(start, end))
-        start = m.end(3)
+    if "." in text or "!" in text or "?" in text or "…" in text:
+        for m in _BOUNDARY.finditer(text, start):
+            if m.start() < start:
+                continue
+            if m.group(1) == "." and _is_abbreviation(text, m.start()):
+                continue
+            end = m.end(2)
+            if end > start:
+                spans.append(TextSpan(start, end))
+            start = m.end(3)
     end = n
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -50,17 +50,22 @@ def split_sentences(text: str) -> list[TextSpan]:
     return spans
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if not m:
+    # The word before the dot: letters and inner dots ("U.S", "Gov", "J").
+    i = dot
+    while i > 0 and dot - i < 12 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    while i < dot and not text[i].isalpha():
+        i += 1  # the word starts with a letter
+    word = text[i:dot]
+    if not word or not word.isascii():
         return False
-    word = m.group(1)
-    low = word.lower().rstrip(".")
-    if low in ABBREVIATIONS:
+    if word.lower().rstrip(".") in ABBREVIATIONS:
         return True
     # Initials ("John F. Kennedy", "U.S.") and single capitals.
-    if len(word) == 1 and word.isupper():
-        return True
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return True
-    return False
+    if len(word) == 1:
+        return word.isupper()
+    return _INITIALS.fullmatch(word) is not None
