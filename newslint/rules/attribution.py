@@ -21,11 +21,11 @@ from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.attribution import (
     CAPTION, attribution_cues, find_figures, has_attribution, has_source, mask_quotes,
-    public_record, transcript_blocks, vague_sources, vocabulary)
-from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
+    may_have_figures, public_record, transcript_blocks, vague_sources, vocabulary)
+from newslint.text.quotes import LazyPattern, Quote, find_quotations, is_fragment, is_speech
 
 _QUOTE_BLOCKS = ("paragraph", "blockquote", "list_item")
-_OPENS_WITH_SOURCE = re.compile(r"\s*(?:According\s+to|Figures\s+from|Data\s+from)\b")
+_OPENS_WITH_SOURCE = LazyPattern(r"\s*(?:According\s+to|Figures\s+from|Data\s+from)\b")
 _CLAIM_BLOCKS = ("paragraph", "list_item")
 
 
@@ -38,6 +38,35 @@ def _vocab(options, **lists):
             raise ConfigError(f"option {opt!r} must be a list of non-empty strings")
         extra[name] = values
     return vocabulary(extra, options.get("vocabulary_file") or "")
+
+
+# --- work shared by the three rules ---------------------------------------------------------------
+
+def _shared(doc) -> dict:
+    """This module's entry in ``doc.cache`` (a fresh dict for a document without one)."""
+    cache = getattr(doc, "cache", None)
+    if not isinstance(cache, dict):
+        return {}
+    return cache.setdefault(__name__, {})
+
+
+def _quotations(doc, index: int, block) -> tuple[list, str]:
+    """The block's quotations and its prose with them masked, worked out once per document."""
+    blocks = _shared(doc).setdefault("masked", {})
+    entry = blocks.get(index)
+    if entry is None or entry[0] is not block:
+        quotes = find_quotations(block.prose)
+        entry = blocks[index] = (block, quotes, mask_quotes(block.prose, quotes))
+    return entry[1], entry[2]
+
+
+def _transcript(doc) -> set:
+    """Indices of the document's transcript blocks (see ``transcript_blocks``)."""
+    shared = _shared(doc)
+    entry = shared.get("transcript")
+    if entry is None or entry[0] is not doc.blocks:
+        entry = shared["transcript"] = (doc.blocks, frozenset(transcript_blocks(doc.blocks)))
+    return entry[1]
 
 
 # --- reading a paragraph -------------------------------------------------------------------------
@@ -62,9 +91,15 @@ class _Paragraph:
         return bool(self.quotes) and not re.search(r"[^\W_]", self.masked)
 
 
-def _read(block, vocab, min_words: int) -> _Paragraph:
-    quotes = find_quotations(block.prose)
-    para = _Paragraph(block, quotes, mask_quotes(block.prose, quotes))
+def _read(block, vocab, min_words: int, doc=None, index: int = -1) -> _Paragraph:
+    """The block read for the quote rules; with its ``doc`` and ``index`` the quotations come
+    from the document's cache."""
+    if doc is None:
+        quotes = find_quotations(block.prose)
+        masked = mask_quotes(block.prose, quotes)
+    else:
+        quotes, masked = _quotations(doc, index, block)
+    para = _Paragraph(block, quotes, masked)
     # Quoted sentences, not phrases worked into the writer's own sentence ("called it “a
     # disgrace”"), whose speaker is the sentence's subject. A quotation running across
     # paragraphs is always a candidate.
@@ -85,9 +120,9 @@ def _quote_window(block, quote: Quote) -> tuple[int, int]:
     return sentences[first].start, sentences[last].end
 
 
-_DASH_SPEAKER = re.compile(r"^\s*[—–-]+\s*[A-Z]")
+_DASH_SPEAKER = LazyPattern(r"^\s*[—–-]+\s*[A-Z]")
 # A quotation introduced by a clause and a colon: "The judge wrote:", "Jane Doe: “…”".
-_COLON_INTRO = re.compile(r"[^\W_][^.!?_]*?[^\W_][\])]?\s*:\s*$")
+_COLON_INTRO = LazyPattern(r"[^\W_][^.!?_]*?[^\W_][\])]?\s*:\s*$")
 
 
 def _quote_attributed(para: _Paragraph, quote: Quote, vocab) -> bool:
@@ -100,7 +135,7 @@ def _quote_attributed(para: _Paragraph, quote: Quote, vocab) -> bool:
     return bool(_COLON_INTRO.search(para.masked[max(0, quote.start - 200):quote.start]))
 
 
-_SAYING = re.compile(r"said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|"
+_SAYING = LazyPattern(r"said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|"
                      r"noted|stressed|warned|continued|wrote|writes", re.I)
 
 
@@ -179,7 +214,7 @@ class UnattributedQuote(DocumentRule):
         # A quotation left open at the end of the previous paragraph (AP style): its first
         # paragraph's match, reported only if no paragraph of the quotation is attributed.
         chain: Optional[_Chain] = None
-        transcript = transcript_blocks(doc.blocks)
+        transcript = _transcript(doc)
         for index, block in enumerate(doc.blocks):
             if (block.kind not in _QUOTE_BLOCKS or index in transcript
                     or CAPTION.search(block.prose)):
@@ -189,7 +224,7 @@ class UnattributedQuote(DocumentRule):
                     yield from chain.finish()
                 prev, chain = None, None
                 continue
-            para = _read(block, vocab, min_words)
+            para = _read(block, vocab, min_words, doc, index)
             handed_over = (prev is not None and para.wholly_quoted
                            and self._hands_over(prev, vocab, options))
             for i, q in enumerate(para.speech):
@@ -292,11 +327,11 @@ class VagueAttribution(DocumentRule):
         vocab = _vocab(options, vague_sources="extra_vague_sources",
                        vague_verbs="extra_vague_verbs",
                        anonymity_reasons="extra_anonymity_reasons")
-        transcript = transcript_blocks(doc.blocks)
+        transcript = _transcript(doc)
         for index, block in enumerate(doc.blocks):
             if block.kind not in _QUOTE_BLOCKS or index in transcript:
                 continue  # an interviewee's "experts say" is the interviewee's claim
-            masked = mask_quotes(block.prose, find_quotations(block.prose))
+            masked = _quotations(doc, index, block)[1]
             for s in block.sentences:
                 for v in vague_sources(masked, s.start, s.end, vocab):
                     off, length = block.source_span(v.start, v.end)
@@ -346,14 +381,14 @@ class UnsourcedClaim(DocumentRule):
     def check(self, doc, options):
         vocab = _vocab(options, source_nouns="extra_source_nouns")
         kinds = set(options.get("figures") or ())
-        transcript = transcript_blocks(doc.blocks)
+        transcript = _transcript(doc)
         intro_sourced = False  # the paragraph introducing a list names a source
         for index, block in enumerate(doc.blocks):
             if block.kind not in _CLAIM_BLOCKS or index in transcript:
                 # In a transcript every figure is the labelled speaker's.
                 intro_sourced = False
                 continue
-            masked = mask_quotes(block.prose, find_quotations(block.prose))
+            masked = _quotations(doc, index, block)[1]
             if block.kind == "list_item":
                 if intro_sourced:
                     continue
@@ -382,13 +417,16 @@ class UnsourcedClaim(DocumentRule):
 
     @staticmethod
     def _first_claim(block, masked: str, kinds):
+        if not may_have_figures(masked):
+            return None
         for s in block.sentences:
+            figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds]
+            if not figures:
+                continue
             sentence = masked[s.start:s.end].rstrip()
             if sentence.endswith("?") or public_record(sentence):
                 continue  # a question asserts nothing; vote counts and court orders are record
-            for f in find_figures(masked, s.start, s.end):
-                if f.kind in kinds:
-                    return f
+            return figures[0]
         return None
 
 

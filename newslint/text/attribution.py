@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
-
 from newslint.errors import ConfigError
+from newslint.text.quotes import LazyPattern
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "attribution.yaml"
 
@@ -31,15 +30,25 @@ MASK = "_"
 
 def mask_quotes(prose: str, spans: Iterable) -> str:
     """``prose`` with every span (``.start``/``.end``) replaced by underscores."""
-    chars = list(prose)
+    chars = None
+    n = len(prose)
     for s in spans:
-        for i in range(s.start, min(s.end, len(chars))):
-            chars[i] = MASK
-    return "".join(chars)
+        if chars is None:
+            chars = list(prose)
+        lo, hi = s.start, min(s.end, n)
+        if lo >= 0:
+            if hi > lo:
+                chars[lo:hi] = MASK * (hi - lo)
+        else:
+            for i in range(lo, hi):
+                chars[i] = MASK
+    return prose if chars is None else "".join(chars)
 
 
 def _safe_load(stream):
     """``yaml.safe_load``, with libyaml's safe loader when PyYAML was built with it (faster)."""
+    import yaml
+
     return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
@@ -51,6 +60,8 @@ def _builtin_lists() -> dict:
 
 @functools.lru_cache(maxsize=16)
 def _file_lists(path: str) -> dict:
+    import yaml
+
     try:
         with open(path, encoding="utf-8") as fh:
             data = _safe_load(fh)
@@ -76,12 +87,61 @@ def _validate(data, where: str) -> dict:
     return out
 
 
-def _alternation(words: Iterable[str], regex: bool = False) -> str:
-    """A regex alternation, longest first so that "pointed out" wins over "pointed"."""
+def _alternation(words: Iterable[str], regex: bool = False, ignore_case: bool = False) -> str:
+    """A regex alternation, longest first so that "pointed out" wins over "pointed".
+
+    Plain words (``regex`` false; a space matches any run of white space) are merged into a
+    trie of shared prefixes ("sa(?:y(?:ing|s)?|id)"), which matches exactly what the flat
+    alternation "saying|says|said|say" matches but tries far fewer branches at each position.
+    Pass ``ignore_case`` when the pattern is matched case-insensitively, so that "Say" and
+    "say" share a branch.
+    """
     items = sorted(set(words), key=len, reverse=True)
     if regex:
         return "|".join(f"(?:{w})" for w in items)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    trie = _trie(items, ignore_case)
+    if trie is None:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return trie
+
+
+_SPACE = " "  # the trie's token for a space, which the pattern reads as \s+
+_END = ""     # the trie's key marking the end of a word
+
+
+def _trie(words: list[str], ignore_case: bool) -> Optional[str]:
+    """``words`` as one regex trie, or None when a word's spelling could let two branches
+    match the same text (other white space than single spaces, or a non-ASCII letter with
+    case when matching ignores case): the flat alternation is used for those."""
+    root: dict = {}
+    for word in words:
+        node = root
+        prev = ""
+        for ch in word:
+            if ch.isspace() and (ch != " " or prev == " "):
+                return None
+            if ignore_case and not ch.isascii() and ch.lower() != ch.upper():
+                return None
+            key = ch.lower() if ignore_case else ch
+            node = node.setdefault(key, {})
+            prev = ch
+        node[_END] = True
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    # Every branch of a node starts with a different character (or a space), so at most one
+    # branch can match; longer words are tried first because a word's end is optional ("?",
+    # greedy) after its continuations.
+    alts = [(r"\s+" if key == _SPACE else re.escape(key)) + _trie_pattern(child)
+            for key, child in node.items() if key != _END]
+    if not alts:
+        return ""
+    if _END in node:
+        return "(?:" + "|".join(alts) + ")?"
+    if len(alts) == 1:
+        return alts[0]
+    return "(?:" + "|".join(alts) + ")"
 
 
 _AUX = (r"(?:(?:have|has|had|also|long|privately|publicly|widely|generally|would|will|may|"
@@ -99,8 +159,8 @@ class Vocabulary:
     def __init__(self, lists: dict):
         self.lists = lists
 
-    def _alt(self, key: str, regex: bool = False) -> str:
-        return _alternation(self.lists.get(key, []), regex=regex)
+    def _alt(self, key: str, regex: bool = False, ignore_case: bool = True) -> str:
+        return _alternation(self.lists.get(key, []), regex=regex, ignore_case=ignore_case)
 
     @functools.cached_property
     def attribution_cue(self) -> re.Pattern:
@@ -118,7 +178,7 @@ class Vocabulary:
         # A source noun counts when it names a particular source ("the 2019 census",
         # "government figures", "data from the ministry", "a survey found"), not in "huge
         # amounts of data".
-        nouns = self._alt("source_nouns")
+        nouns = self._alt("source_nouns", ignore_case=False)  # matched as spelled
         return re.compile(
             rf"(?i:\b(?:{self._alt('attribution_phrases')})\b)"
             r"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
@@ -157,6 +217,23 @@ class Vocabulary:
             re.I)
 
     @functools.cached_property
+    def vague_keys(self) -> tuple:
+        """For the vague sources, vague verbs and vague quantifiers: the longest run of letters
+        of each entry ("familiar" for "people familiar with"). A match of an entry holds its run
+        as a whole word, so a sentence without any of them cannot match the list. None for a
+        list where that test does not hold (an entry that is not ASCII or has no letters, or
+        an empty list)."""
+        def keys(name):
+            out = set()
+            for word in self.lists.get(name, []):
+                runs = re.findall(r"[a-z]+", word.lower()) if word.isascii() else []
+                if not runs:
+                    return None
+                out.add(max(runs, key=len))
+            return frozenset(out) or None
+        return keys("vague_sources"), keys("vague_verbs"), keys("vague_quantifiers")
+
+    @functools.cached_property
     def anonymity(self) -> re.Pattern:
         return re.compile(self._alt("anonymity_reasons", regex=True) or r"(?!x)x", re.I)
 
@@ -183,7 +260,7 @@ def _compiled(extra: tuple, vocabulary_file: str) -> Vocabulary:
 _PRONOUN = r"(?:he|she|they|it|I|we|you|who|which|one)"
 # Who can come before a speech verb: a pronoun, a name, a noun phrase ("the ministry",
 # "police", "officials"), possibly followed by an appositive and an adverb or auxiliary.
-_SPEAKER_BEFORE = re.compile(
+_SPEAKER_BEFORE = LazyPattern(
     rf"(?:\b{_PRONOUN}\b|\b[A-Z][\w.'’&-]*|\b[a-z][\w-]*)"
     r"(?:\s*\([^()]{0,60}\))?"
     r"(?:\s*,[^,_]{1,120},)?"
@@ -193,16 +270,16 @@ _SPEAKER_BEFORE = re.compile(
     r"being|been|has\s+since|had\s+been|to\s+have|reportedly)\s+){0,3}$")
 # After the verb: anyone ("said Weaver", "said study co-author Martin How", "said he"), but not
 # a preposition or conjunction ("said that", "told to").
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER = LazyPattern(
     r"^\s*,?\s*(?!(?:that|to|in|on|at|by|for|with|from|and|or|but|if|as)\b)[^\W_]")
 _WORD_BEFORE_WINDOW = 160
 # "agreed to add", "said to be": an infinitive after the verb (but "spoke to reporters" and
 # "wrote to the council" report words).
-_INFINITIVE_AFTER = re.compile(
+_INFINITIVE_AFTER = LazyPattern(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters|"
     r"journalists|media|press|supporters|members|students|crowds?|voters|me|him|them|us|you|"
     r"it|one|all|each|both|local|state|national|foreign|senior|fellow|[A-Z0-9])\b)[a-z]")
-_NOT_A_SPEAKER = re.compile(
+_NOT_A_SPEAKER = LazyPattern(
     r"\b(?:if|when|unless|whether|once|until|(?:agreed|promised|pledged|vowed|expected|going|"
     r"plans?|planned|wants?|wanted|decided|refused|declined|able|need|needs|have|has|had|used|"
     r"tried|trying|sought|seeks?|likely|unlikely|due)\s+to)\s+$", re.I)
@@ -217,9 +294,12 @@ def attribution_cues(masked: str, start: int = 0, end: Optional[int] = None,
     Weaver", "said the minister"). Phrases ("according to") and attribution nouns ("in a
     statement") count by themselves.
     """
+    return list(_cues(masked, start, end, vocab))
+
+
+def _cues(masked: str, start: int, end: Optional[int], vocab: Optional[Vocabulary]):
     vocab = vocab or vocabulary()
     end = len(masked) if end is None else end
-    found = []
     for m in vocab.attribution_cue.finditer(masked, start, end):
         if m.group("verb"):
             before = masked[max(start, m.start() - _WORD_BEFORE_WINDOW):m.start()]
@@ -230,19 +310,20 @@ def attribution_cues(masked: str, start: int = 0, end: Optional[int] = None,
             after = masked[m.end():min(end, m.end() + 60)]
             if not (_SPEAKER_BEFORE.search(before) or _SPEAKER_AFTER.match(after)):
                 continue
-        found.append((m.start(), m.end()))
-    return found
+        yield m.start(), m.end()
 
 
 def has_attribution(masked: str, start: int = 0, end: Optional[int] = None,
                     vocab: Optional[Vocabulary] = None) -> bool:
-    return bool(attribution_cues(masked, start, end, vocab))
+    for _ in _cues(masked, start, end, vocab):
+        return True  # the first cue settles it
+    return False
 
 
 # First-hand reporting: a named person or the paper was there ("Wikinews' Nicholas Moreau
 # attended the event", "our correspondent witnessed"). A lower-case subject ("1,000 people
 # attended") is a claim, not a source.
-_FIRST_HAND = re.compile(
+_FIRST_HAND = LazyPattern(
     r"(?:\b[A-Z][\w’'-]+|\b(?:reporter|correspondent|journalist|photographer)s?)\s+"
     r"(?:attended|visited|witnessed|toured|was\s+(?:there|present|on\s+hand))\b")
 
@@ -263,8 +344,8 @@ def has_source(masked: str, start: int = 0, end: Optional[int] = None,
 _DEFINITE = frozenset("the these those both its their his her our my your such this that".split())
 _CLAUSE_WORDS = frozenset("""but and or while though although whereas as because yet so if when
 that which who where than of to for by with from on in at about among after before since""".split())
-_IDENTIFIES = re.compile(r"(?:\b[A-Z][a-z]*[A-Z]?\w*|\b(?:the|its|their|his|her)\s+\w+)")
-_NAMED_AFTER = re.compile(
+_IDENTIFIES = LazyPattern(r"(?:\b[A-Z][a-z]*[A-Z]?\w*|\b(?:the|its|their|his|her)\s+\w+)")
+_NAMED_AFTER = LazyPattern(
     r"^\s*(?:,\s*)?(?:(?:at|from|with|of|in|by|including|such\s+as|like|led\s+by)\s+)"
     r"(?:the\s+[a-z]|(?:the\s+)?[A-Z])")
 # Modifiers that say whose reports or experts these are: "police reports", "government experts".
@@ -272,10 +353,16 @@ _IDENTIFYING_MODIFIERS = frozenset("""government official police military court 
 hospital state federal army navy""".split())
 # A sentence that names where its claim comes from: "published in the journal PLOS ONE",
 # "a study released by the Florida Museum", "according to CNN".
-_NAMED_SOURCE = re.compile(
+_NAMED_SOURCE = LazyPattern(
     r"\b(?:published|released|reported|conducted|led)\s+(?:\w+\s+){0,3}?(?:in|by)\s+(?:the\s+)?"
     r"(?:[a-z]+\s+){0,2}[A-Z]|\bin\s+the\s+journal\b|\b(?:study|report|survey|paper)\s+by\s+"
     r"(?:the\s+)?[A-Z]|\b(?i:according\s+to)\s+(?:the\s+)?[A-Z]")
+
+
+# Letters that case-insensitive matching takes for ASCII ones (İ, ı and ſ for i and s, the
+# Kelvin sign for k): a sentence with one is searched without the word test.
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
+_LETTER_RUN = LazyPattern(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -297,10 +384,25 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
     vocab = vocab or vocabulary()
     end = len(masked) if end is None else end
     sentence = masked[start:end]
+    # The candidates first: most sentences have none, and then the sentence-wide checks
+    # below need not run. A sentence without the words a pattern needs is not searched.
+    look_heads = look_quantifiers = True
+    if not _ODD_CASE.intersection(sentence):
+        words = set(_LETTER_RUN.findall(sentence.lower()))
+        has_head, has_verb, has_quantifier = (
+            keys is None or not keys.isdisjoint(words) for keys in vocab.vague_keys)
+        look_heads = has_head and (has_verb or "according" in words)
+        look_quantifiers = has_quantifier and has_verb
+    heads = list(vocab.vague_source.finditer(masked, start, end)) if look_heads else []
+    quantifiers = (list(vocab.vague_quantifier.finditer(masked, start, end))
+                   if look_quantifiers else [])
+    passives = list(vocab.vague_passive.finditer(masked, start, end))
+    if not (heads or quantifiers or passives):
+        return []
     if vocab.anonymity.search(sentence) or _NAMED_SOURCE.search(sentence):
         return []
     found: list[VagueSource] = []
-    for m in vocab.vague_source.finditer(masked, start, end):
+    for m in heads:
         if m.group("according") is not None:
             head_start = m.start("according")
             head_end = m.end("according")
@@ -327,12 +429,12 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
             found.append(VagueSource(m.start(), head_end, masked[m.start():head_end]))
         else:
             found.append(VagueSource(first, m.end(), masked[first:m.end()]))
-    for m in vocab.vague_quantifier.finditer(masked, start, end):
+    for m in quantifiers:
         s = m.start("head")
         if any(v.start <= s < v.end for v in found):
             continue
         found.append(VagueSource(s, m.end(), masked[s:m.end()]))
-    for m in vocab.vague_passive.finditer(masked, start, end):
+    for m in passives:
         tail = masked[m.end():end]
         if re.match(r"^\s+by\s+(?:the\s+)?[A-Z]", tail):
             continue
@@ -385,7 +487,7 @@ _SCALE = r"(?:million|billion|trillion|mn|bn|m|b|k)\b"
 _CURRENCY_WORDS = (r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|rubles?|"
                    r"roubles?|francs?|pesos?|reais|rand|lira|liras|kronor|krone|kroner|won|"
                    r"shillings?|naira|dinars?|dirhams?|riyals?|ringgit|baht|rupiah|zloty)")
-_FIGURE = re.compile(
+_FIGURE = LazyPattern(
     # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
     rf"(?P<percent>\b(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
     # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
@@ -397,8 +499,11 @@ _FIGURE = re.compile(
     rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
     rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)",
     re.I)
+# Every match of _FIGURE holds one of these: a cheap test that rules out most sentences.
+_FIGURE_HINT = LazyPattern(r"[\d$£€¥₹%]|hundreds|thousands|millions|billions|per\s*cent|percent",
+                           re.I)
 # Units that make a number a measurement rather than a claim that needs a source.
-_MEASURE_AFTER = re.compile(
+_MEASURE_AFTER = LazyPattern(
     r"^\s*(?:-|\s)?(?:or\s+(?:more|so)\s+|plus\s+)?(?:square\s+|cubic\s+)?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|met(?:er|re)s?|m|"
     r"ft|feet|foot|inch(?:es)?|yards?|kg|kilo(?:gram)?s?|lbs?|pounds\s+\(|acres?|hectares?|"
     r"light[- ]years?|years?|BC|BCE|AD|CE|°|degrees?|km/h|mph|knots?|hours?|minutes?|seconds?|"
@@ -406,12 +511,12 @@ _MEASURE_AFTER = re.compile(
     re.I)
 
 
-_MEASURE_WORD = re.compile(
+_MEASURE_WORD = LazyPattern(
     r"\bof\s+(?:miles|kilomet(?:er|re)s|met(?:er|re)s|feet|years|light-years|hours|days|"
     r"degrees|kilograms|tonnes|tons|astronomical)\b", re.I)
 # Results from the public record: election results (they come from the count) and amounts a
 # court or a law sets (they come from the ruling).
-_PUBLIC_RECORD = re.compile(
+_PUBLIC_RECORD = LazyPattern(
     r"\b(?:of\s+the\s+(?:popular\s+|total\s+)?votes?|of\s+votes|votes?|voted|voting|turnout|"
     r"turned\s+out|referendum|delegates|ballots?|two-party|fined?|bail|restitution|sentenced|"
     r"ordered\s+to\s+pay|in\s+(?:compensation|damages)|seats\s+(?:went|were\s+won)|"
@@ -431,11 +536,21 @@ class Figure:
     text: str
 
 
+def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> bool:
+    """False when ``masked[start:end]`` certainly holds no figure (no digit, currency or
+    percent sign, no "hundreds", "millions", "percent"…): a quick test before
+    :func:`find_figures`."""
+    end = len(masked) if end is None else end
+    return bool(_FIGURE_HINT.search(masked, start, end))
+
+
 def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list[Figure]:
     """Figures that assert a quantity in ``masked[start:end]``: percentages, sums of money and
     large counts. Dates, ages, times, measurements, small counts and anything inside a
     quotation (masked) are left out."""
     end = len(masked) if end is None else end
+    if not _FIGURE_HINT.search(masked, start, end):
+        return []
     found = []
     for m in _FIGURE.finditer(masked, start, end):
         kind = m.lastgroup
@@ -461,7 +576,7 @@ def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list
 
 #: A speaker label opening a transcript paragraph: "((Jane Doe))" (Wikinews), "Q:", "A:",
 #: "SMITH:".
-SPEAKER_LABEL = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|(?:Q|A|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*:\s)")
+SPEAKER_LABEL = LazyPattern(r"^\s*(?:\(\([^()]{1,60}\)\)|(?:Q|A|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*:\s)")
 
 
 def transcript_blocks(blocks) -> set:
@@ -482,4 +597,4 @@ def transcript_blocks(blocks) -> set:
 
 
 #: A picture caption with its credit: "… Image: Jane Doe (flickr)."
-CAPTION = re.compile(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")
+CAPTION = LazyPattern(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")

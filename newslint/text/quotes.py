@@ -25,23 +25,50 @@ from dataclasses import dataclass
 
 from newslint.document import TextSpan
 
-_MARKS = re.compile(r"[“”\"‘’']")
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used, not when its module is
+    imported. It has the methods of :class:`re.Pattern`; after the first call each one is
+    the compiled pattern's own bound method."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        if callable(value):
+            self.__dict__[name] = value  # found directly from now on
+        return value
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._args[0]!r}, {self._args[1]!r})"
+
+
+_MARKS = LazyPattern(r"[“”\"‘’']")
 # Characters after which a quote mark opens rather than closes.
 _OPENING_CONTEXT = set(" \t\n([{—–-/“‘\"'")
 # Characters before which a quote mark closes rather than opens.
 _CLOSING_CONTEXT = set(" \t\n.,;:!?)]}—–-…”’\"'")
 # Clipped words and years that begin with an apostrophe: ’90s, ’em, ’til, ’n’, ’tis.
-_ELISION = re.compile(r"(?:\d\d(?:s\b|\b)|em\b|til\b|n\b|tis\b|twas\b|cause\b|bout\b)", re.I)
+_ELISION = LazyPattern(r"(?:\d\d(?:s\b|\b)|em\b|til\b|n\b|tis\b|twas\b|cause\b|bout\b)", re.I)
 
 #: Words that name the quoted text as a title, label or term rather than someone's words.
-_TERM_CUES = re.compile(
+_TERM_CUES = LazyPattern(
     r"(?:\b(?:titled|entitled|called|named|dubbed|nicknamed|headlined|labell?ed|known as|"
     r"slogan|hashtag|motto|phrase|word|words|term|read|reads|reading|marked|banner|sign|"
     r"displays?|displayed|displaying|shows|showed|showing|message|notice|label|caption|"
     r"song|album|single|film|movie|book|novel|show|series|play|episode|poem|article|"
     r"column|report|operation|campaign|programme|program|project|exhibition|festival|"
     r"award|category|so-called|as)\s*[,:]?\s*)$", re.I)
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD = LazyPattern(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or the to with vs via de la le du von".split())
 
@@ -200,7 +227,7 @@ def _looks_like_title(words: list[str]) -> bool:
             and len(significant) >= 2)
 
 
-_LEADING_MARKUP = re.compile(r"^[\s\[\](.…'‘’\"“”-]*")
+_LEADING_MARKUP = LazyPattern(r"^[\s\[\](.…'‘’\"“”-]*")
 
 
 def is_fragment(text: str, quote: Quote) -> bool:
