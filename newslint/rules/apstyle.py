@@ -7,8 +7,10 @@ default like it, so ``extend_select: [ap]`` turns on the whole AP set.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from types import SimpleNamespace
 
 from newslint import hookimpl
 from newslint.finding import Match
@@ -49,9 +51,9 @@ def copy_blocks(doc):
 
 # A lone digit: not part of a larger number, a decimal, a time, a score, a fraction, a code
 # ("COVID-19", "5G", "F-16"), money ("$5") or a percentage.
-_LONE_DIGIT = re.compile(r"(?<![\w.,:/$€£¥#+\-–'’\[\]])([1-9])(?![\w:/%°′″×\-–~\]])")
-_WORD_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z.]*)(?:\s+([A-Za-z][A-Za-z.]*))?")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)[\s,]*$")
+_LONE_DIGIT = r"(?<![\w.,:/$€£¥#+\-–'’\[\]])([1-9])(?![\w:/%°′″×\-–~\]])"
+_WORD_AFTER = r"\s*([A-Za-z][A-Za-z.]*)(?:\s+([A-Za-z][A-Za-z.]*))?"
+_WORD_BEFORE = r"([A-Za-z][A-Za-z.]*)[\s,]*$"
 
 # Figures are AP style before these: units of measure, money, time, ages, ratings.
 _UNITS = frozenset("""
@@ -98,7 +100,7 @@ class Numerals(ApRule):
     def check(self, doc, options):
         for block in copy_blocks(doc):
             prose = block.prose
-            for m in _LONE_DIGIT.finditer(prose):
+            for m in _patterns().lone_digit.finditer(prose):
                 start, end = m.span(1)
                 if block.in_quote(start, end) or _figure_is_ap_style(prose, start, end):
                     continue
@@ -133,7 +135,7 @@ def _figure_is_ap_style(prose: str, start: int, end: int) -> bool:
         return True  # ages: "4 years old", "under 5 years of age"
     if re.match(r"\s*(?:out\s+of|in)\s+\d", after) or re.search(r"\d\s+in\s+$", before):
         return True  # "7 out of 20 cases", "1 in 5 adults": one style for both figures
-    nxt = _WORD_AFTER.match(after)
+    nxt = _patterns().word_after.match(after)
     if nxt:
         w1 = nxt.group(1).lower()
         if w1 in _UNITS or w1.rstrip(".") in _UNITS:
@@ -142,7 +144,7 @@ def _figure_is_ap_style(prose: str, start: int, end: int) -> bool:
             return True  # "7 August"
     if re.search(r"\]\s*$", before):
         return True  # an editor's insertion names the thing numbered: "[CentOS] 8"
-    prev = _WORD_BEFORE.search(before)
+    prev = _patterns().word_before.search(before)
     if prev:
         word = prev.group(1)
         if word.lower() in _DESIGNATORS or word.lower().rstrip(".") in _DESIGNATORS:
@@ -166,10 +168,10 @@ def _sentence_start(block, start: int) -> bool:
 
 # --- month abbreviations --------------------------------------------------------------------
 
-_FULL_WITH_DAY = re.compile(
+_FULL_WITH_DAY = (
     r"\b(January|February|August|September|October|November|December) (\d{1,2})(?![\d:])")
-_SHORT_WITH_DAY = re.compile(rf"\b({_ABBR_ALT})(\.?) (\d{{1,2}})(?![\d:])")
-_SHORT_WITH_YEAR = re.compile(rf"\b({_ABBR_ALT})\.? (\d{{4}})\b")
+_SHORT_WITH_DAY = rf"\b({_ABBR_ALT})(\.?) (\d{{1,2}})(?![\d:])"
+_SHORT_WITH_YEAR = rf"\b({_ABBR_ALT})\.? (\d{{4}})\b"
 
 
 class MonthAbbreviation(ApRule):
@@ -207,9 +209,9 @@ class MonthAbbreviation(ApRule):
 
 
 def _month_problems(prose: str):
-    for m in _FULL_WITH_DAY.finditer(prose):
+    for m in _patterns().full_with_day.finditer(prose):
         yield m.start(), m.end(), m.group(), f"{AP_ABBREVIATION[m.group(1)]} {m.group(2)}"
-    for m in _SHORT_WITH_DAY.finditer(prose):
+    for m in _patterns().short_with_day.finditer(prose):
         name, dot, day = m.groups()
         if name in _NEVER_ABBREVIATED:
             right = f"{_NEVER_ABBREVIATED[name]} {day}"
@@ -218,7 +220,7 @@ def _month_problems(prose: str):
         else:
             continue
         yield m.start(), m.end(), m.group(), right
-    for m in _SHORT_WITH_YEAR.finditer(prose):
+    for m in _patterns().short_with_year.finditer(prose):
         name = m.group(1)
         full = _ABBREVIATED_FULL.get(name) or _NEVER_ABBREVIATED.get(name)
         yield m.start(), m.end(), m.group(), f"{full} {m.group(2)}"
@@ -227,7 +229,7 @@ def _month_problems(prose: str):
 # --- mixed quote marks ----------------------------------------------------------------------
 
 # Straight marks right after a digit are feet and inches (6'2", 5"), not quotation marks.
-_QUOTE_MARK = re.compile(r"(?<!\d)[\"“”]|(?<!\d)['‘’]")
+_QUOTE_MARK = r"(?<!\d)[\"“”]|(?<!\d)['‘’]"
 _CURLY = {"“": "double", "”": "double", "‘": "single", "’": "single"}
 
 
@@ -258,7 +260,7 @@ class QuoteMarks(ApRule):
     def check(self, doc, options):
         marks = {"double": [], "single": []}
         for block in doc.blocks:
-            for m in _QUOTE_MARK.finditer(block.prose):
+            for m in _patterns().quote_mark.finditer(block.prose):
                 ch = m.group()
                 kind = _CURLY.get(ch) or ("double" if ch == '"' else "single")
                 marks[kind].append((block, m.start(), ch in _CURLY))
@@ -293,11 +295,22 @@ def _curly_for(prose: str, i: int) -> str:
 
 # --- mixed date formats ---------------------------------------------------------------------
 
-_DATE = re.compile(
+_DATE = (
     rf"\b(?P<md>(?P<m1>{_MONTH_ALT}|(?:{_ABBR_ALT})\.?) (?P<d1>\d{{1,2}}))(?![\d:])"
     rf"|\b(?P<dm>(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_ALT}|(?:{_ABBR_ALT})\.?))\b"
     r"|\b(?P<num>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b"
     r"|\b(?P<iso>\d{4}-\d{2}-\d{2})\b")
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns() -> SimpleNamespace:
+    """The module's patterns, compiled on first use rather than at import: the AP rules are
+    off by default."""
+    return SimpleNamespace(
+        lone_digit=re.compile(_LONE_DIGIT), word_after=re.compile(_WORD_AFTER),
+        word_before=re.compile(_WORD_BEFORE), full_with_day=re.compile(_FULL_WITH_DAY),
+        short_with_day=re.compile(_SHORT_WITH_DAY), short_with_year=re.compile(_SHORT_WITH_YEAR),
+        quote_mark=re.compile(_QUOTE_MARK), date=re.compile(_DATE))
 
 FORMAT_NAMES = {"abbreviated": "abbreviated month first ('Aug. 7')",
                 "full": "full month first ('August 7')",
@@ -333,7 +346,7 @@ class DateFormat(ApRule):
     def check(self, doc, options):
         dates = []
         for block in copy_blocks(doc):
-            for m in _DATE.finditer(block.prose):
+            for m in _patterns().date.finditer(block.prose):
                 fmt, month, day = _classify(m)
                 if fmt is None or block.in_quote(m.start(), m.end()):
                     continue

@@ -23,9 +23,6 @@ import functools
 import re
 from pathlib import Path
 
-import regex
-import yaml
-
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.parsers.common import DATE_DATELINE
@@ -34,22 +31,42 @@ from newslint.rule import CorpusRule
 #: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-_SENTENCE_END = re.compile(r"""[.!?…;]["'”’)\]]*$""")
-_BYLINE = re.compile(r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
-                     re.IGNORECASE)
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
-# Bullets, pipes and arrows around a navigation item, and a trailing colon on a label.
-_EDGE_JUNK = re.compile(r"^[\s•·|>»›▸◂«‹*-]+|[\s:|>»›▸«‹*]+$")
-_SPACES = re.compile(r"\s+")
+# Bullets, pipes and arrows before a navigation item; the same and a trailing colon after it.
+_EDGE_JUNK_BEFORE = " •·|>»›▸◂«‹*-"
+_EDGE_JUNK_AFTER = " :|>»›▸«‹*"
 #: A section label ("World", "Management & Strategy") has at most this many words.
 SECTION_LABEL_WORDS = 4
-# Photo credits and captions recur across files by design; they are not template text.
-_CREDIT = re.compile(r"^(?:image|photo|picture|video|graphic|credit)s?\b", re.IGNORECASE)
+
+
+class _Patterns:
+    """The rule's own patterns, compiled on first use (see :func:`_patterns`)."""
+
+    def __init__(self):
+        self.sentence_end = re.compile(r"""[.!?…;]["'”’)\]]*$""")
+        self.byline = re.compile(
+            r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
+            re.IGNORECASE)
+        self.truncated = re.compile(r"(?:\.\.\.|…)\s*$")
+        # Photo credits and captions recur across files by design; they are not template text.
+        self.credit = re.compile(r"^(?:image|photo|picture|video|graphic|credit)s?\b",
+                                 re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
+def _sentence_end(text: str):
+    return _patterns().sentence_end.search(text)
+
+
+def _byline(text: str):
+    return _patterns().byline.match(text)
 
 
 #: Seconds a user's ``extra_lines`` pattern may run on one block.
 PATTERN_TIMEOUT = 1.0
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @functools.lru_cache(maxsize=None)
@@ -59,13 +76,16 @@ def phrase_pack() -> dict:
     The shipped patterns are simple and compiled with :mod:`re`, which compiles them an order
     of magnitude faster than :mod:`regex` (this runs once per process, on every check).
     """
+    import yaml
+
     text = (DATA_DIR / "boilerplate.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_YAML_LOADER)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {kind: _compile(data.get(kind, ()), whole=(kind != "prefixes"))
             for kind in ("lines", "prefixes", "openers")}
 
 
-def _compile(patterns, whole: bool, engine=re):
+def _compile(patterns, whole: bool, engine=None):
+    engine = engine or re
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
@@ -75,18 +95,31 @@ def _compile(patterns, whole: bool, engine=re):
 @functools.lru_cache(maxsize=32)
 def _extra_lines(patterns: tuple):
     """A user's extra whole-line patterns, run by :mod:`regex` under a time limit."""
+    if not patterns:
+        return None
+    import regex
+
     return _compile(patterns, whole=True, engine=regex)
 
 
 def normalise(prose: str) -> str:
-    """A block's prose as compared with the pack and across files."""
-    return _EDGE_JUNK.sub("", _SPACES.sub(" ", prose)).strip()
+    """A block's prose as compared with the pack and across files: white space collapsed,
+    bullets, pipes and arrows around it and a trailing colon taken off."""
+    return " ".join(prose.split()).lstrip(_EDGE_JUNK_BEFORE).rstrip(_EDGE_JUNK_AFTER)
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    """``len(text.split()) > n``, without splitting a long paragraph into all its words."""
+    if not isinstance(n, int):
+        return len(text.split()) > n
+    return len(text.split(None, max(n, 0))) > n
 
 
 def is_label(prose: str, max_words: int) -> bool:
     """A short line without sentence punctuation (a label, button or section name)."""
     text = prose.strip()
-    return 0 < len(text.split()) <= max_words and not _SENTENCE_END.search(text)
+    return (bool(text) and not _more_words_than(text, max_words)
+            and not _sentence_end(text))
 
 
 class Boilerplate(CorpusRule):
@@ -137,7 +170,8 @@ class Boilerplate(CorpusRule):
     }
 
     def collect(self, doc, options):
-        furniture = find_furniture(doc, options)
+        texts = [normalise(b.prose) for b in doc.blocks]
+        furniture = find_furniture(doc, options, texts)
         flagged = {i for f in furniture for i in range(f.first, f.last + 1)}
         matches = [Match(message=f.message, suggestions=("remove",),
                          span=doc.span(doc.blocks[f.first].start,
@@ -145,7 +179,7 @@ class Boilerplate(CorpusRule):
                    for f in furniture]
         candidates = [(key, doc.span(b.start, b.end - b.start))
                       for i, b in enumerate(doc.blocks)
-                      if i not in flagged and (key := recurrence_key(b, options))]
+                      if i not in flagged and (key := recurrence_key(b, options, texts[i]))]
         return matches, candidates
 
     def finish(self, items, options):
@@ -164,14 +198,16 @@ class Boilerplate(CorpusRule):
                                 suggestions=("remove",), span=span)
 
 
-def recurrence_key(block, options) -> str:
+def recurrence_key(block, options, text=None) -> str:
     """The key under which a block is compared across files, or "" when it cannot be template
-    text (prose paragraphs, headlines, datelines, bylines, photo credits)."""
+    text (prose paragraphs, headlines, datelines, bylines, photo credits). ``text`` is the
+    block's normalised prose (:func:`normalise`) when the caller has it."""
     if block.kind in ("headline", "dateline", "caption"):
         return ""
-    text = normalise(block.prose)
-    if (not text or len(text.split()) > options["recurring_max_words"]
-            or _SENTENCE_END.search(text) or _BYLINE.match(text) or _CREDIT.match(text)):
+    if text is None:
+        text = normalise(block.prose)
+    if (not text or _more_words_than(text, options["recurring_max_words"])
+            or _sentence_end(text) or _byline(text) or _patterns().credit.match(text)):
         return ""
     return text.casefold()
 
@@ -185,7 +221,9 @@ class Furniture:
         self.first, self.last, self.message = first, last, message
 
 
-def find_furniture(doc, options) -> list[Furniture]:
+def find_furniture(doc, options, texts=None) -> list[Furniture]:
+    """Furniture in ``doc``; ``texts`` are its blocks' normalised prose (:func:`normalise`),
+    if known."""
     blocks = doc.blocks
     max_label = options["max_label_words"]
     headline = headline_index(blocks)
@@ -195,7 +233,7 @@ def find_furniture(doc, options) -> list[Furniture]:
     for i, block in enumerate(blocks):
         if block.kind in ("headline", "dateline") or i == headline:
             continue
-        text = normalise(block.prose)
+        text = normalise(block.prose) if texts is None else texts[i]
         kind = pack_kind(text, extra)
         if kind == "opener":
             openers.add(i)
@@ -252,7 +290,7 @@ def headline_index(blocks):
 
 
 def _byline_or_dateline(prose: str) -> bool:
-    return bool(_BYLINE.match(prose.strip()) or DATE_DATELINE.match(prose))
+    return bool(_byline(prose.strip()) or DATE_DATELINE.match(prose))
 
 
 def _mark_navigation_before_headline(blocks, reasons) -> None:
@@ -290,7 +328,7 @@ def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
         for i, block in enumerate(blocks):
             if i in reasons or i <= headline or block.kind == "dateline":
                 continue
-            if not is_label(block.prose, max_label) or _BYLINE.match(block.prose.strip()):
+            if not is_label(block.prose, max_label) or _byline(block.prose.strip()):
                 continue
             before = i - 1 in reasons
             after = i + 1 in reasons or i + 1 == len(blocks)
@@ -323,11 +361,11 @@ def _teaser_like(block, is_furniture: bool, options) -> bool:
         return True
     if block.kind not in ("paragraph", "list_item", "heading", "caption"):
         return False
-    if len(block.prose.split()) > options["max_teaser_words"]:
+    if _more_words_than(block.prose, options["max_teaser_words"]):
         return False
     # Teasers are short blurbs in the site's voice, often cut off mid-sentence; a story
     # paragraph usually quotes someone.
-    return bool(_TRUNCATED.search(block.prose)) or not block.quotes
+    return bool(_patterns().truncated.search(block.prose)) or not block.quotes
 
 
 @hookimpl

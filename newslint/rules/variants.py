@@ -20,9 +20,6 @@ import functools
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import regex
-import yaml
-
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
@@ -30,9 +27,18 @@ from newslint.rule import DocumentRule
 #: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
-# A word, or a hyphenated compound of words (letters only: "COVID-19" is not a compound here).
-_WORD = regex.compile(r"\p{L}+(?:[-‐‑]\p{L}+)*")
-_HYPHENS = regex.compile(r"[-‐‑]")
+#: A word, or a hyphenated compound of words (letters only: "COVID-19" is not a compound here).
+WORD_PATTERN = r"\p{L}+(?:[-‐‑]\p{L}+)*"
+_HYPHEN_CHARS = "-‐‑"
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns():
+    """(word, hyphen) patterns, compiled on first use rather than at import."""
+    import regex
+
+    return regex.compile(WORD_PATTERN), regex.compile(f"[{_HYPHEN_CHARS}]")
+
 
 # Open pairs made of these words are phrases, not compounds written open: "every day" and
 # "everyday", "any one" and "anyone", "set up" and "setup", "long time" and "longtime" are
@@ -78,6 +84,13 @@ class VariantList:
         self.distinct = frozenset(str(w).lower() for w in data.get("distinct", ()))
         self.distinct_open = frozenset(str(w).lower() for w in data.get("distinct_open", ()))
         self.two_word = {f for f in self.forms if " " in f}
+        #: The spellings as a set, to intersect with an article's words.
+        self.form_set = frozenset(self.forms)
+        #: First word of a two-word form -> its possible second words.
+        self.two_word_next: dict[str, set[str]] = {}
+        for f in self.two_word:
+            first, _, rest = f.partition(" ")
+            self.two_word_next.setdefault(first, set()).add(rest)
 
     def _add(self, word: str, row: tuple[str, ...]) -> None:
         for column, form in enumerate(row):
@@ -86,6 +99,8 @@ class VariantList:
 
 @functools.lru_cache(maxsize=None)
 def variant_list() -> VariantList:
+    import yaml
+
     text = (DATA_DIR / "variants.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return VariantList(yaml.load(text, Loader=loader) or {})
@@ -153,51 +168,154 @@ class SpellingVariant(DocumentRule):
 
 
 def collect_occurrences(doc, options):
-    """Occurrences grouped by word: listed variants, and compound candidates by closed key."""
+    """Occurrences grouped by word: listed variants, and compound candidates by closed key.
+
+    Only words that may be spelled two ways are collected. The article's set of lower-case
+    words tells which those are (a listed word with two of its spellings present, a closed word
+    also present hyphenated or as two words), and only blocks holding one of them are read word
+    by word.
+    """
+    blocks = [b for b in doc.blocks if b.kind != "dateline"]
+    # A word never spans white space, so the words of the article's distinct white-space
+    # separated pieces are the article's words.
+    pieces: set[str] = set()
+    for block in blocks:
+        pieces.update(block.prose.split())
+    # A piece of letters only is one word (``str.isalpha`` letters are letters to the pattern).
+    words = set(filter(str.isalpha, pieces))
+    words.update(_patterns()[0].findall(" ".join(pieces - words)))
+    lower = set(filter(str.islower, words))
+    listed_keys, compound_keys, relevant = _candidates(lower, options)
+    if not relevant:
+        return {}, {}
+    return _collect(blocks, options, listed_keys, compound_keys, relevant)
+
+
+def _candidates(lower: set, options):
+    """Words that may be spelled two ways in an article whose lower-case words are ``lower``.
+
+    Returns the listed words and compound keys that may have two spellings, and the words at
+    which an occurrence of one of them starts. These are supersets: the word-by-word pass in
+    :func:`_collect` decides.
+    """
     vl = variant_list()
+    min_part = options["min_part_length"]
+    use_list = options["variant_list"]
+    relevant: set[str] = set()
+    listed_keys: set[str] = set()
+    listed_forms = lower & vl.form_set if use_list else set()
+    if use_list:
+        columns: dict[str, set] = defaultdict(set)
+        starts: dict[str, set] = defaultdict(set)
+        for form in listed_forms:
+            word, column, _ = vl.forms[form]
+            columns[word].add(column)
+            starts[word].add(form)
+        for first in lower & vl.two_word_next.keys():
+            for rest in vl.two_word_next[first]:
+                if rest in lower:
+                    word, column, _ = vl.forms[f"{first} {rest}"]
+                    columns[word].add(column)
+                    starts[word].add(first)
+        for word, cols in columns.items():
+            if len(cols) >= 2:
+                listed_keys.add(word)
+                relevant |= starts[word]
+    compound_keys: set[str] = set()
+    if options["compounds"]:
+        # Words the compound pass sees: listed spellings are the list's business.
+        plain = lower - listed_forms
+        hyphens = _patterns()[1]
+        with_hyphen = set(filter(hyphens.search, lower))
+        single = lower - with_hyphen
+        hyphenated = {w: hyphens.split(w) for w in plain & with_hyphen}
+        closed = plain & single
+        for parts in hyphenated.values():
+            closed.update(parts)
+        joined = {"".join(parts) for w, parts in hyphenated.items()
+                  if len(parts) == 2 and w not in vl.distinct}
+        # An open pair: a plain word and any lower-case word, neither hyphenated nor a function
+        # word, each at least ``min_part`` letters long (the range of split points sees to that).
+        firsts = (plain & single) - _FUNCTION_WORDS
+        seconds = single - _FUNCTION_WORDS
+        pair_starts: dict[str, list[str]] = {}
+        if firsts and seconds:
+            shortest = max(2 * min_part, 2)
+            for key in closed:
+                if len(key) < shortest:
+                    continue
+                for i in range(min_part, len(key) - min_part + 1):
+                    if key[:i] in firsts and key[i:] in seconds:
+                        pair_starts.setdefault(key, []).append(key[:i])
+        compound_keys = closed.intersection(joined)
+        compound_keys.update(pair_starts)
+        if compound_keys:
+            relevant |= compound_keys
+            for w, parts in hyphenated.items():
+                if "".join(parts) in compound_keys or not compound_keys.isdisjoint(parts):
+                    relevant.add(w)
+            for key in compound_keys:
+                relevant.update(pair_starts.get(key, ()))
+    return listed_keys, compound_keys, relevant
+
+
+def _collect(blocks, options, listed_keys, compound_keys, relevant):
+    """The word-by-word pass over the blocks holding a ``relevant`` word, keeping occurrences
+    of the candidate listed words and compound keys."""
+    vl = variant_list()
+    word_re, hyphens = _patterns()
     listed: dict = defaultdict(list)
     by_key: dict[str, list[Occurrence]] = defaultdict(list)
     closed_keys: set[str] = set()
     min_part = options["min_part_length"]
-    for block in doc.blocks:
-        if block.kind == "dateline":
+    for block in blocks:
+        if not any(w in block.prose for w in relevant):
             continue
-        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(block.prose)]
-        for k, (start, end, text) in enumerate(tokens):
-            if not text.islower():
-                continue  # names, acronyms and sentence starts
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        words = word_re.findall(block.prose)
+        if relevant.isdisjoint(words):
+            continue
+        matches = list(word_re.finditer(block.prose))
+        for k, text in enumerate(words):
+            if text not in relevant or not text.islower():
+                continue  # names, acronyms and sentence starts; words spelled one way
+            start, end = matches[k].span()
+            nxt = (*matches[k + 1].span(), words[k + 1]) if k + 1 < len(words) else None
             pair_ok = (nxt is not None and block.prose[end:nxt[0]] == " " and nxt[2].islower())
             if options["variant_list"]:
                 entry = vl.forms.get(text)
                 if entry:
-                    listed[entry[0]].append(
-                        Occurrence(block, start, end, entry[1], entry[2]))
+                    if entry[0] in listed_keys:
+                        listed[entry[0]].append(
+                            Occurrence(block, start, end, entry[1], entry[2]))
                     continue
                 if pair_ok and f"{text} {nxt[2]}" in vl.two_word:
                     entry = vl.forms[f"{text} {nxt[2]}"]
-                    listed[entry[0]].append(
-                        Occurrence(block, start, nxt[1], entry[1], entry[2]))
+                    if entry[0] in listed_keys:
+                        listed[entry[0]].append(
+                            Occurrence(block, start, nxt[1], entry[1], entry[2]))
                     continue
             if not options["compounds"]:
                 continue
-            parts = _HYPHENS.split(text)
+            parts = hyphens.split(text)
             if len(parts) == 2 and text not in vl.distinct:
                 key = "".join(parts)
-                by_key[key].append(Occurrence(block, start, end, text))
+                if key in compound_keys:
+                    by_key[key].append(Occurrence(block, start, end, text))
             if len(parts) > 1:
                 # "cybersecurity-related": its first part is a closed use of "cybersecurity".
                 pos = start
                 for part in parts:
-                    closed_keys.add(part)
-                    by_key[part].append(Occurrence(block, pos, pos + len(part), part))
+                    if part in compound_keys:
+                        closed_keys.add(part)
+                        by_key[part].append(Occurrence(block, pos, pos + len(part), part))
                     pos += len(part) + 1
             else:
-                closed_keys.add(text)
-                by_key[text].append(Occurrence(block, start, end, text))
-                if (pair_ok and not _HYPHENS.search(nxt[2]) and len(text) >= min_part
-                        and len(nxt[2]) >= min_part and text not in _FUNCTION_WORDS
-                        and nxt[2] not in _FUNCTION_WORDS
+                if text in compound_keys:
+                    closed_keys.add(text)
+                    by_key[text].append(Occurrence(block, start, end, text))
+                if (pair_ok and text + nxt[2] in compound_keys and not hyphens.search(nxt[2])
+                        and len(text) >= min_part and len(nxt[2]) >= min_part
+                        and text not in _FUNCTION_WORDS and nxt[2] not in _FUNCTION_WORDS
                         and f"{text} {nxt[2]}" not in vl.distinct_open):
                     by_key[text + nxt[2]].append(
                         Occurrence(block, start, nxt[1], f"{text} {nxt[2]}"))
