@@ -73,11 +73,17 @@ class VariantList:
 
     def __init__(self, data: dict):
         self.forms: dict[str, tuple[str, int, tuple[str, ...]]] = {}
+        forms = self.forms
         for key, suffixes in (("ize_ise", _IZE), ("yze_yse", _YZE), ("or_our", _OR),
                               ("er_re", _ER)):
             for stem in data.get(key, ()):
-                for row in suffixes:
-                    self._add(f"{key}:{stem}", tuple(stem + s for s in row))
+                word = f"{key}:{stem}"
+                for american, british in suffixes:  # every suffix row is a pair
+                    row = (stem + american, stem + british)
+                    if row[0] not in forms:
+                        forms[row[0]] = (word, 0, row)
+                    if row[1] not in forms:
+                        forms[row[1]] = (word, 1, row)
         for word, rows in (data.get("words") or {}).items():
             for row in rows:
                 self._add(f"word:{word}", tuple(str(v).lower() for v in row))
