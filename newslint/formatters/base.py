@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 
@@ -32,6 +34,15 @@ class Formatter:
         self.quiet = quiet
         self.rules = rules or {}
         self.root = root
+
+    def relative_path(self, path: str) -> str:
+        """``path`` from the root (the working directory) in ``/`` form; paths outside the
+        root stay as given. Review tools attach findings to files by repository path."""
+        root = self.root or os.getcwd()
+        relative = os.path.relpath(os.path.abspath(path), root)
+        if relative.split(os.sep, 1)[0] == os.pardir:
+            return Path(path).as_posix()
+        return Path(relative).as_posix()
 
     def start(self) -> None:
         """Called once before any file."""

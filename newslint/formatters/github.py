@@ -9,8 +9,6 @@ properties, where they would otherwise end the value.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 from newslint.formatters.base import Formatter, Summary
 
@@ -35,18 +33,10 @@ def workflow_command(command: str, message: str, **properties) -> str:
 
 
 class GithubFormatter(Formatter):
-    def _path(self, path: str) -> str:
-        """Annotations attach to files by their path from the repository root (the checkout)."""
-        root = self.root or os.getcwd()
-        relative = os.path.relpath(os.path.abspath(path), root)
-        if relative.split(os.sep, 1)[0] == os.pardir:
-            return Path(path).as_posix()
-        return Path(relative).as_posix()
-
     def file(self, path, findings, errors):
         w = self.stream.write
         for err in errors:
-            w(workflow_command("error", err.message, file=self._path(err.path),
+            w(workflow_command("error", err.message, file=self.relative_path(err.path),
                                title="newslint: file not checked") + "\n")
         for f in findings:
             if self.quiet and f.severity == "info":
@@ -54,7 +44,7 @@ class GithubFormatter(Formatter):
             message = f.message
             if f.suggestions:
                 message += f" (suggestion: {' / '.join(f.suggestions[:3])})"
-            w(workflow_command(COMMANDS[f.severity], message, file=self._path(f.path),
+            w(workflow_command(COMMANDS[f.severity], message, file=self.relative_path(f.path),
                                line=f.line, col=f.column, endLine=f.end_line,
                                endColumn=f.end_column, title=f.rule) + "\n")
 

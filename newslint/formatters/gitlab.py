@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from pathlib import Path
 
 from newslint.fingerprint import fingerprint_file, read_source
 from newslint.formatters.base import Formatter, Summary
@@ -25,19 +23,12 @@ class GitlabFormatter(Formatter):
     def start(self):
         self._issues = []
 
-    def _path(self, path: str) -> str:
-        root = self.root or os.getcwd()
-        relative = os.path.relpath(os.path.abspath(path), root)
-        if relative.split(os.sep, 1)[0] == os.pardir:
-            return Path(path).as_posix()
-        return Path(relative).as_posix()
-
     def file(self, path, findings, errors):
         # File errors end the run with exit code 2 and a message on standard error; the code
         # quality report has no place for them.
         if not findings:
             return
-        where = self._path(path)
+        where = self.relative_path(path)
         for finding, fp, occurrence in fingerprint_file(read_source(path), findings):
             unique = hashlib.sha256(f"{where}\x1f{finding.rule}\x1f{fp}\x1f{occurrence}"
                                     .encode("utf-8")).hexdigest()
