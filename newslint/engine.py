@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
+import traceback
+from dataclasses import dataclass, field
 from typing import Optional
 
 from newslint.document import Document
-from newslint.errors import InputError
-from newslint.finding import Finding, Match
+from newslint.errors import ConfigError, InputError, NewslintError
+from newslint.filters.selection import Selection
+from newslint.filters.suppressions import is_suppressed
+from newslint.finding import CATEGORIES, SEVERITIES, FileError, Finding, Match
+from newslint.rule import CorpusRule, DocInfo, DocumentRule, RunContext
 
 
 def parse_document(path: str, text: str, suffix: str, pub_date: Optional[_dt.date] = None,
@@ -39,16 +45,6 @@ def finding_from_match(doc: Optional[Document], rule, match: Match,
 # ---------------------------------------------------------------------------------------------
 # Running rules over files
 # ---------------------------------------------------------------------------------------------
-
-import os  # noqa: E402
-import traceback  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-
-from newslint.errors import ConfigError, NewslintError  # noqa: E402
-from newslint.filters.selection import Selection  # noqa: E402
-from newslint.filters.suppressions import is_suppressed  # noqa: E402
-from newslint.finding import CATEGORIES, SEVERITIES, FileError  # noqa: E402
-from newslint.rule import CorpusRule, DocInfo, DocumentRule, RunContext  # noqa: E402
 
 
 @dataclass
@@ -198,7 +194,6 @@ class Engine:
         return decode(path, data)
 
     def _finding(self, doc, rule, match) -> Finding:
-        severity = None
         rid = match.rule or rule.id
         severity = self.config.rule_setting(rid, "severity") or \
             self.config.rule_setting(rule.id, "severity")
