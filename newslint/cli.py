@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from newslint import __version__
-from newslint.errors import NewslintError, PackError, UsageError
+from newslint.errors import NewslintError, UsageError
 from newslint.exitcodes import ExitCode
 from newslint.finding import SEVERITY_RANK
 
@@ -168,10 +168,7 @@ def _setup(args, start: Path, date_override=None):
     overrides = {rid: e["enabled"] for rid, e in config.values["rules"].items()
                  if isinstance(e, dict) and "enabled" in e}
     selection = Selection(config.select, config.extend_select, config.ignore, overrides)
-    try:
-        engine = Engine(config, pm, selection, date_override, warn=_warn_once())
-    except PackError:
-        raise
+    engine = Engine(config, pm, selection, date_override, warn=_warn_once())
     return config, pm, engine
 
 
@@ -229,8 +226,7 @@ def _check(args) -> int:
             stdin_text = decode(name, data)
         except NewslintError as exc:
             files.remove("-")
-            missing_error = FileError(name, str(exc))
-            missing.append(missing_error)
+            missing.append(FileError(name, str(exc)))
         else:
             stdin_meta = (name, os.path.splitext(name)[1])
 
