@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 CORPUS = HERE / "corpus" / "wikinews"
-DEFAULT_SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+DEFAULT_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "securityweek-tiktok-wechat-bans.txt"
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 

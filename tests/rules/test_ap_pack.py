@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED
 from newslint.packs import load_pack
 from newslint.rules import apstyle
 from newslint.testing import check_text
 
 REPO = Path(__file__).parents[2]
 FIXTURES = Path(__file__).parent / "ap"
-SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
 
 
 def ap_rules() -> dict:

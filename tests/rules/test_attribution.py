@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED, load_benchmark
 from newslint.rules import attribution
 from newslint.rules.attribution import UnattributedQuote, UnsourcedClaim, VagueAttribution
 from newslint.testing import check_text
@@ -17,7 +17,6 @@ HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
 WIKINEWS = ROOT / "benchmarks" / "corpus" / "wikinews"
 JUDGEMENTS = ROOT / "benchmarks" / "judgements" / "attribution.md"
-SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
 RULES = {cls.id: cls for cls in (UnattributedQuote, VagueAttribution, UnsourcedClaim)}
 
 
@@ -231,11 +230,7 @@ def test_examples_in_docs_behave_as_documented(cls):
 # --- the Wikinews corpus ----------------------------------------------------------------------
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_attribution",
-                                                  ROOT / "benchmarks" / "bench_attribution.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_attribution")
 
 
 @pytest.mark.slow

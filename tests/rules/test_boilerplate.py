@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED, load_benchmark
 from newslint.rules import boilerplate
 from newslint.rules.boilerplate import Boilerplate
 from newslint.testing import check_corpus, check_text, parse_text
 
 FIXTURES = Path(__file__).parent / "boilerplate"
 WIKINEWS = Path(__file__).parents[2] / "benchmarks" / "corpus" / "wikinews"
-SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
 
 
 def _findings(path: Path, **options):
@@ -187,12 +187,7 @@ def test_registered_through_the_hook():
 @pytest.mark.slow
 @pytest.mark.skipif(not WIKINEWS.is_dir(), reason="Wikinews corpus not available")
 def test_planted_furniture_in_wikinews_is_found_without_touching_the_story():
-    import importlib.util
-
-    bench = Path(__file__).parents[2] / "benchmarks" / "bench_style.py"
-    spec = importlib.util.spec_from_file_location("bench_style", bench)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("bench_style")
     docs, planted = module.planted_articles(limit=60)
     score = module.score_planted(check_corpus(docs, Boilerplate()), planted)
     assert score["wrong"] == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
 import json
 import os
 import re
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import load_benchmark
 from newslint.finding import CATEGORIES, SEVERITIES
 from newslint.rules import dates
 from newslint.testing import check_text
@@ -206,11 +206,7 @@ def test_seed_with_date_flags_the_credit_year_and_not_the_weekdays():
 # --- the Wikinews corpus ------------------------------------------------------------------
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_dates",
-                                                  ROOT / "benchmarks" / "bench_dates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_dates")
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED
 from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWord
 from newslint.testing import check_text, parse_text, check_document
 
@@ -73,7 +74,7 @@ def test_repeated_word_in_plain_text_and_html():
 
 
 def test_seed_article_missing_verb():
-    seed = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
+    seed = SEED
     if not seed.exists():
         pytest.skip("seed article not available")
     text = seed.read_text(encoding="utf-8")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from shared_paths import SEED
 from newslint.rules import variants
 from newslint.rules.variants import SpellingVariant, variant_list
 from newslint.testing import check_document, check_text, parse_text
 
 FIXTURES = Path(__file__).parent / "spelling-variant"
 WIKINEWS = Path(__file__).parents[2] / "benchmarks" / "corpus" / "wikinews"
-SEED = Path("/work/shared/seed/securityweek-tiktok-wechat-bans.txt")
 
 
 def _check(text: str, suffix: str = ".txt", **options):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib.util
 import os
 from pathlib import Path
 
 import pytest
 
+from shared_paths import load_benchmark
 from newslint.text.temporal import find_temporal_expressions, reads_as_past, resolve
 
 D = _dt.date
@@ -204,10 +204,7 @@ def test_reads_as_past(sentence, expression, past):
 
 @pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME corpus not available")
 def test_meantime_date_recall():
-    path = ROOT / "benchmarks" / "eval_meantime.py"
-    spec = importlib.util.spec_from_file_location("eval_meantime", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_benchmark("eval_meantime")
     result = module.evaluate(MEANTIME)
     assert result["gold_date_expressions"] >= 20
     assert result["recall"] >= 0.9, result["missed"]
