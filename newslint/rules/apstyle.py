@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text.patterns import compile as compile_pattern
 
 #: Blocks holding the writer's running copy. AP headlines follow their own rules (figures for
 #: all numbers, abbreviated months), and datelines are page metadata.
@@ -307,10 +308,10 @@ def _patterns() -> SimpleNamespace:
     """The module's patterns, compiled on first use rather than at import: the AP rules are
     off by default."""
     return SimpleNamespace(
-        lone_digit=re.compile(_LONE_DIGIT), word_after=re.compile(_WORD_AFTER),
-        word_before=re.compile(_WORD_BEFORE), full_with_day=re.compile(_FULL_WITH_DAY),
-        short_with_day=re.compile(_SHORT_WITH_DAY), short_with_year=re.compile(_SHORT_WITH_YEAR),
-        quote_mark=re.compile(_QUOTE_MARK), date=re.compile(_DATE))
+        lone_digit=compile_pattern(_LONE_DIGIT), word_after=compile_pattern(_WORD_AFTER),
+        word_before=compile_pattern(_WORD_BEFORE), full_with_day=compile_pattern(_FULL_WITH_DAY),
+        short_with_day=compile_pattern(_SHORT_WITH_DAY), short_with_year=compile_pattern(_SHORT_WITH_YEAR),
+        quote_mark=compile_pattern(_QUOTE_MARK), date=compile_pattern(_DATE))
 
 FORMAT_NAMES = {"abbreviated": "abbreviated month first ('Aug. 7')",
                 "full": "full month first ('August 7')",

@@ -22,7 +22,8 @@ from newslint.rule import DocumentRule
 from newslint.text.attribution import (
     CAPTION, attribution_cues, find_figures, has_attribution, has_source, mask_quotes,
     may_have_figures, public_record, transcript_blocks, vague_sources, vocabulary)
-from newslint.text.quotes import LazyPattern, Quote, find_quotations, is_fragment, is_speech
+from newslint.text.patterns import LazyPattern
+from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
 
 _QUOTE_BLOCKS = ("paragraph", "blockquote", "list_item")
 _OPENS_WITH_SOURCE = LazyPattern(r"\s*(?:According\s+to|Figures\s+from|Data\s+from)\b")

@@ -27,6 +27,7 @@ from newslint import hookimpl
 from newslint.finding import Match
 from newslint.parsers.common import DATE_DATELINE
 from newslint.rule import CorpusRule
+from newslint.text.patterns import compile as compile_pattern
 
 #: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -42,13 +43,13 @@ class _Patterns:
     """The rule's own patterns, compiled on first use (see :func:`_patterns`)."""
 
     def __init__(self):
-        self.sentence_end = re.compile(r"""[.!?…;]["'”’)\]]*$""")
-        self.byline = re.compile(
+        self.sentence_end = compile_pattern(r"""[.!?…;]["'”’)\]]*$""")
+        self.byline = compile_pattern(
             r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
             re.IGNORECASE)
-        self.truncated = re.compile(r"(?:\.\.\.|…)\s*$")
+        self.truncated = compile_pattern(r"(?:\.\.\.|…)\s*$")
         # Photo credits and captions recur across files by design; they are not template text.
-        self.credit = re.compile(r"^(?:image|photo|picture|video|graphic|credit)s?\b",
+        self.credit = compile_pattern(r"^(?:image|photo|picture|video|graphic|credit)s?\b",
                                  re.IGNORECASE)
 
 

@@ -15,8 +15,9 @@ from newslint import hookimpl
 from newslint.document import Block, Document
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text.patterns import LazyPattern
 from newslint.text.temporal import (
-    WEEKDAY_NAMES, LazyPattern, TemporalExpression, find_temporal_expressions, reads_as_past,
+    WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past,
     resolve, weekday_name)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from newslint.errors import ConfigError
-from newslint.text.quotes import LazyPattern
+from newslint.text.patterns import compile as compile_pattern
+from newslint.text.patterns import LazyPattern
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "attribution.yaml"
 
@@ -96,7 +97,9 @@ def _alternation(words: Iterable[str], regex: bool = False, ignore_case: bool = 
     Pass ``ignore_case`` when the pattern is matched case-insensitively, so that "Say" and
     "say" share a branch.
     """
-    items = sorted(set(words), key=len, reverse=True)
+    # Alphabetical among equal lengths: a set's order changes from run to run, and the same
+    # words must give the same pattern (compiled patterns are cached by their text).
+    items = sorted(set(words), key=lambda w: (-len(w), w))
     if regex:
         return "|".join(f"(?:{w})" for w in items)
     trie = _trie(items, ignore_case)
@@ -167,7 +170,7 @@ class Vocabulary:
         # "in a statement", "in an interview with", "during a news conference", "on Twitter".
         noun_cue = (r"\b(?:in|during|at|through|via)\s+(?:a|an|the|his|her|their|its|our|my|one)"
                     rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{self._alt('attribution_nouns')})\b")
-        return re.compile(
+        return compile_pattern(
             rf"(?P<verb>\b(?:{self._alt('attribution_verbs')})\b)"
             rf"|(?P<phrase>\b(?:{self._alt('attribution_phrases')})\b)|(?P<noun>{noun_cue})"
             r"|(?P<social>\b(?:on|via)\s+(?:Twitter|Facebook|Instagram|Weibo|LinkedIn|YouTube|X)\b)",
@@ -179,7 +182,7 @@ class Vocabulary:
         # "government figures", "data from the ministry", "a survey found"), not in "huge
         # amounts of data".
         nouns = self._alt("source_nouns", ignore_case=False)  # matched as spelled
-        return re.compile(
+        return compile_pattern(
             rf"(?i:\b(?:{self._alt('attribution_phrases')})\b)"
             r"|(?:(?i:\b(?:official|government|latest|new|recent|published|released|preliminary|"
             r"provisional|final|annual|quarterly|the|a|an|its|their|his|her|this|these))\s+"
@@ -192,7 +195,7 @@ class Vocabulary:
         # A head, then optionally an appositive or a prepositional phrase (checked later for
         # names), then the verb; or "according to" and a head.
         heads = self._alt("vague_sources")
-        return re.compile(
+        return compile_pattern(
             rf"(?P<head>\b(?:{heads})\b)"
             r"(?P<mid>\s*,[^,.;:!?\"“”]{1,80},|\s+(?:at|from|with|of|in|on|for|close\s+to|"
             r"within|inside|across|around|who\s+spoke|who\s+asked)\s+[^,.;:!?\"“”_]{1,60}?)?"
@@ -202,7 +205,7 @@ class Vocabulary:
 
     @functools.cached_property
     def vague_quantifier(self) -> re.Pattern:
-        return re.compile(
+        return compile_pattern(
             r"(?:^|(?<=[,;:—–(])\s*|\b(?:but|and|while|though|although|whereas|as|because|yet|so)\s+)"
             rf"(?P<head>(?:{self._alt('vague_quantifiers')}))\s+{_AUX}"
             rf"(?P<verb>(?:{self._alt('vague_verbs')}))\b",
@@ -210,7 +213,7 @@ class Vocabulary:
 
     @functools.cached_property
     def vague_passive(self) -> re.Pattern:
-        return re.compile(
+        return compile_pattern(
             r"\bit\s+(?:is|was|has\s+been|had\s+been|'s|’s|is\s+being|was\s+being)\s+"
             r"(?:(?:widely|generally|commonly|now|also|often|increasingly|long|still)\s+)?"
             rf"(?:{self._alt('vague_passives')})\b",
@@ -235,7 +238,7 @@ class Vocabulary:
 
     @functools.cached_property
     def anonymity(self) -> re.Pattern:
-        return re.compile(self._alt("anonymity_reasons", regex=True) or r"(?!x)x", re.I)
+        return compile_pattern(self._alt("anonymity_reasons", regex=True) or r"(?!x)x", re.I)
 
 
 def vocabulary(extra: Optional[dict] = None, vocabulary_file: str = "") -> Vocabulary:

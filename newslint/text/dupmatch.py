@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from newslint.text.patterns import LazyPattern
+
 # Quote, apostrophe, dash and ellipsis styles folded onto one form each.
 _FOLD = {
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
@@ -32,30 +34,11 @@ _FOLD = {
 }
 
 
-class _LazyPattern:
-    """A regular expression compiled on first use, so that importing the module stays cheap.
-
-    After the first use the compiled pattern's methods are attributes of the instance, so later
-    calls cost the same as on the compiled pattern itself.
-    """
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-
-    def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        compiled = re.compile(self.pattern)
-        for method in ("sub", "findall", "finditer", "search"):
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
-
-
 # A regular expression finds the few characters to fold; str.translate with a mapping looks up
 # every character of the text and is several times slower on long blocks.
-_FOLDABLE = _LazyPattern("[" + "".join(_FOLD) + "]")
+_FOLDABLE = LazyPattern("[" + "".join(_FOLD) + "]")
 # Words keep inner apostrophes and dots ("don't", "u.s") so that they count as one word.
-_WORD = _LazyPattern(r"[^\W_]+(?:['.][^\W_]+)*")
+_WORD = LazyPattern(r"[^\W_]+(?:['.][^\W_]+)*")
 
 #: Words in a shingle: three keeps short paragraphs (ten words or so) comparable while a
 #: three-word run is already specific enough to tell unrelated paragraphs apart.

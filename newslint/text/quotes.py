@@ -24,32 +24,7 @@ import re
 from dataclasses import dataclass
 
 from newslint.document import TextSpan
-
-
-class LazyPattern:
-    """A regular expression compiled the first time it is used, not when its module is
-    imported. It has the methods of :class:`re.Pattern`; after the first call each one is
-    the compiled pattern's own bound method."""
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._args = (pattern, flags)
-        self._compiled = None
-
-    def compiled(self) -> re.Pattern:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return self._compiled
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        value = getattr(self.compiled(), name)
-        if callable(value):
-            self.__dict__[name] = value  # found directly from now on
-        return value
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self._args[0]!r}, {self._args[1]!r})"
+from newslint.text.patterns import LazyPattern
 
 
 _MARKS = LazyPattern(r"[“”\"‘’']")

@@ -8,9 +8,9 @@ style uses ("Aug.", "Gov.", "U.S.") gets sentences right, and the tests hold it 
 
 from __future__ import annotations
 
-import re
 
 from newslint.document import TextSpan
+from newslint.text.patterns import compile as compile_pattern
 
 # Abbreviations after which a period does not end a sentence (lower-cased, without the dot).
 ABBREVIATIONS = frozenset("""
@@ -21,7 +21,7 @@ ave blvd rd hwy p.m a.m e.g i.e u.s u.k u.n d.c b.c a.d
 """.split())
 
 # A terminator, optional closing quotes/brackets, white space, then what can start a sentence.
-_BOUNDARY = re.compile(
+_BOUNDARY = compile_pattern(
     r"""([.!?…]+)(["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 
 
@@ -50,7 +50,7 @@ def split_sentences(text: str) -> list[TextSpan]:
     return spans
 
 
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIALS = compile_pattern(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

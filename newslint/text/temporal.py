@@ -19,29 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from newslint.text.patterns import LazyPattern
 
 
-
-class LazyPattern:
-    """A regular expression compiled on first use, so that importing a module stays cheap.
-
-    After the first use the compiled pattern's methods are attributes of the instance, so later
-    calls cost the same as on the compiled pattern itself.
-    """
-
-    _METHODS = ("finditer", "search", "match", "fullmatch", "sub", "subn", "findall", "split")
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern = pattern
-        self.flags = flags
-
-    def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        compiled = re.compile(self.pattern, self.flags)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
 
 
 def relativedelta(**kwargs):
