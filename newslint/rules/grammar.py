@@ -114,8 +114,11 @@ class NeitherOr(DocumentRule):
 # Two identical words separated only by white space (line breaks included). Words that are
 # correctly doubled ("had had", "that that", "what it is is"), and reduplicated words said for
 # emphasis, are left out.
+# The back-reference (case-insensitive) makes the engine reject unequal pairs itself: matching
+# every pair of neighbouring words and comparing them in Python cost more than the other rules.
 _REPEATED = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<first>\p{Latin}+)(?P<gap>\s+)(?P<second>\p{Latin}+)(?![\p{L}\p{M}])")
+    r"(?<![\p{L}\p{M}])(?P<first>\p{Latin}+)(?P<gap>\s+)(?P<second>(?P=first))(?![\p{L}\p{M}])",
+    regex.IGNORECASE)
 _CORRECTLY_DOUBLED = frozenset({
     "had", "that", "is", "do", "bye", "no", "very", "so", "yes", "ha", "go", "knock", "well",
     "now", "there", "tut", "boo", "cha", "hip", "aye", "chop", "pooh", "tsk", "dum", "la", "na",
