@@ -160,7 +160,7 @@ def _setup(args, start: Path, date_override=None):
                 config.values[key] = value
             else:
                 config.values[key] = config.values[key] + value
-    pm = build_plugin_manager()
+    pm = build_plugin_manager(cache_dir=config.cache_dir)
     declared = {}
     for sections in pm.hook.newslint_config_sections():
         declared.update(sections or {})

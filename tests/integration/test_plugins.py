@@ -6,8 +6,10 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -31,8 +33,8 @@ def plugin_site(tmp_path_factory):
     return site
 
 
-def _run(site: Path, *args, cwd: Path):
-    env = dict(os.environ, PYTHONPATH=str(site), NO_COLOR="1")
+def _run(site: Path, *args, cwd: Path, **env_extra):
+    env = dict(os.environ, PYTHONPATH=str(site), NO_COLOR="1", **env_extra)
     return subprocess.run([sys.executable, "-m", "newslint", *map(str, args)], cwd=cwd,
                           env=env, capture_output=True, text=True, timeout=120)
 
@@ -65,6 +67,37 @@ def test_a_rule_that_raises_is_an_internal_error_and_others_still_run(plugin_sit
     [err] = [f for f in report["findings"] if f["rule"] == "internal-error"]
     assert "example.fragile raised ValueError: cannot handle KABOOM" in err["message"]
     assert "Traceback" not in res.stderr + res.stdout
+
+
+def _backdate(*paths):
+    """As if long ago: the entry-point cache is not written while a folder is still changing."""
+    old = time.time() - 3600
+    for path in paths:
+        os.utime(path, (old, old))
+
+
+def test_a_plugin_installed_or_removed_between_runs_is_seen(plugin_site, tmp_path):
+    site, work, cache = tmp_path / "site", tmp_path / "work", tmp_path / "cache"
+    site.mkdir()
+    work.mkdir()
+    _backdate(site, work)
+
+    def listed() -> bool:
+        res = _run(site, "rules", cwd=work, NEWSLINT_CACHE_DIR=str(cache))
+        assert res.returncode == 0, res.stderr
+        return "example.brand" in res.stdout
+
+    assert not listed()
+    assert list(cache.glob("entry-points-*.txt")), "the entry points were not cached"
+    shutil.copytree(plugin_site, site, dirs_exist_ok=True)  # installed after the cache
+    assert listed()
+    [info] = site.glob("newslint_example_plugin-*.dist-info")
+    _backdate(site, info / "entry_points.txt")
+    assert listed()  # the cache now remembers the plugin
+    assert "example" in "".join(p.read_text() for p in cache.glob("entry-points-*.txt"))
+    shutil.rmtree(info)  # removed after the cache remembered it
+    shutil.rmtree(site / "newslint_example_plugin")
+    assert not listed()
 
 
 def test_every_hook_is_documented_and_exercised():
