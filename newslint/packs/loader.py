@@ -55,8 +55,10 @@ class PackSource:
                          f"{self.path}{where}: {message}")
 
 
-def load_pack(path) -> list:
-    """Load one pack file and return its rules (validated)."""
+def load_pack(path, known_patterns=None) -> list:
+    """Load one pack file and return its rules (validated). ``known_patterns``
+    (:class:`~newslint.packs.known.KnownPatterns`) spares compiling patterns that compiled
+    before."""
     from newslint.packs.types import RULE_TYPES
 
     src = PackSource(Path(path))
@@ -94,7 +96,7 @@ def load_pack(path) -> list:
         _check_common(src, keys, spec)
         try:
             rule = cls(f"{name}.{rule_name}", spec, pack=name, default_enabled=default_enabled,
-                       pack_path=str(src.path))
+                       pack_path=str(src.path), known_patterns=known_patterns)
         except PackError as exc:
             raise src.error(keys + (exc.args[0].split(":", 1)[0],),
                             exc.args[0].split(":", 1)[-1].strip()) from None

@@ -6,9 +6,13 @@ from newslint.packs import load_pack, shipped_pack_files
 
 @hookimpl
 def newslint_register_rules(config):
+    from newslint.packs.known import KnownPatterns
+
+    paths = [*shipped_pack_files(), *(config.pack_paths if config is not None else ())]
+    known = KnownPatterns(config.cache_dir) if config is not None else None
     rules = []
-    for path in shipped_pack_files():
-        rules.extend(load_pack(path))
-    for path in (config.pack_paths if config is not None else ()):
-        rules.extend(load_pack(path))
+    for path in paths:
+        rules.extend(load_pack(path, known_patterns=known))
+    if known is not None:
+        known.save()
     return rules

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import cached_property
+from typing import Optional
 
 import regex
 
 from newslint.errors import PackError
 from newslint.finding import Match
+from newslint.packs.known import KnownPatterns, compile_problem
 from newslint.rule import DocumentRule
 
 #: Seconds a user-written pattern may run on one block before it is abandoned.
@@ -37,8 +39,9 @@ class PackRule(DocumentRule):
     KEYS: set = set()
 
     def __init__(self, rule_id: str, spec: dict, pack: str, default_enabled: bool,
-                 pack_path: str = ""):
+                 pack_path: str = "", known_patterns: Optional[KnownPatterns] = None):
         self.id = rule_id
+        self.known_patterns = known_patterns
         self.spec = spec
         self.category = spec.get("category", "style")
         self.severity = spec.get("severity", "warning")
@@ -64,10 +67,10 @@ class PackRule(DocumentRule):
             if not isinstance(piece, str) or not piece:
                 raise PackError(f"{what}: entries must be non-empty text")
             if self.is_regex:
-                try:
-                    regex.compile(piece)
-                except regex.error as exc:
-                    raise PackError(f"{what}: invalid pattern {piece!r}: {exc}") from None
+                problem = (self.known_patterns.problem(piece) if self.known_patterns
+                           else compile_problem(piece))
+                if problem is not None:
+                    raise PackError(f"{what}: invalid pattern {piece!r}: {problem}")
         return pieces
 
     def _compile(self, pieces: list[str]):

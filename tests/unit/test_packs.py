@@ -127,3 +127,92 @@ def test_shipped_house_pack():
     assert check_text("The website sent an email.", rules["house.email"]) == []
     for rule in rules.values():
         assert "## What it flags" in rule.doc and "## Instead" in rule.doc
+
+
+REGEX_PACK = r"""
+    pack: t
+    rules:
+      percent:
+        type: substitution
+        regex: true
+        message: "Write '{suggestion}'."
+        swap:
+          "(\\d+) per(?:\n| )cent": '\1%'
+          '(?<!\bthe\s+)stated': 'said'
+"""
+
+
+def _count_compiles(monkeypatch):
+    import newslint.packs.known as known
+
+    calls = []
+    real = known.regex.compile
+
+    def counting(pattern, *args, **kw):
+        calls.append(pattern)
+        return real(pattern, *args, **kw)
+    monkeypatch.setattr(known.regex, "compile", counting)
+    return calls
+
+
+def test_patterns_that_compiled_are_not_compiled_again(tmp_path, monkeypatch):
+    from newslint.packs.known import KnownPatterns
+
+    path = write(tmp_path, REGEX_PACK)
+    calls = _count_compiles(monkeypatch)
+    first = KnownPatterns(tmp_path / "cache")
+    load_pack(path, known_patterns=first)
+    first.save()
+    assert sorted(calls) == sorted(["(\\d+) per(?:\n| )cent", "(?<!\\bthe\\s+)stated"])
+    calls.clear()
+    [rule] = load_pack(path, known_patterns=KnownPatterns(tmp_path / "cache"))
+    assert calls == []
+    assert [f.suggestions for f in check_text("It rose 5 per cent, he stated.", rule)] == [
+        ("5%",), ("said",)]
+
+
+def test_a_bad_pattern_is_reported_on_every_load(tmp_path):
+    from newslint.packs.known import KnownPatterns
+
+    path = write(tmp_path, REGEX_PACK.replace("stated':", "(stated':"))
+    for _ in range(2):
+        known = KnownPatterns(tmp_path / "cache")
+        with pytest.raises(PackError, match=r"pack.yaml:\d+: rules.percent.swap: invalid pattern"):
+            load_pack(path, known_patterns=known)
+        known.save()
+    assert "(stated" not in (tmp_path / "cache" / "pack-patterns.txt").read_text()
+
+
+@pytest.mark.parametrize("damage", [
+    lambda text: text.replace("newslint", "newslintX", 1),   # another version wrote it
+    lambda text: text.rstrip("\n"),                          # cut short
+    lambda text: text + "\\x\n",                             # an escape that does not decode
+    lambda text: "",
+])
+def test_a_damaged_or_foreign_pattern_list_is_ignored(tmp_path, monkeypatch, damage):
+    from newslint.packs.known import KnownPatterns
+
+    path = write(tmp_path, REGEX_PACK)
+    known = KnownPatterns(tmp_path / "cache")
+    load_pack(path, known_patterns=known)
+    known.save()
+    listing = tmp_path / "cache" / "pack-patterns.txt"
+    listing.write_text(damage(listing.read_text(encoding="ascii")), encoding="ascii")
+    calls = _count_compiles(monkeypatch)
+    load_pack(path, known_patterns=KnownPatterns(tmp_path / "cache"))
+    assert len(calls) == 2
+
+
+def test_the_packs_plugin_remembers_patterns_in_the_cache_dir(tmp_path, monkeypatch):
+    from newslint.config import Config
+    from newslint.packs import plugin
+
+    path = write(tmp_path, REGEX_PACK)
+    config = Config()
+    config.values["cache_dir"] = str(tmp_path / "cache")
+    config.values["packs"] = [str(path)]
+    plugin.newslint_register_rules(config)
+    calls = _count_compiles(monkeypatch)
+    ids = [r.id for r in plugin.newslint_register_rules(config)]
+    assert "t.percent" in ids and "house.email" in ids
+    assert calls == []
