@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newslint.languagetool.client import LTMatch
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the client is imported only when LanguageTool runs
+    from newslint.languagetool.client import LTMatch
 
 #: LanguageTool categories that are about style or typography rather than correctness.
 STYLE_CATEGORIES = frozenset({

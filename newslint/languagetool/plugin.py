@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from newslint import hookimpl
 from newslint.errors import ConfigError, NewslintError
 from newslint.finding import Match
-from newslint.languagetool.cache import ParagraphCache
-from newslint.languagetool.client import CheckError, CheckSettings, LanguageToolClient, LTMatch
 from newslint.languagetool.dictionary import ProjectDictionary
 from newslint.languagetool.mapping import (
     SEVERITY, category_of, is_other_variant_spelling, is_speller)
-from newslint.languagetool.names import ArticleNames
-from newslint.languagetool.server import ServerError
-from newslint.languagetool.service import (
-    INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS, Connection, Unavailable, connect)
+from newslint.languagetool.settings import (
+    INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS)
 from newslint.rule import DocumentRule
 from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWord
 
+# Talking to LanguageTool needs requests, language-tool-python, sqlite3 and subprocess
+# machinery: those modules are imported when a run actually uses LanguageTool, never when it
+# is off or the rule is only registered.
+if TYPE_CHECKING:
+    from newslint.languagetool.cache import ParagraphCache
+    from newslint.languagetool.client import LanguageToolClient, LTMatch
+    from newslint.languagetool.names import ArticleNames
+    from newslint.languagetool.service import Connection
 
 #: LanguageTool rules that newslint's native grammar rules duplicate.
 NATIVE_EQUIVALENTS = {
@@ -98,6 +102,8 @@ class LanguageToolRule(DocumentRule):
             return
         self.dictionary = ProjectDictionary.load(section["dictionary"],
                                                  section["dictionary_file"], config.root)
+        from newslint.languagetool.cache import ParagraphCache
+        from newslint.languagetool.service import Unavailable, connect
         try:
             self.connection = connect(section, config.cache_dir)
         except Unavailable as exc:
@@ -113,6 +119,7 @@ class LanguageToolRule(DocumentRule):
 
     def make_client(self, connection: Connection, section: dict,
                     cache: Optional[ParagraphCache]) -> LanguageToolClient:
+        from newslint.languagetool.client import CheckSettings, LanguageToolClient
         settings = CheckSettings(
             language=connection.language, mother_tongue=section["mother_tongue"],
             disabled_rules=tuple(sorted(set(section["disabled_rules"]) | (
@@ -128,6 +135,8 @@ class LanguageToolRule(DocumentRule):
                                   prepare=connection.ready)
 
     def _restart(self) -> str:
+        from newslint.languagetool.client import CheckError
+        from newslint.languagetool.server import ServerError
         server = self.connection.server if self.connection else None
         if server is None:
             raise CheckError(f"LanguageTool at {self.connection.url} stopped answering")
@@ -148,6 +157,9 @@ class LanguageToolRule(DocumentRule):
             return []
         if self.failure:
             raise LanguageToolFailed(self.failure)
+        from newslint.languagetool.client import CheckError
+        from newslint.languagetool.names import ArticleNames
+        from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
         try:
             answers = self.client.check_texts([b.prose for b in blocks])

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-#: The LanguageTool release language-tool-python 3.4 expects.
-DEFAULT_VERSION = "6.8"
+from newslint.languagetool.settings import DEFAULT_VERSION
+
 SERVER_MAIN_CLASS = "org.languagetool.server.HTTPServer"
 POM = Path(__file__).with_name("pom.xml")
 #: Written last by ``install``: a directory without it is a half-finished install.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -162,3 +164,18 @@ def test_first_name_before_a_name_is_a_name():
     names = ArticleNames.from_document(doc)
     assert names.is_name("Satyendra") and names.is_name("Remi")
     assert not names.is_name("Recieved")
+
+
+def test_registering_the_rule_imports_nothing_heavy():
+    # A fresh interpreter: this test session has long imported the client and requests.
+    script = (
+        "import sys\n"
+        "from newslint.languagetool import plugin\n"
+        "plugin.newslint_register_rules(config=None)\n"
+        "plugin.newslint_config_sections()\n"
+        "heavy = ('requests', 'email', 'language_tool_python', 'newslint.languagetool.client',\n"
+        "         'newslint.languagetool.server', 'newslint.languagetool.service')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == ""
