@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-import dateutil.parser
-
 from newslint.document import Document
 from newslint.errors import InputError
 
@@ -27,6 +25,14 @@ WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?)\s*(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2}\s*)?"
     r"\((?P<agency>[A-Za-z][A-Za-z .]{1,30})\)\s*[—–-]")
 
+#: The two shapes of a DATE_DATELINE date, dots dropped: "Jan 4, 2019" and "4 January 2019".
+_DATELINE_PARTS = re.compile(r"(?:(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),"
+                             r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+))\s+(?P<year>\d{4})")
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
+     "aug august", "sep sept september", "oct october", "nov november", "dec december"), 1)
+    for name in names.split()}
+
 
 def parse_date_value(value, what: str, path: str) -> _dt.date:
     """A date from front matter or a meta tag; a clear error when it is not one."""
@@ -34,6 +40,8 @@ def parse_date_value(value, what: str, path: str) -> _dt.date:
         return value.date()
     if isinstance(value, _dt.date):
         return value
+    import dateutil.parser  # only for dates YAML or the page did not already give as dates
+
     try:
         return dateutil.parser.isoparse(str(value).strip()).date()
     except (ValueError, OverflowError):
@@ -42,6 +50,19 @@ def parse_date_value(value, what: str, path: str) -> _dt.date:
         return dateutil.parser.parse(str(value), fuzzy=False).date()
     except (ValueError, OverflowError, TypeError):
         raise InputError(f"{path}: {what} {value!r} is not a date") from None
+
+
+def dateline_date(text: str) -> _dt.date:
+    """The date in a dateline's date (dots dropped), read as ``dateutil.parser.parse`` reads
+    it, without importing dateutil's parser for the two shapes a dateline date has."""
+    m = _DATELINE_PARTS.fullmatch(text)
+    month = _MONTH_NUMBERS.get((m.group("month") or m.group("month2")).lower()) if m else None
+    if month is None or int(m.group("year")) < 100:
+        # dateutil reads a year below 100 as a two-digit year near today's: leave it to it.
+        import dateutil.parser
+
+        return dateutil.parser.parse(text).date()
+    return _dt.date(int(m.group("year")), month, int(m.group("day") or m.group("day2")))
 
 
 def finish_document(doc: Document) -> Document:
@@ -58,7 +79,7 @@ def finish_document(doc: Document) -> Document:
             block.kind = "dateline"
             doc.meta.setdefault("dateline", block.prose.strip())
             try:
-                date = dateutil.parser.parse(m.group("date").replace(".", "")).date()
+                date = dateline_date(m.group("date").replace(".", ""))
             except (ValueError, OverflowError):
                 break
             doc.meta["dateline_date"] = date
