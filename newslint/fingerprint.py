@@ -13,7 +13,6 @@ also number occurrences of a fingerprint within a file: see :func:`fingerprint_f
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from typing import Iterable, Optional
@@ -57,7 +56,16 @@ def fingerprint(text: Optional[str], finding: Finding) -> str:
     if text is not None and text[finding.offset:finding.offset + finding.length] == excerpt:
         before, after = _context(text, finding)
     key = "\x1f".join((finding.rule, normalise(excerpt), before, after))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
+    return sha256_hex(key)[:DIGEST_CHARS]
+
+
+def sha256_hex(text: str) -> str:
+    """The SHA-256 of ``text`` (UTF-8) in hexadecimal."""
+    # Imported here: loading hashlib's OpenSSL bindings costs more start-up time than a run
+    # that writes no fingerprints (the default text format) should pay.
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def fingerprint_file(text: Optional[str], findings: Iterable[Finding]

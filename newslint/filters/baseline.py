@@ -15,7 +15,6 @@ cleanly in version control.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -74,6 +73,8 @@ class Baseline:
     # -- reading and writing --------------------------------------------------------------
     @classmethod
     def load(cls, file: Path) -> "Baseline":
+        import json  # here, not at the top: most runs have no baseline
+
         where = f"baseline {file}"
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8"))
@@ -112,6 +113,8 @@ class Baseline:
         return baseline
 
     def save(self) -> None:
+        import json
+
         rows = [asdict(self.entries[key]) for key in sorted(self.entries)]
         text = json.dumps({"version": BASELINE_VERSION, "findings": rows},
                           ensure_ascii=False, indent=2) + "\n"

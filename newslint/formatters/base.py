@@ -44,6 +44,13 @@ class Formatter:
             return Path(path).as_posix()
         return Path(relative).as_posix()
 
+    def write_json(self, doc) -> None:
+        """Write ``doc`` as indented UTF-8 JSON and a final newline."""
+        import json  # here, not at the top: the default text format never needs it
+
+        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
+
     def start(self) -> None:
         """Called once before any file."""
 

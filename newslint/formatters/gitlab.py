@@ -8,10 +8,7 @@ elsewhere in the file so GitLab can tell new issues from fixed ones), ``severity
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from newslint.fingerprint import fingerprint_file, read_source
+from newslint.fingerprint import fingerprint_file, read_source, sha256_hex
 from newslint.formatters.base import Formatter, Summary
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -30,8 +27,7 @@ class GitlabFormatter(Formatter):
             return
         where = self.relative_path(path)
         for finding, fp, occurrence in fingerprint_file(read_source(path), findings):
-            unique = hashlib.sha256(f"{where}\x1f{finding.rule}\x1f{fp}\x1f{occurrence}"
-                                    .encode("utf-8")).hexdigest()
+            unique = sha256_hex(f"{where}\x1f{finding.rule}\x1f{fp}\x1f{occurrence}")
             self._issues.append({
                 "type": "issue",
                 "check_name": finding.rule,
@@ -46,5 +42,4 @@ class GitlabFormatter(Formatter):
     def finish(self, summary: Summary):
         self._issues.sort(key=lambda i: (i["location"]["path"], i["location"]["lines"]["begin"],
                                          i["check_name"], i["fingerprint"]))
-        json.dump(self._issues, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.write_json(self._issues)

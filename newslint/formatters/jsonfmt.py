@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from newslint import __version__
 from newslint.formatters.base import Formatter, Summary
 
@@ -34,5 +32,4 @@ class JsonFormatter(Formatter):
                         "by_severity": summary.by_severity, "errors": summary.errors,
                         "exit_code": summary.exit_code},
         }
-        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.write_json(doc)

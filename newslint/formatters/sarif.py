@@ -9,7 +9,6 @@ as newslint's do, which the run declares in ``columnKind``.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -166,5 +165,4 @@ class SarifFormatter(Formatter):
             "results": self._results,
         }
         doc = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-        json.dump(doc, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.write_json(doc)
