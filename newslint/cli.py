@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -203,10 +202,11 @@ def _check(args) -> int:
 
     # Checked before the run so that a bad baseline or git ref fails at once.
     from newslint.filters.baseline import BaselinePlan
-    from newslint.filters.gitdiff import ChangedLines
     baseline_plan = BaselinePlan.from_options(args, config)
-    changes = ChangedLines.since(args.diff, first if first.exists() else Path.cwd()) \
-        if args.diff else None
+    changes = None
+    if args.diff:  # git and subprocess are imported only when asked for
+        from newslint.filters.gitdiff import ChangedLines
+        changes = ChangedLines.since(args.diff, first if first.exists() else Path.cwd())
 
     missing = []
     present = []
@@ -343,6 +343,8 @@ def _explain(args) -> int:
             rule = parent
             note = f"{rule_id} is reported by {parent.id}.\n\n"
     if rule is None:
+        import difflib
+
         close = difflib.get_close_matches(rule_id, list(engine.rules), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import traceback
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -200,6 +199,8 @@ class Engine:
         return finding_from_match(doc, rule, match, severity)
 
     def _internal_error(self, doc, rule, exc) -> Finding:
+        import traceback  # only when a rule has failed
+
         frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
         message = (f"rule {rule.id} raised {type(exc).__name__}: {exc}{where}; the rest of the "
