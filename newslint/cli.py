@@ -159,7 +159,7 @@ def _setup(args, start: Path, date_override=None):
                 config.values[key] = value
             else:
                 config.values[key] = config.values[key] + value
-    pm = build_plugin_manager(cache_dir=config.cache_dir)
+    pm = build_plugin_manager(cache_dir=config.cache_dir_or_none)
     declared = {}
     for sections in pm.hook.newslint_config_sections():
         declared.update(sections or {})

@@ -105,6 +105,15 @@ class Config:
             return Path(base).expanduser()
         return (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
 
+    @property
+    def cache_dir_or_none(self) -> Optional[Path]:
+        """:attr:`cache_dir`, or None when it cannot be told (no home directory): caches that
+        only save time are then done without."""
+        try:
+            return self.cache_dir
+        except RuntimeError:  # Path.home() with neither $HOME nor a password-file entry
+            return None
+
     def section(self, name: str) -> dict:
         return self.sections[name]
 

@@ -50,7 +50,7 @@ def build_plugin_manager(load_entry_points: bool = True, extra=(),
     """A fresh plugin manager with built-ins, installed entry points and ``extra`` plugins.
 
     ``cache_dir`` is where the installed entry points are remembered between runs (default:
-    newslint's default cache directory).
+    newslint's default cache directory; none at all when that cannot be told).
     """
     pm = pluggy.PluginManager("newslint")
     pm.add_hookspecs(hookspecs)
@@ -68,14 +68,14 @@ def plugin_name(pm: pluggy.PluginManager, plugin) -> str:
     return pm.get_name(plugin) or repr(plugin)
 
 
-def default_cache_dir() -> Path:
+def default_cache_dir() -> Optional[Path]:
     """The cache directory when no configuration names one (see ``Config.cache_dir``)."""
     from newslint.config import Config
 
-    return Config().cache_dir
+    return Config().cache_dir_or_none
 
 
-def _register_entry_points(pm: pluggy.PluginManager, cache_dir: Path) -> None:
+def _register_entry_points(pm: pluggy.PluginManager, cache_dir: Optional[Path]) -> None:
     found = installed_entry_points(cache_dir)
     try:
         _load_all(pm, found)
@@ -132,9 +132,10 @@ class CachedEntryPoints(list):
     """Entry points that came from the cache file rather than from importlib.metadata."""
 
 
-def installed_entry_points(cache_dir: Path, use_cache: bool = True) -> list:
-    """The installed entry points of the ``newslint`` group, in importlib.metadata's order."""
-    key = discovery_key() if use_cache else None
+def installed_entry_points(cache_dir: Optional[Path], use_cache: bool = True) -> list:
+    """The installed entry points of the ``newslint`` group, in importlib.metadata's order
+    (remembered in ``cache_dir`` unless it is None)."""
+    key = discovery_key() if use_cache and cache_dir is not None else None
     path = cache_file(cache_dir) if key is not None else None
     if path is not None:
         cached = _read_cache(path, key)

@@ -216,3 +216,15 @@ def test_the_packs_plugin_remembers_patterns_in_the_cache_dir(tmp_path, monkeypa
     ids = [r.id for r in plugin.newslint_register_rules(config)]
     assert "t.percent" in ids and "house.email" in ids
     assert calls == []
+
+
+def test_packs_load_when_no_cache_directory_can_be_told(monkeypatch):
+    from newslint.config import Config
+    from newslint.packs import plugin
+
+    for name in ("HOME", "NEWSLINT_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("pathlib.Path.home", lambda: (_ for _ in ()).throw(
+        RuntimeError("Could not determine home directory.")))
+    assert Config().cache_dir_or_none is None
+    assert "house.email" in [r.id for r in plugin.newslint_register_rules(Config())]

@@ -188,3 +188,15 @@ def test_plugins_from_the_cache_are_registered(site, cache_dir, monkeypatch):
 def test_a_cached_entry_point_loads_like_importlib_metadata(value, expected):
     assert CachedEntryPoint("x", value).load() is expected
     assert importlib.metadata.EntryPoint("x", value, "newslint").load() is expected
+
+
+def test_without_a_home_directory_plugins_are_found_without_a_cache(site, monkeypatch):
+    info = _install(site)
+    _age(info / "entry_points.txt", site)
+    for name in ("HOME", "NEWSLINT_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("pathlib.Path.home", lambda: (_ for _ in ()).throw(
+        RuntimeError("Could not determine home directory.")))
+    assert plugins.default_cache_dir() is None
+    pm = plugins.build_plugin_manager()
+    assert pm.has_plugin("fake")
