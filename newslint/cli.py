@@ -15,7 +15,35 @@ from newslint.finding import SEVERITY_RANK
 COMMANDS = ("check", "rules", "explain", "config", "languagetool")
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, the width argparse lays help out to."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # no terminal: shutil's fallback
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's own layout. argparse builds a formatter for every argument it adds and each
+    one imported shutil (and its compression modules) to ask the terminal's width."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        if width is None:
+            width = _terminal_columns() - 2  # as argparse does
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):  # usage errors exit 2 with one line, like the rest
         self.print_usage(sys.stderr)
         sys.stderr.write(f"newslint: error: {message}\n")

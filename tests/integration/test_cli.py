@@ -257,3 +257,22 @@ def test_color_only_when_asked(run_cli, tmp_path, monkeypatch):
 def test_seed_is_shared_input():
     assert SEED.exists(), "the seed article must be beside the repository (../shared/seed)"
     assert Path(WIKINEWS).is_dir()
+
+
+@pytest.mark.parametrize("columns", ["", "50", "120", "junk"])
+def test_help_is_laid_out_exactly_as_argparse_lays_it_out(monkeypatch, columns):
+    import argparse
+    import shutil
+
+    from newslint import cli
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = cli.build_parser()
+    monkeypatch.setattr(cli, "_HelpFormatter", argparse.HelpFormatter)
+    plain = cli.build_parser()
+    assert ours.formatter_class is not plain.formatter_class
+    assert ours.format_help() == plain.format_help()
+    check = [a for a in ours._actions if isinstance(a, argparse._SubParsersAction)][0]
+    plain_check = [a for a in plain._actions if isinstance(a, argparse._SubParsersAction)][0]
+    assert check.choices["check"].format_help() == plain_check.choices["check"].format_help()
+    assert cli._terminal_columns() == shutil.get_terminal_size().columns
