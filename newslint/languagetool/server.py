@@ -33,6 +33,12 @@ maxPipelinePoolSize=32
 pipelineExpireTimeInSeconds=3600
 """
 
+#: Java's HTTP server writes a response's headers and body separately and, by default, lets
+#: the kernel hold the body until the client acknowledges the headers, which a client does
+#: only after its 40 ms delayed-ACK timer: every check took at least 40 ms more than the
+#: checking itself (a one-sentence request: 54 ms instead of 13 ms).
+NO_DELAY = "-Dsun.net.httpserver.nodelay=true"
+
 
 class ServerError(Exception):
     """The LanguageTool server could not be started or stopped responding."""
@@ -82,7 +88,7 @@ class LanguageToolServer:
 
     def command(self, port: int, config_file: Path) -> list[str]:
         # No --public: HTTPServer then listens on the loopback interface only.
-        return [self.java, f"-Xmx{self.heap}", *self.jvm_options, "-cp",
+        return [self.java, f"-Xmx{self.heap}", NO_DELAY, *self.jvm_options, "-cp",
                 self.installation.classpath,
                 SERVER_MAIN_CLASS, "--port", str(port), "--config", str(config_file)]
 
