@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 from newslint.document import Document
 from newslint.errors import InputError
+from newslint.text.patterns import compile as compile_pattern  # cached across runs
 
 # <!-- newslint-disable rule-a, rule-b --> ; <!-- newslint-enable --> ; <!-- newslint-disable-next-line x -->
-DIRECTIVE = re.compile(
+DIRECTIVE = compile_pattern(
     r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
 
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -17,17 +17,17 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|"
            "Nov\\.?|Dec\\.?")
 #: A dateline that is a date: "Friday, January 4, 2019" (Wikinews), "Jan. 4, 2019".
-DATE_DATELINE = re.compile(
+DATE_DATELINE = compile_pattern(
     rf"^\s*(?:(?P<weekday>{_WEEKDAYS}),?\s+)?(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})\s*$")
 #: A wire dateline: "WASHINGTON (AP) —", "LONDON, Aug 7 (Reuters) -".
-WIRE_DATELINE = re.compile(
+WIRE_DATELINE = compile_pattern(
     r"^(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?)\s*(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2}\s*)?"
     r"\((?P<agency>[A-Za-z][A-Za-z .]{1,30})\)\s*[—–-]")
 
 #: The two shapes of a DATE_DATELINE date, dots dropped: "Jan 4, 2019" and "4 January 2019".
-_DATELINE_PARTS = re.compile(r"(?:(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),"
-                             r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+))\s+(?P<year>\d{4})")
+_DATELINE_PARTS = compile_pattern(r"(?:(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),"
+                                  r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Za-z]+))\s+(?P<year>\d{4})")
 _MONTH_NUMBERS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
      "aug august", "sep sept september", "oct october", "nov november", "dec december"), 1)
