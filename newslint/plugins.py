@@ -151,9 +151,9 @@ def installed_entry_points(cache_dir: Optional[Path], use_cache: bool = True) ->
 
 def cache_file(cache_dir: Path) -> Path:
     """One file per Python environment, so environments sharing a cache do not take turns."""
-    import zlib
+    from binascii import crc32  # the CRC zlib has, from a module YAML has already loaded
 
-    return Path(cache_dir) / f"entry-points-{zlib.crc32(os.fsencode(sys.prefix)):08x}.txt"
+    return Path(cache_dir) / f"entry-points-{crc32(os.fsencode(sys.prefix)):08x}.txt"
 
 
 def discovery_key() -> Optional[str]:
