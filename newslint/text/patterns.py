@@ -42,7 +42,10 @@ def cache_file() -> Optional[Path]:
     if _sre is None or not hasattr(_sre, "MAGIC") or os.environ.get("NEWSLINT_NO_PATTERN_CACHE"):
         return None
     base = os.environ.get("NEWSLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    root = (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
+    try:
+        root = (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
+    except RuntimeError:  # no home directory to put a cache in: compile as re does
+        return None
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return root / f"patterns-{tag}.marshal"
 

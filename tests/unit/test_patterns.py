@@ -107,3 +107,14 @@ def test_word_list_patterns_are_the_same_in_every_process():
         for seed in ("1", "2", "3")}
     assert len(digests) == 1
     assert vocabulary().attribution_cue.pattern
+
+
+def test_without_a_home_directory_patterns_still_compile(monkeypatch):
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(patterns.Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(
+        RuntimeError("Could not determine home directory."))))
+    monkeypatch.setitem(patterns._state, "programs", None)
+    assert patterns.cache_file() is None
+    assert patterns.compile(r"\bthe\b").search("in the end").span() == (3, 6)
