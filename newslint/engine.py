@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass, field
 from typing import Optional
 
 from newslint.document import Document
@@ -46,23 +45,25 @@ def finding_from_match(doc: Optional[Document], rule, match: Match,
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+# Plain classes rather than dataclasses: generating a dataclass's methods costs about a
+# millisecond of start-up each, and these two are only filled in and read.
 class FileOutcome:
     """What checking one file produced (picklable: it crosses process boundaries)."""
 
-    path: str
-    findings: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    suppressions: list = field(default_factory=list)
-    corpus: dict = field(default_factory=dict)
-    pub_date: Optional[_dt.date] = None
-    words: int = 0
+    def __init__(self, path: str):
+        self.path = path
+        self.findings: list = []
+        self.errors: list = []
+        self.suppressions: list = []
+        self.corpus: dict = {}
+        self.pub_date: Optional[_dt.date] = None
+        self.words = 0
 
 
-@dataclass
 class RunResult:
-    files: list  # FileOutcome, in path order
-    rules: list  # the rules that ran
+    def __init__(self, files: list, rules: list):
+        self.files = files  # FileOutcome, in path order
+        self.rules = rules  # the rules that ran
 
     @property
     def findings(self) -> list:
