@@ -103,7 +103,9 @@ def _load_all(pm: pluggy.PluginManager, entry_points) -> None:
 
 
 # -- the entry-point cache ------------------------------------------------------------------
-_CACHE_HEADER = "newslint entry points 1"
+_CACHE_HEADER = "newslint entry points 2"
+#: The third line of a cache file names the environment it belongs to.
+_PREFIX_LINE = "environment\t"
 #: The file's last line: a file without it was cut short.
 _CACHE_END = "end\n"
 #: A folder changed this recently may change again within the resolution of its timestamp,
@@ -161,7 +163,9 @@ def discovery_key() -> Optional[str]:
     line per import-path folder and per distribution in it. None when that cannot be told."""
     if not _only_path_finders():
         return None
-    lines = [_CACHE_HEADER, sys.version.replace("\n", " ")]
+    if "\n" in sys.prefix:
+        return None
+    lines = [_CACHE_HEADER, sys.version.replace("\n", " "), _PREFIX_LINE + sys.prefix]
     for entry in sys.path:
         folder = os.path.abspath(entry or ".")
         if "\n" in folder or "\t" in folder:
@@ -209,7 +213,7 @@ def _distribution_stamps(folder: str) -> list[str]:
 def _settled(key: str) -> bool:
     """No timestamp in ``key`` is so recent that a change could still hide behind it."""
     newest = time.time_ns() - int(_SETTLE_SECONDS * 1e9)
-    for line in key.splitlines()[2:]:
+    for line in key.splitlines()[3:]:  # after the header, version and environment lines
         stamp = line.rsplit("\t", 1)[-1]
         if stamp.isdigit() and int(stamp) > newest:
             return False
@@ -250,3 +254,22 @@ def _write_cache(path: Path, key: str, entries: list[tuple[str, str]]) -> None:
             tmp.unlink()
         except OSError:
             pass
+        return
+    _remove_abandoned(path)
+
+
+def _remove_abandoned(current: Path) -> None:
+    """Delete the cache files of environments that no longer exist (throw-away virtual
+    environments would otherwise leave one file each), and those of older formats."""
+    for other in current.parent.glob("entry-points-*.txt"):
+        if other == current:
+            continue
+        try:
+            with open(other, encoding="utf-8") as fh:
+                header, _, environment = (fh.readline().rstrip("\n") for _ in range(3))
+            if header == _CACHE_HEADER and environment.startswith(_PREFIX_LINE) \
+                    and os.path.isdir(environment[len(_PREFIX_LINE):]):
+                continue
+            other.unlink()
+        except (OSError, UnicodeDecodeError):
+            continue

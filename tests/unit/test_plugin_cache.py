@@ -200,3 +200,18 @@ def test_without_a_home_directory_plugins_are_found_without_a_cache(site, monkey
     assert plugins.default_cache_dir() is None
     pm = plugins.build_plugin_manager()
     assert pm.has_plugin("fake")
+
+
+def test_cache_files_of_environments_that_are_gone_are_removed(site, cache_dir, tmp_path):
+    _age(site)
+    cache_dir.mkdir()
+    living_env, gone_env = tmp_path / "living-venv", tmp_path / "gone-venv"
+    living_env.mkdir()
+    header = "newslint entry points 2\n3.x\nenvironment\t"
+    (cache_dir / "entry-points-00000001.txt").write_text(f"{header}{living_env}\n\nend\n")
+    (cache_dir / "entry-points-00000002.txt").write_text(f"{header}{gone_env}\n\nend\n")
+    (cache_dir / "entry-points-00000003.txt").write_text("newslint entry points 1\nold\n")
+    (cache_dir / "pack-patterns.txt").write_text("unrelated\n")
+    installed_entry_points(cache_dir)
+    assert sorted(p.name for p in cache_dir.iterdir()) == sorted([
+        "entry-points-00000001.txt", plugins.cache_file(cache_dir).name, "pack-patterns.txt"])
