@@ -154,8 +154,11 @@ def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBui
 
 
 def _only_markup(src: str, start: int, stop: int) -> bool:
-    """True when ``src[start:stop]`` holds nothing but characters markup is made of."""
-    return not src[start:stop].strip(_MARKUP_CHARS)
+    """True when ``src[start:stop]`` holds nothing but characters markup is made of. A
+    backslash escape there may stand for the very text being looked for (``\\*42\\*`` is the
+    text ``*42*``), so skipped source with one is matched character by character instead."""
+    skipped = src[start:stop]
+    return not skipped.strip(_MARKUP_CHARS) and "\\" not in skipped
 
 
 _MARKUP_CHARS = " \t\r\n*_`[]()<>!#>-+=~|\\\"'.:/0123456789"

@@ -94,3 +94,11 @@ def test_block_kinds():
     assert kinds == [("headline", "Headline"), ("paragraph", "Para one."),
                      ("blockquote", "Quoted para."), ("list_item", "item one"),
                      ("heading", "Section")]
+
+
+def test_escaped_markup_before_the_same_text_as_emphasis_maps_to_the_escapes():
+    text = "\\*42\\* *42* news\n"
+    [block] = parse_text(text).blocks
+    assert block.prose == "*42* 42 news"
+    assert [block.source_offset(i) for i in range(len(block.prose))] == [
+        1, 2, 3, 5, 6, 8, 9, 11, 12, 13, 14, 15]
