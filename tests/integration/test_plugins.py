@@ -131,3 +131,46 @@ def test_hooks_collect_from_every_plugin():
     for mapping in pm.hook.newslint_config_sections():
         sections.update(mapping)
     assert "languagetool" in sections
+
+
+def test_built_in_modules_register_the_same_hooks_as_with_plain_pluggy():
+    import importlib
+
+    import pluggy
+
+    from newslint import hookspecs
+    from newslint.plugins import BUILTIN_PLUGINS, build_plugin_manager
+
+    ours = build_plugin_manager(load_entry_points=False)
+    plain = pluggy.PluginManager("newslint")
+    plain.add_hookspecs(hookspecs)
+    for name in BUILTIN_PLUGINS:
+        module = importlib.import_module(name)
+        plain.register(module, name=name)
+        assert sorted(h.name for h in ours.get_hookcallers(module)) == sorted(
+            h.name for h in plain.get_hookcallers(module)), name
+
+
+def test_a_third_party_implementation_may_be_named_freely():
+    import types
+
+    from newslint import hookimpl
+    from newslint.plugins import build_plugin_manager
+
+    class ObjectPlugin:
+        @hookimpl(specname="newslint_register_formatters")
+        def formats(self):
+            return {"from-object": object}
+
+    module = types.ModuleType("newslint_thirdparty_module")
+
+    @hookimpl(specname="newslint_register_formatters")
+    def more_formats():
+        return {"from-module": object}
+    module.more_formats = more_formats
+
+    pm = build_plugin_manager(load_entry_points=False, extra=[ObjectPlugin(), module])
+    formats = {}
+    for mapping in pm.hook.newslint_register_formatters():
+        formats.update(mapping)
+    assert {"from-object", "from-module", "text"} <= set(formats)
