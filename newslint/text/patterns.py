@@ -22,7 +22,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -32,8 +31,13 @@ try:  # CPython's engine and the compiler front end that re.compile uses
 except ImportError:  # another interpreter: plain re.compile
     _sre = None
 
-#: Patterns that have no program in the cache file yet, so the file is rewritten at exit.
+#: The programs by (pattern, flags), loaded on first use; "dirty" when the file needs writing.
 _state = {"programs": None, "dirty": False}
+#: The patterns this process compiled, which are what is kept when the file has grown stale.
+_used: set = set()
+#: Programs kept beyond those of this run before the file is pruned to this run's: patterns
+#: built from configured word lists change with the configuration and would pile up.
+STALE_ALLOWANCE = 200
 
 
 def cache_file() -> Optional[Path]:
@@ -41,13 +45,21 @@ def cache_file() -> Optional[Path]:
     ``cache_dir`` option, since patterns are compiled before any configuration is read)."""
     if _sre is None or not hasattr(_sre, "MAGIC") or os.environ.get("NEWSLINT_NO_PATTERN_CACHE"):
         return None
-    base = os.environ.get("NEWSLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     try:
-        root = (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
+        root = _default_cache_dir()
     except RuntimeError:  # no home directory to put a cache in: compile as re does
         return None
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return root / f"patterns-{tag}.marshal"
+
+
+def _default_cache_dir() -> Path:
+    """newslint's default cache directory, as :attr:`newslint.config.Config.cache_dir` tells it
+    when no ``cache_dir`` option is set."""
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        return Path(os.environ["NEWSLINT_CACHE_DIR"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
 
 
 def _programs() -> dict:
@@ -57,7 +69,9 @@ def _programs() -> dict:
         if path is not None:
             try:
                 with open(path, "rb") as fh:
-                    loaded = marshal.load(fh)
+                    # loads() on the whole file: load() on the file object reads it in small
+                    # pieces and is many times slower.
+                    loaded = marshal.loads(fh.read())
                 if isinstance(loaded, dict):
                     _state["programs"] = loaded
             except (OSError, EOFError, ValueError, TypeError):
@@ -84,6 +98,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
         return re.compile(pattern, flags)
     programs = _programs()
     key = (pattern, flags)
+    _used.add(key)
     program = programs.get(key)
     if program is not None:
         try:
@@ -104,16 +119,23 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
 
 @atexit.register
 def save() -> None:
-    """Write newly compiled programs to the cache file, atomically; never fail the run."""
+    """Write newly compiled programs to the cache file (pruned to this run's when stale ones
+    have piled up), atomically; never fail the run."""
     path = cache_file()
-    if not _state["dirty"] or path is None:
+    programs = _state["programs"]
+    stale = programs is not None and len(programs) > len(_used) + STALE_ALLOWANCE
+    if not (_state["dirty"] or stale) or path is None:
         return
+    import tempfile  # only when writing: most runs find every program in the file
+
+    if stale:
+        programs = _state["programs"] = {key: programs[key] for key in _used if key in programs}
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(_state["programs"], fh)
+            marshal.dump(programs, fh)
         os.replace(tmp, path)  # readers see the old file or the new one, never half of one
         _state["dirty"] = False
     except (OSError, ValueError):

@@ -33,6 +33,7 @@ def fresh_cache(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSLINT_NO_PATTERN_CACHE", raising=False)
     monkeypatch.setitem(patterns._state, "programs", None)
     monkeypatch.setitem(patterns._state, "dirty", False)
+    monkeypatch.setattr(patterns, "_used", set())
     return tmp_path
 
 
@@ -53,7 +54,7 @@ def test_cached_patterns_match_exactly_like_re_compile(fresh_cache):
     first = [_behaviour(patterns.compile(p, f)) for p, f in SAMPLES]
     patterns.save()
     cache = patterns.cache_file()
-    assert cache is not None and cache.is_file() and cache.parent.parent == fresh_cache
+    assert cache is not None and cache.is_file() and cache.parent == fresh_cache
     _new_process_state()
     from_disk = [_behaviour(patterns.compile(p, f)) for p, f in SAMPLES]
     assert first == expected
@@ -65,7 +66,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(fresh_cache):
     cache = patterns.cache_file()
     if cache is None:
         pytest.skip("the cache needs CPython")
-    cache.parent.mkdir(parents=True)
+    cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(b"\x00not marshal data")
     assert _behaviour(patterns.compile(*SAMPLES[0])) == _behaviour(re.compile(*SAMPLES[0]))
     patterns.save()
@@ -118,3 +119,20 @@ def test_without_a_home_directory_patterns_still_compile(monkeypatch):
     monkeypatch.setitem(patterns._state, "programs", None)
     assert patterns.cache_file() is None
     assert patterns.compile(r"\bthe\b").search("in the end").span() == (3, 6)
+
+
+def test_programs_of_patterns_no_longer_used_are_dropped_once_they_pile_up(fresh_cache,
+                                                                           monkeypatch):
+    if patterns.cache_file() is None:
+        pytest.skip("the cache needs CPython")
+    monkeypatch.setattr(patterns, "STALE_ALLOWANCE", 3)
+    for n in range(10):  # e.g. word lists of an earlier configuration
+        patterns.compile(rf"\bword{n}\b")
+    patterns.save()
+    _new_process_state()
+    patterns._used.clear()
+    patterns.compile(r"\bword1\b")
+    patterns.compile(r"\bnew\b")
+    patterns.save()
+    _new_process_state()
+    assert set(patterns._programs()) == {(r"\bword1\b", 0), (r"\bnew\b", 0)}
