@@ -35,9 +35,10 @@ except ImportError:  # another interpreter: plain re.compile
 _state = {"programs": None, "dirty": False}
 #: The patterns this process compiled, which are what is kept when the file has grown stale.
 _used: set = set()
-#: Programs kept beyond those of this run before the file is pruned to this run's: patterns
-#: built from configured word lists change with the configuration and would pile up.
-STALE_ALLOWANCE = 200
+#: A run that compiled at least this many patterns rewrites the file without the programs it
+#: did not use, when those are most of the file: programs of patterns built from an earlier
+#: version's or configuration's word lists would otherwise pile up and slow every load.
+PRUNE_MIN_USED = 20
 
 
 def cache_file() -> Optional[Path]:
@@ -123,7 +124,7 @@ def save() -> None:
     have piled up), atomically; never fail the run."""
     path = cache_file()
     programs = _state["programs"]
-    stale = programs is not None and len(programs) > len(_used) + STALE_ALLOWANCE
+    stale = programs is not None and _mostly_unused(programs)
     if not (_state["dirty"] or stale) or path is None:
         return
     import tempfile  # only when writing: most runs find every program in the file
@@ -142,6 +143,13 @@ def save() -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _mostly_unused(programs: dict) -> bool:
+    if len(_used) < PRUNE_MIN_USED:
+        return False  # a command that compiled a few patterns says nothing about the rest
+    unused = sum(len(program[1]) for key, program in programs.items() if key not in _used)
+    return unused > sum(len(programs[key][1]) for key in _used if key in programs)
 
 
 class LazyPattern:

@@ -125,11 +125,16 @@ def test_programs_of_patterns_no_longer_used_are_dropped_once_they_pile_up(fresh
                                                                            monkeypatch):
     if patterns.cache_file() is None:
         pytest.skip("the cache needs CPython")
-    monkeypatch.setattr(patterns, "STALE_ALLOWANCE", 3)
+    monkeypatch.setattr(patterns, "PRUNE_MIN_USED", 2)
     for n in range(10):  # e.g. word lists of an earlier configuration
         patterns.compile(rf"\bword{n}\b")
     patterns.save()
     _new_process_state()
+    patterns._used.clear()
+    patterns.compile(r"\bword1\b")  # a run that uses one of them only: nothing to write
+    patterns.save()
+    _new_process_state()
+    assert len(patterns._programs()) == 10
     patterns._used.clear()
     patterns.compile(r"\bword1\b")
     patterns.compile(r"\bnew\b")
