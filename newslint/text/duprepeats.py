@@ -163,11 +163,11 @@ def sentence_repeats(doc: Document, min_words: int, skip_blocks=()) -> list[Sent
                 text = block_texts[block.index]  # the whole block, normalised already
             else:
                 text = normalise(prose[sentence.start:sentence.end])
-            if len(words(text, normalised=True)) < least:
-                continue
+            # Short sentences are remembered too: equal texts have equal lengths, so counting
+            # the words of repeated sentences only (a few per article) decides the same.
             earlier = seen.get(text)
             if earlier is None:
                 seen[text] = (block, sentence)
-            elif id(block) not in skip:
+            elif id(block) not in skip and len(words(text, normalised=True)) >= least:
                 found.append(SentenceRepeat(block, sentence, *earlier))
     return found
