@@ -84,8 +84,25 @@ class PackRule(DocumentRule):
         flags = regex.IGNORECASE if self.ignore_case else 0
         return regex.compile("|".join(parts), flags | regex.V0)
 
-    def _iter_hits(self, doc, pattern):
-        """(block, match) pairs for every hit in the document's prose, quotes skipped."""
+    def _needles(self, pieces) -> Optional[tuple[str, ...]]:
+        """Literal entries as text that each of their matches equals: the entries themselves,
+        lower-cased when case is ignored. None for patterns, and for entries with characters
+        outside ASCII, whose case-insensitive matches lower-casing does not always find."""
+        if self.is_regex or not all(str(piece).isascii() for piece in pieces):
+            return None
+        return tuple(str(p).lower() if self.ignore_case else str(p) for p in pieces)
+
+    def _iter_hits(self, doc, pattern, needles=None):
+        """(block, match) pairs for every hit in the document's prose, quotes skipped.
+
+        With ``needles`` (see :meth:`_needles`), a document whose prose holds none of them is
+        not scanned: most articles hold none of a pack's entries, and a substring test is far
+        cheaper than the pattern's scan of every block.
+        """
+        if needles is not None:
+            prose = _prose_for_needles(doc, self.ignore_case)
+            if not any(needle in prose for needle in needles):
+                return
         for block in doc.blocks:
             try:
                 hits = list(pattern.finditer(block.prose, timeout=PATTERN_TIMEOUT))
@@ -106,6 +123,19 @@ class PackRule(DocumentRule):
         return Match(off, length, message, (suggestion,) if suggestion else ())
 
 
+def _prose_for_needles(doc, ignore_case: bool) -> str:
+    """The document's prose in one string (lower-cased, and the long s, which matches "s"
+    when case is ignored, made one), shared by the pack rules of a run."""
+    key = ("packs.prose", ignore_case)
+    text = doc.cache.get(key)
+    if text is None:
+        text = "\n".join(block.prose for block in doc.blocks)
+        if ignore_case:
+            text = text.lower().replace("\u017f", "s")
+        doc.cache[key] = text
+    return text
+
+
 class ExistenceRule(PackRule):
     """Flags words or phrases that should not appear."""
 
@@ -123,7 +153,7 @@ class ExistenceRule(PackRule):
         return self._compile(self.tokens)
 
     def check(self, doc, options):
-        for block, m in self._iter_hits(doc, self.pattern):
+        for block, m in self._iter_hits(doc, self.pattern, self._needles(self.tokens)):
             yield self._match(doc, block, m.start(), m.end())
 
 
@@ -162,7 +192,7 @@ class SubstitutionRule(PackRule):
         return [regex.compile(str(k), flags) for k in self.wrong]
 
     def check(self, doc, options):
-        for block, m in self._iter_hits(doc, self.pattern):
+        for block, m in self._iter_hits(doc, self.pattern, self._needles(self.wrong)):
             index = int(m.lastgroup[1:])
             right = self.right[index]
             if self.is_regex:
@@ -196,7 +226,7 @@ class ConsistencyRule(PackRule):
     def check(self, doc, options):
         for group, pattern in zip(self.groups, self.patterns):
             hits = [(block, m, int(m.lastgroup[1:]))
-                    for block, m in self._iter_hits(doc, pattern)]
+                    for block, m in self._iter_hits(doc, pattern, self._needles(group))]
             counts = Counter(i for _, _, i in hits)
             if len(counts) < 2:
                 continue

@@ -228,3 +228,61 @@ def test_packs_load_when_no_cache_directory_can_be_told(monkeypatch):
         RuntimeError("Could not determine home directory.")))
     assert Config().cache_dir_or_none is None
     assert "house.email" in [r.id for r in plugin.newslint_register_rules(Config())]
+
+
+@pytest.mark.parametrize("ignore_case", [True, False])
+def test_documents_without_an_entry_are_skipped_with_the_same_findings(tmp_path, ignore_case):
+    # Literal entries are looked for as text in the whole prose before any block is scanned;
+    # what is found must be what the pattern alone finds, whatever the case or spelling.
+    path = write(tmp_path, f"""
+        pack: t
+        rules:
+          web:
+            type: substitution
+            ignore_case: {str(ignore_case).lower()}
+            message: "Use '{{suggestion}}'."
+            swap: {{web site: website, E-Mail: email}}
+          kit:
+            type: existence
+            ignore_case: {str(ignore_case).lower()}
+            message: "Avoid '{{match}}'."
+            tokens: [kit]
+    """)
+    web, kit = load_pack(path)
+    text = ("A WEB SITE, a web ſite, an E-Mail and an e-mail.\n\n"
+            "The \u212aIT and the kit, in a web\nsite.")
+    # A line break inside a paragraph is a space in its prose.
+    expected_web = {True: ["WEB SITE", "web ſite", "E-Mail", "e-mail", "web\nsite"],
+                    False: ["E-Mail", "web\nsite"]}
+    expected_kit = {True: ["\u212aIT", "kit"], False: ["kit"]}
+    assert [f.excerpt for f in check_text(text, web)] == expected_web[ignore_case]
+    assert [f.excerpt for f in check_text(text, kit)] == expected_kit[ignore_case]
+    assert check_text("A website and an email kitten.", web) == []
+    # Alone in a document: the long s and the Kelvin sign match "s" and "k" when case is
+    # ignored, so the text test must not skip these documents.
+    assert [f.excerpt for f in check_text("Only a web ſite.", web)] == (
+        ["web ſite"] if ignore_case else [])
+    assert [f.excerpt for f in check_text("Only a \u212aIT.", kit)] == (
+        ["\u212aIT"] if ignore_case else [])
+    assert web._needles(web.wrong) == (("web site", "e-mail") if ignore_case
+                                       else ("web site", "E-Mail"))
+
+
+def test_entries_outside_ascii_are_always_scanned(tmp_path):
+    path = write(tmp_path, """
+        pack: t
+        rules:
+          cafe:
+            type: existence
+            message: "Avoid '{match}'."
+            tokens: [café, "[Cc]af\\\\w+"]
+          regexes:
+            type: existence
+            regex: true
+            message: "Avoid '{match}'."
+            tokens: ["ca+fe"]
+    """)
+    cafe, regexes = load_pack(path)
+    assert cafe._needles(cafe.tokens) is None and regexes._needles(regexes.tokens) is None
+    assert [f.excerpt for f in check_text("The CAFÉ and the caaafe.", cafe)] == ["CAFÉ"]
+    assert [f.excerpt for f in check_text("The CAFÉ and the caaafe.", regexes)] == ["caaafe"]
