@@ -249,3 +249,18 @@ def test_removing_attributions_from_real_quotations_gets_them_flagged():
     tally, _excused, missed = _bench().removal_experiment()
     assert tally["orphans"] >= 50
     assert tally["orphans found"] / tally["orphans"] >= 0.9, missed
+
+
+@pytest.mark.parametrize("text, has_figure", [
+    ("Prices rose 4% in May.", True),
+    ("FORTY PER CENT of them left.", True),
+    ("Hundreds of millions of users signed up.", True),
+    ("THOUSANDS OF people marched.", True),
+    ("Thouſands of people marched.", True),  # the long s is an "s" ignoring case
+    ("The minister said nothing new.", False),
+])
+def test_the_quick_figure_test_never_rules_out_a_figure(text, has_figure):
+    from newslint.text.attribution import find_figures, may_have_figures
+
+    assert may_have_figures(text) is has_figure
+    assert bool(find_figures(text)) is has_figure
