@@ -207,7 +207,7 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
         if "-" in text or "/" in text:
             candidates += _iso_and_numeric_dates(text)
         candidates += _years(text)
-    if has_unit or "tomorrow" in low or "night" in low or "this " in low:
+    if has_unit or any(w in low for w in _RELATIVE_DAY_WORDS):
         candidates += _relatives(text, low, has_unit)
         if has_unit:  # every duration names a unit
             candidates += _durations(text)
@@ -335,7 +335,8 @@ _DAY_SHIFT = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last ni
 
 
 # Words one of which a relative day ("yesterday", "last night", "this morning") contains.
-_RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "night", "this")
+_RELATIVE_DAY_WORDS = ("yesterday", "today", "tomorrow", "night", "morning", "afternoon",
+                       "evening")
 # Words one of which a relative period ("last week", "the past year") contains.
 _RELATIVE_PERIOD_WORDS = ("last", "next", "this", "past", "previous", "coming")
 
