@@ -502,10 +502,19 @@ _FIGURE = LazyPattern(
     rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
     rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)",
     re.I)
-# Every match of _FIGURE holds a digit or one of these signs, or one of _FIGURE_WORDS in any
-# case ("cent" stands for "percent" and "per cent"): a cheap test that rules out most sentences.
-_FIGURE_SIGN = LazyPattern(r"[\d$£€¥₹%]")
+# What every match of _FIGURE holds, for a cheap test that rules out most sentences, including
+# those whose only number is a year or a day: a currency or percent sign; or one of
+# _FIGURE_WORDS in any case ("cent" stands for "percent", "per cent" and "percentage"); or a
+# digit with "million", "billion" or "trillion", a thousands group ("12,000") or a currency word.
+_FIGURE_SIGN = LazyPattern(r"[$£€¥₹%]")
 _FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions", "cent")
+_DIGIT = LazyPattern(r"\d")
+_THOUSANDS_GROUP = LazyPattern(r"\d,\d{3}")
+#: A part of each of _CURRENCY_WORDS' words, lower-case (tests check they stay in step).
+_CURRENCY_STEMS = ("dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee",
+                   "ruble", "rouble", "franc", "peso", "reais", "rand", "lira", "kronor", "krone",
+                   "won", "shilling", "naira", "dinar", "dirham", "riyal", "ringgit", "baht",
+                   "rupiah", "zloty")
 # Units that make a number a measurement rather than a claim that needs a source.
 _MEASURE_AFTER = LazyPattern(
     r"^\s*(?:-|\s)?(?:or\s+(?:more|so)\s+|plus\s+)?(?:square\s+|cubic\s+)?(?:km|kilomet(?:er|re)s?|mi(?:les?)?|met(?:er|re)s?|m|"
@@ -541,16 +550,21 @@ class Figure:
 
 
 def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> bool:
-    """False when ``masked[start:end]`` certainly holds no figure (no digit, currency or
-    percent sign, no "hundreds", "millions", "percent"…): a quick test before
-    :func:`find_figures`."""
+    """False when ``masked[start:end]`` certainly holds no figure (no currency or percent
+    sign, no "hundreds", "millions", "percent"…, no digit with a currency word, "million" or a
+    thousands group): a quick test before :func:`find_figures`."""
     end = len(masked) if end is None else end
     if _FIGURE_SIGN.search(masked, start, end):
         return True
     # Substring tests of the lower-cased text: much faster than a case-insensitive pattern.
     # The long s is the one letter other than "s" and "S" that matches "s" ignoring case.
     low = masked[start:end].lower().replace("\u017f", "s")
-    return any(word in low for word in _FIGURE_WORDS)
+    if any(word in low for word in _FIGURE_WORDS):
+        return True
+    if not _DIGIT.search(masked, start, end):
+        return False
+    return ("illion" in low or _THOUSANDS_GROUP.search(masked, start, end) is not None
+            or any(stem in low for stem in _CURRENCY_STEMS))
 
 
 def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list[Figure]:

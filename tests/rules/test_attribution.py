@@ -258,9 +258,26 @@ def test_removing_attributions_from_real_quotations_gets_them_flagged():
     ("THOUSANDS OF people marched.", True),
     ("Thouſands of people marched.", True),  # the long s is an "s" ignoring case
     ("The minister said nothing new.", False),
+    ("It cost 3 BN RUPEES.", True),
+    ("Some 12,000 troops left.", True),
+    ("It had 3.5 MILLION users.", True),
+    ("In 2019, on May 4, 12 people met.", False),
 ])
 def test_the_quick_figure_test_never_rules_out_a_figure(text, has_figure):
     from newslint.text.attribution import find_figures, may_have_figures
 
     assert may_have_figures(text) is has_figure
     assert bool(find_figures(text)) is has_figure
+
+
+def test_the_quick_figure_test_knows_every_currency_word():
+    from newslint.text import attribution as text_attribution
+
+    words = re.findall(r"[a-z]+s?\??", text_attribution._CURRENCY_WORDS)
+    assert len(words) > 20
+    for word in words:
+        spelled = word.rstrip("?")
+        if word.endswith("s?"):
+            spelled = spelled[:-1]  # "dollars?": the singular is a word too
+        assert any(stem in spelled for stem in text_attribution._CURRENCY_STEMS), word
+        assert text_attribution.may_have_figures(f"It cost 3 {spelled.upper()} then.")
