@@ -86,11 +86,15 @@ def phrase_pack() -> dict:
 
 
 def _compile(patterns, whole: bool, engine=None):
-    engine = engine or re
+    """One alternation of ``patterns``, ignoring case; with :mod:`re` (and its compiled form
+    cached across runs) unless ``engine`` is given."""
     if not patterns:
         return None
     body = "|".join(f"(?:{p})" for p in patterns)
-    return engine.compile(rf"(?:{body})" + (r"\Z" if whole else ""), engine.IGNORECASE)
+    text = rf"(?:{body})" + (r"\Z" if whole else "")
+    if engine is None:
+        return compile_pattern(text, re.IGNORECASE)
+    return engine.compile(text, engine.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=32)
