@@ -8,7 +8,6 @@ one explicitly. Unknown keys and wrong types are errors that name the file and t
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any, Optional
 
 import yaml
 
+from newslint.cachedir import default_cache_dir
 from newslint.errors import ConfigError
 from newslint.yamlutil import safe_load, yaml_problem
 from newslint.finding import SEVERITIES
@@ -100,10 +100,7 @@ class Config:
     def cache_dir(self) -> Path:
         if self.values.get("cache_dir"):
             return (self.root / self.values["cache_dir"]).expanduser()
-        base = os.environ.get("NEWSLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-        if os.environ.get("NEWSLINT_CACHE_DIR"):
-            return Path(base).expanduser()
-        return (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
+        return default_cache_dir()
 
     @property
     def cache_dir_or_none(self) -> Optional[Path]:

@@ -25,6 +25,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from newslint.cachedir import default_cache_dir
+
 try:  # CPython's engine and the compiler front end that re.compile uses
     import _sre
     from re import _compiler, _parser
@@ -47,20 +49,11 @@ def cache_file() -> Optional[Path]:
     if _sre is None or not hasattr(_sre, "MAGIC") or os.environ.get("NEWSLINT_NO_PATTERN_CACHE"):
         return None
     try:
-        root = _default_cache_dir()
+        root = default_cache_dir()
     except RuntimeError:  # no home directory to put a cache in: compile as re does
         return None
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}"
     return root / f"patterns-{tag}.marshal"
-
-
-def _default_cache_dir() -> Path:
-    """newslint's default cache directory, as :attr:`newslint.config.Config.cache_dir` tells it
-    when no ``cache_dir`` option is set."""
-    if os.environ.get("NEWSLINT_CACHE_DIR"):
-        return Path(os.environ["NEWSLINT_CACHE_DIR"]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base).expanduser() if base else Path.home() / ".cache") / "newslint"
 
 
 def _programs() -> dict:
