@@ -244,11 +244,18 @@ class Engine:
             global _WORKER_ENGINE
             _WORKER_ENGINE = self
             ctx = multiprocessing.get_context("fork")
+            ordered = _largest_first(disk)
+            # The smallest file is checked here first: that imports the parsers, loads the
+            # rules' data and compiles their patterns once, and the workers inherit all of it
+            # instead of each doing it again while sharing the cores.
+            outcomes.append(self.check_file(ordered.pop()))
+            if progress:
+                progress(len(outcomes), total)
             # Small chunks, largest files first: the last chunks are then short, so no worker
             # sits idle while another finishes a long tail (outcomes are sorted by path below).
-            chunk = max(1, min(4, len(disk) // (jobs * 4) or 1))
+            chunk = max(1, min(4, len(ordered) // (jobs * 4) or 1))
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-                for fo in pool.map(_worker_check, _largest_first(disk), chunksize=chunk):
+                for fo in pool.map(_worker_check, ordered, chunksize=chunk):
                     outcomes.append(fo)
                     if progress:
                         progress(len(outcomes), total)
