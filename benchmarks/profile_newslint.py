@@ -66,7 +66,8 @@ def main(argv=None) -> int:
     from newslint.discovery import discover
     ns = argparse.Namespace(config=args.config, select=args.select, extend_select=None,
                             ignore=None)
-    config, pm, engine = cli._setup(ns, Path(args.paths[0]))
+    checker = cli._setup(ns, Path(args.paths[0]))
+    config, engine = checker.config, checker.engine
     config.use_cache = False
     files = discover(args.paths, engine.parsers, config.exclude)
     timings["set-up: config, plugins, rules, packs"] = CLOCK() - t0

@@ -10,7 +10,6 @@ from pathlib import Path
 from newslint import __version__
 from newslint.errors import NewslintError, UsageError
 from newslint.exitcodes import ExitCode
-from newslint.finding import SEVERITY_RANK
 
 COMMANDS = ("check", "rules", "explain", "config", "languagetool")
 
@@ -171,40 +170,23 @@ def _split(value):
 
 
 # -- shared set-up ------------------------------------------------------------------------
-def _setup(args, start: Path, date_override=None):
-    """Config, plugin manager and engine for a command."""
-    from newslint.config import find_config, load_config
-    from newslint.engine import Engine
-    from newslint.filters.selection import Selection
-    from newslint.plugins import build_plugin_manager
+def _setup(args, start: Path):
+    """The :class:`~newslint.checker.Checker` for a command: configuration, plugins, rules."""
+    from newslint.checker import Checker
 
-    config_path = Path(args.config) if getattr(args, "config", None) else find_config(start)
-    config = load_config(config_path)
-    for key in ("select", "extend_select", "ignore"):
-        value = _split(getattr(args, key, None))
-        if value is not None:
-            if key == "select":
-                config.values[key] = value
-            else:
-                config.values[key] = config.values[key] + value
-    pm = build_plugin_manager(cache_dir=config.cache_dir_or_none)
-    declared = {}
-    for sections in pm.hook.newslint_config_sections():
-        declared.update(sections or {})
-    config.apply_sections(declared)
-    overrides = {rid: e["enabled"] for rid, e in config.values["rules"].items()
-                 if isinstance(e, dict) and "enabled" in e}
-    selection = Selection(config.select, config.extend_select, config.ignore, overrides)
-    engine = Engine(config, pm, selection, date_override, warn=_warn_once())
-    return config, pm, engine
+    return Checker.load(
+        config_file=Path(args.config) if getattr(args, "config", None) else None, start=start,
+        select=_split(getattr(args, "select", None)),
+        extend_select=_split(getattr(args, "extend_select", None)),
+        ignore=_split(getattr(args, "ignore", None)), warn=_warn_once())
 
 
 # -- check --------------------------------------------------------------------------------
 def _check(args) -> int:
     from newslint.config import parse_date_option
     from newslint.discovery import discover
+    from newslint.checker import summarize
     from newslint.finding import FileError
-    from newslint.formatters.base import Summary
 
     paths = args.paths
     if not paths:
@@ -213,17 +195,15 @@ def _check(args) -> int:
         raise UsageError("reading '-' needs --stdin-filename NAME (its suffix picks the format)")
     date = parse_date_option(args.date, "--date") if args.date else None
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
-    config, pm, engine = _setup(args, first if first.exists() else Path.cwd())
-    if date is None and config.date:
-        date = config.date
-    engine.date_override = date
+    checker = _setup(args, first if first.exists() else Path.cwd())
+    config = checker.config
+    if date is not None:
+        checker.engine.date_override = date
     if args.no_cache:
         config.use_cache = False
     fail_on = args.fail_on or config.fail_on
 
-    formatters = {}
-    for mapping in pm.hook.newslint_register_formatters():
-        formatters.update(mapping or {})
+    formatters = checker.formatters
     if args.format not in formatters:
         raise UsageError(f"--format: unknown format {args.format!r} "
                          f"(available: {', '.join(sorted(formatters))})")
@@ -243,9 +223,9 @@ def _check(args) -> int:
             present.append(p)
         else:
             missing.append(p)
-    files = discover(present, engine.parsers, config.exclude) if present else []
+    files = discover(present, checker.parsers, config.exclude) if present else []
     stdin_text = None
-    stdin_meta = None
+    stdin_name = None
     if "-" in files:
         from newslint.engine import decode
         data = sys.stdin.buffer.read()
@@ -256,7 +236,7 @@ def _check(args) -> int:
             files.remove("-")
             missing.append(FileError(name, str(exc)))
         else:
-            stdin_meta = (name, os.path.splitext(name)[1])
+            stdin_name = name
 
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
@@ -268,12 +248,9 @@ def _check(args) -> int:
                 sys.stderr.write("\r\033[K")
             sys.stderr.flush()
 
-    try:
-        engine.start(jobs)
-        result = engine.run(files, jobs=jobs, progress=progress, stdin_text=stdin_text,
-                            stdin_suffix=stdin_meta)
-    finally:
-        engine.stop()
+    with checker.start(jobs):
+        result = checker.run(files, progress=progress, stdin_text=stdin_text,
+                             stdin_name=stdin_name)
 
     outcomes = result.files
     baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)
@@ -286,28 +263,8 @@ def _check(args) -> int:
         else:
             extra_errors.append(FileError(m, f"{m}: no such file or directory"))
 
-    summary = Summary(files=len(outcomes))
-    threshold = SEVERITY_RANK[fail_on]
-    internal = failing = False
-    for fo in outcomes:
-        for f in fo.findings:
-            summary.findings += 1
-            summary.by_severity[f.severity] += 1
-            if f.rule == "internal-error":
-                internal = True
-            if SEVERITY_RANK[f.severity] >= threshold:
-                failing = True
-    all_errors = extra_errors + [e for fo in outcomes for e in fo.errors]
-    summary.errors = len(all_errors)
-    if internal or any(e.kind == "internal" for e in all_errors):
-        code = ExitCode.INTERNAL
-    elif all_errors:
-        code = ExitCode.USAGE
-    elif failing:
-        code = ExitCode.FINDINGS
-    else:
-        code = ExitCode.OK
-    summary.exit_code = int(code)
+    summary = summarize(outcomes, extra_errors, fail_on)
+    code = ExitCode(summary.exit_code)
 
     stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
@@ -343,9 +300,9 @@ def _use_color(choice: str, stream) -> bool:
 def _rules(args) -> int:
     import json
 
-    config, pm, engine = _setup(args, Path.cwd())
-    active = {r.id for r in engine.active}
-    rows = sorted(engine.rules.values(), key=lambda r: (r.origin != "newslint", r.id))
+    checker = _setup(args, Path.cwd())
+    active = {r.id for r in checker.active}
+    rows = sorted(checker.rules.values(), key=lambda r: (r.origin != "newslint", r.id))
     if args.format == "json":
         json.dump([{"id": r.id, "category": r.category, "severity": r.severity,
                     "enabled": r.id in active, "origin": r.origin, "summary": r.summary}
@@ -361,22 +318,23 @@ def _rules(args) -> int:
 
 
 def _explain(args) -> int:
-    config, pm, engine = _setup(args, Path.cwd())
+    checker = _setup(args, Path.cwd())
+    rules = checker.rules
     rule_id = args.rule
-    rule = engine.rules.get(rule_id)
+    rule = rules.get(rule_id)
     note = ""
     if rule is None and "/" in rule_id:
-        parent = engine.rules.get(rule_id.split("/", 1)[0])
+        parent = rules.get(rule_id.split("/", 1)[0])
         if parent is not None and parent.dynamic_ids:
             rule = parent
             note = f"{rule_id} is reported by {parent.id}.\n\n"
     if rule is None:
         import difflib
 
-        close = difflib.get_close_matches(rule_id, list(engine.rules), n=3)
+        close = difflib.get_close_matches(rule_id, list(rules), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
-    state = "on" if rule in engine.active else "off"
+    state = "on" if rule in checker.active else "off"
     sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
                      f"{'enabled' if rule.default_enabled else 'opt-in'} by default "
                      f"(currently {state}), from {rule.origin}\n\n{note}{rule.help_text()}\n")
@@ -386,7 +344,7 @@ def _explain(args) -> int:
 def _config(args) -> int:
     import yaml
 
-    config, pm, engine = _setup(args, Path(args.path))
+    config = _setup(args, Path(args.path)).config
     data = config.to_dict()
     sys.stdout.write(f"# from {config.path or 'defaults (no configuration file found)'}\n")
     sys.stdout.write(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
