@@ -8,6 +8,7 @@ from typing import Optional
 
 from newslint.document import Document
 from newslint.errors import ConfigError, InputError, NewslintError
+from newslint.filters.overlaps import resolve as one_finding_per_fault
 from newslint.filters.selection import Selection
 from newslint.filters.suppressions import is_suppressed
 from newslint.finding import CATEGORIES, SEVERITIES, FileError, Finding, Match
@@ -175,7 +176,7 @@ class Engine:
                 out.errors.append(FileError(path, f"{path}: {exc}", "input"))
             except Exception as exc:
                 raw.append(self._internal_error(doc, rule, exc))
-        out.findings = self._filter(raw, out.suppressions)
+        out.findings = one_finding_per_fault(self._filter(raw, out.suppressions))
         return out
 
     def _read(self, path: str) -> str:
@@ -228,6 +229,8 @@ class Engine:
         self._run_corpus_rules(outcomes)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
+            # Again, now that corpus rules have added theirs (a copy from another file).
+            fo.findings = one_finding_per_fault(fo.findings)
             fo.findings.sort(key=lambda f: f.sort_key)
         return RunResult(outcomes, [r for r in self.active if r.available])
 

@@ -37,6 +37,8 @@ class Span:
     end_line: int
     end_column: int
     excerpt: str
+    #: For a related location: what it is ("the first copy", "also reported by …").
+    message: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -102,6 +104,12 @@ class Finding:
                    source=source)
 
     @property
+    def span(self) -> Span:
+        """Where the finding is, as a :class:`Span`."""
+        return Span(self.path, self.offset, self.length, self.line, self.column,
+                    self.end_line, self.end_column, self.excerpt)
+
+    @property
     def sort_key(self):
         return (self.path, self.line, self.column, self.rule, self.offset, self.message)
 
@@ -120,9 +128,16 @@ class Finding:
             "length": self.length,
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
-            "related": [{"path": r.path, "line": r.line, "column": r.column} for r in self.related],
+            "related": [_related_dict(r) for r in self.related],
             "source": self.source,
         }
+
+
+def _related_dict(span: Span) -> dict:
+    out = {"path": span.path, "line": span.line, "column": span.column}
+    if span.message:
+        out["message"] = span.message
+    return out
 
 
 @dataclass(frozen=True)

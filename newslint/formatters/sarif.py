@@ -118,7 +118,8 @@ class SarifFormatter(Formatter):
         }
         if finding.related:
             result["relatedLocations"] = [
-                dict(self._location(span), id=i, message={"text": "related passage"})
+                dict(self._location(span), id=i,
+                     message={"text": span.message or "related passage"})
                 for i, span in enumerate(finding.related, start=1)]
         return result
 

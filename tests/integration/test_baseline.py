@@ -141,7 +141,8 @@ def test_stale_entries_are_listed_and_pruned(run_cli, tmp_path):
 
 def test_entries_this_run_could_not_see_are_not_stale(run_cli, tmp_path):
     _write_article(tmp_path)
-    _write_article(tmp_path, name="other.md")
+    # Another story, not a copy (a copy's findings are reported once, as the copy).
+    _write_article(tmp_path, ARTICLE.replace("library", "swimming pool"), name="other.md")
     run_cli("check", "articles", *OPTS, "--write-baseline", "base.json", cwd=tmp_path)
     before = _entries(tmp_path / "base.json")
     # Only one file, and only one rule: the other file's and other rules' entries stay.
