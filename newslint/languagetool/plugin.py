@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 from newslint import hookimpl
 from newslint.errors import ConfigError, NewslintError
 from newslint.finding import Match
+from newslint.languagetool.curation import news_rules
 from newslint.languagetool.dictionary import ProjectDictionary
 from newslint.languagetool.mapping import (
     SEVERITY, category_of, is_other_variant_spelling, is_speller)
@@ -97,6 +98,11 @@ class LanguageToolRule(DocumentRule):
         if mode not in MODES:
             raise ConfigError(f"{config.where}: languagetool.mode: expected one of "
                               f"{', '.join(MODES)}, got {mode!r}")
+        # `rules: {languagetool/ID: {enabled: true}}` turns on a rule of the picky set too.
+        named = [rid.split("/", 1)[1] for rid, entry in config.values["rules"].items()
+                 if rid.startswith("languagetool/") and isinstance(entry, dict)
+                 and entry.get("enabled") is True]
+        section["enabled_rules"] = sorted(set(section["enabled_rules"]) | set(named))
         self.section = section
         if mode == "off":
             return
@@ -120,10 +126,14 @@ class LanguageToolRule(DocumentRule):
     def make_client(self, connection: Connection, section: dict,
                     cache: Optional[ParagraphCache]) -> LanguageToolClient:
         from newslint.languagetool.client import CheckSettings, LanguageToolClient
+        off = set(section["disabled_rules"])
+        if section["news_defaults"]:
+            off |= set(NEWS_DISABLED_RULES)
+        if section["news_defaults"] and not section["picky"]:
+            off |= set(news_rules().picky_rule_ids()) - set(section["enabled_rules"])
         settings = CheckSettings(
             language=connection.language, mother_tongue=section["mother_tongue"],
-            disabled_rules=tuple(sorted(set(section["disabled_rules"]) | (
-                set(NEWS_DISABLED_RULES) if section["news_defaults"] else set()))),
+            disabled_rules=tuple(sorted(off)),
             enabled_rules=tuple(sorted(section["enabled_rules"])),
             disabled_categories=tuple(sorted(section["disabled_categories"])),
             picky=section["picky"])
@@ -167,11 +177,16 @@ class LanguageToolRule(DocumentRule):
             self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
             raise LanguageToolFailed(self.failure) from None
         names: Optional[ArticleNames] = None
+        curated = self.section["news_defaults"] and not self.section["picky"]
+        enabled = frozenset(self.section["enabled_rules"])
         found = []
         for block, matches in zip(blocks, answers):
             for m in matches:
                 if m.end <= m.start:
                     continue
+                if curated and not is_speller(m) and \
+                        not news_rules().allows(m.rule_id, m.category_id, enabled):
+                    continue  # a rule of a category measured imprecise on news copy
                 message, suggestions = m.message, m.replacements
                 if is_speller(m):
                     if names is None:
