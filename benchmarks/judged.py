@@ -4,7 +4,8 @@
     python benchmarks/judged.py table [--by-rule] [--url URL]   # precision per rule family
     python benchmarks/judged.py todo --out FILE [--url URL]     # findings nobody has judged yet
     python benchmarks/judged.py record FILE                     # add the verdicts written in FILE
-    python benchmarks/judged.py check [--url URL]               # exit 1 unless every finding is judged
+    python benchmarks/judged.py check [--url URL]               # exit 1 unless every finding is
+                                                                # judged and every family meets the bar
 
 The corpus (``benchmarks/judgements/corpus.yaml``) is the seed article, a fixed sample of the
 Wikinews articles in ``benchmarks/corpus/wikinews`` and the story texts (``articleBody``) of the
@@ -51,6 +52,9 @@ VERDICTS = ("true", "false", "debatable")
 GROUP_FILES = {"seed": "seed.jsonl", "wikinews": "wikinews.jsonl",
                "extraction": "extraction.jsonl"}
 THIRD_PARTY = {"extraction"}
+#: The bar every default-on rule family is held to, and the corpus-wide false-alarm budget.
+PRECISION_BAR = 0.9
+FALSE_PER_1000_WORDS_MAX = 0.5
 
 
 # -- the corpus -----------------------------------------------------------------------------
@@ -228,6 +232,30 @@ def table(joined: list, words: dict, by_rule: bool = False) -> str:
     return "\n".join(lines)
 
 
+def shortfalls(joined: list, words: dict, lost: list) -> list[str]:
+    """What keeps today's findings from the bar: a default-on rule family below
+    ``PRECISION_BAR``, more than ``FALSE_PER_1000_WORDS_MAX`` false findings per 1,000 words, or a
+    finding judged true that is no longer found (recall lost)."""
+    families = collections.defaultdict(collections.Counter)
+    for f, verdict, _ in joined:
+        families[family(f)][verdict or "unjudged"] += 1
+    problems = []
+    for name in sorted(families):
+        c = families[name]
+        decided = c["true"] + c["false"]
+        if decided and c["true"] / decided < PRECISION_BAR:
+            problems.append(f"{name}: precision {c['true'] / decided:.2f} "
+                            f"({c['true']} true, {c['false']} false) is below {PRECISION_BAR}")
+    false = sum(c["false"] for c in families.values())
+    rate = 1000 * false / max(sum(words.values()), 1)
+    if rate > FALSE_PER_1000_WORDS_MAX:
+        problems.append(f"{rate:.2f} false findings per 1,000 words is above "
+                        f"{FALSE_PER_1000_WORDS_MAX}")
+    if lost:
+        problems.append(f"{len(lost)} findings judged true are no longer found (listed above)")
+    return problems
+
+
 def _row(name: str, c: collections.Counter) -> str:
     n = sum(c.values())
     decided = c["true"] + c["false"]
@@ -318,11 +346,17 @@ def main(argv=None) -> int:
         print(f"\n{len(lost)} findings judged true are no longer found:")
         for j in lost:
             print(f"  {j['doc']} {j['rule']} @{j['offset']}: {j['reason']}")
+    if args.command != "check":
+        return 0
+    failed = False
     unjudged = sum(1 for _, v, _ in joined if v is None)
-    if args.command == "check" and unjudged:
+    if unjudged:
         print(f"\n{unjudged} findings are not judged: run `judged.py todo` and judge them")
-        return 1
-    return 0
+        failed = True
+    problems = shortfalls(joined, words, lost)
+    for problem in problems:
+        print(f"below the bar: {problem}")
+    return 1 if failed or problems else 0
 
 
 if __name__ == "__main__":
