@@ -51,6 +51,15 @@ def rule_categories(language: str) -> dict:
     return table
 
 
+def category_of(rule_id: str, categories_of: dict) -> str:
+    """A rule's category; rules that report one id per entry of a word list
+    ("EN_COMPOUNDS_WELL_DESIGNED" from "EN_COMPOUNDS") take their parent rule's."""
+    if rule_id in categories_of:
+        return categories_of[rule_id]
+    parents = [r for r in categories_of if rule_id.startswith(r + "_")]
+    return categories_of[max(parents, key=len)] if parents else "UNKNOWN"
+
+
 def judged_languagetool_findings(url: str, jobs: int) -> list[dict]:
     """The judged LanguageTool findings newslint gives on the judged corpus today with every
     LanguageTool default rule on (``news_defaults: false``: no curated table, so that a rule the
@@ -89,7 +98,7 @@ def main(argv=None) -> int:
         per_rule[rule_id][item["verdict"]] += 1
     rules, per_category = {}, collections.defaultdict(collections.Counter)
     for rule_id, counts in sorted(per_rule.items()):
-        category = categories_of.get(rule_id, "UNKNOWN")
+        category = category_of(rule_id, categories_of)
         precision, default = decide(counts["true"], counts["false"], counts["debatable"])
         rules[rule_id] = {"category": category, "findings": sum(counts.values()),
                           "true": counts["true"], "false": counts["false"],
