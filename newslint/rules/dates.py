@@ -15,6 +15,7 @@ from newslint import hookimpl
 from newslint.document import Block, Document
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text import transcripts
 from newslint.text.patterns import LazyPattern
 from newslint.text.temporal import (
     WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past,
@@ -45,43 +46,11 @@ def temporal_expressions(doc: Document) -> list[Found]:
     return found
 
 
-# A speaker label opening a transcript turn: "((Aparna Garg)) ...", "NG: ...", "Q: ...".
-_SPEAKER_LABEL = LazyPattern(
-    r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
-
-
 def transcript_blocks(doc: Document) -> set[int]:
-    """Indices of blocks that are interview turns, which count as quoted speech.
-
-    A turn starts at a paragraph opening with a speaker label and runs on through unlabelled
-    paragraphs until the next heading. Only documents with at least two labelled paragraphs
-    are read as transcripts, so a lone "Update: ..." paragraph stays ordinary prose. Relative
+    """Indices of blocks that are interview turns, which count as quoted speech: relative
     words in a turn refer to the day of the interview, which the publication date does not
-    give.
-    """
-    labelled = [b for b in doc.blocks if _is_turn(b)]
-    if len(labelled) < 2:
-        return set()
-    speech, in_turn = set(), False
-    for block in doc.blocks:
-        if block.kind in ("headline", "heading", "dateline"):
-            in_turn = False
-        elif _is_turn(block):
-            in_turn = True
-        if in_turn:
-            speech.add(block.index)
-    return speech
-
-
-# Labels that introduce page furniture or notes, not a speaker.
-_NOT_SPEAKERS = frozenset("""related update updated correction clarification note photo photos
-image images source sources credit caption video watch listen advertisement see also read more
-editor's editor’s warning disclaimer""".split())
-
-
-def _is_turn(block: Block) -> bool:
-    m = _SPEAKER_LABEL.match(block.prose) if block.kind == "paragraph" else None
-    return m is not None and m.group().strip("():\t ").split()[0].lower() not in _NOT_SPEAKERS
+    give (see ``newslint.text.transcripts``)."""
+    return {doc.blocks[i].index for i in transcripts.transcript_blocks(doc.blocks)}
 
 
 def _long_date(day: _dt.date) -> str:

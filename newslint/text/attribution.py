@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from newslint.errors import ConfigError
+from newslint.text import transcripts
 from newslint.text.patterns import compile as compile_pattern
 from newslint.text.patterns import LazyPattern
 
@@ -597,26 +598,8 @@ def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list
 
 # --- transcripts --------------------------------------------------------------------------------
 
-#: A speaker label opening a transcript paragraph: "((Jane Doe))" (Wikinews), "Q:", "A:",
-#: "SMITH:".
-SPEAKER_LABEL = LazyPattern(r"^\s*(?:\(\([^()]{1,60}\)\)|(?:Q|A|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*:\s)")
-
-
-def transcript_blocks(blocks) -> set:
-    """Indices of blocks that are an interview transcript: a paragraph with a speaker label and
-    the unlabelled paragraphs after it, up to the next heading. Everything there is the
-    labelled speaker's own words, quotations and figures included."""
-    inside = False
-    found = set()
-    for i, block in enumerate(blocks):
-        if block.kind in ("heading", "headline"):
-            inside = False
-            continue
-        if SPEAKER_LABEL.match(block.prose):
-            inside = True
-        if inside:
-            found.add(i)
-    return found
+# Interview turns are the labelled speaker's own words, quotations and figures included.
+transcript_blocks = transcripts.transcript_blocks
 
 
 #: A picture caption with its credit: "… Image: Jane Doe (flickr)."
