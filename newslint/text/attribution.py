@@ -282,6 +282,7 @@ _WORD_BEFORE_WINDOW = 160
 _INFINITIVE_AFTER = LazyPattern(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters|"
     r"journalists|media|press|supporters|members|students|crowds?|voters|me|him|them|us|you|"
+    r"cheers|applause|laughter|jeers|boos|"
     r"it|one|all|each|both|local|state|national|foreign|senior|fellow|[A-Z0-9])\b)[a-z]")
 _NOT_A_SPEAKER = LazyPattern(
     r"\b(?:if|when|unless|whether|once|until|(?:agreed|promised|pledged|vowed|expected|going|"

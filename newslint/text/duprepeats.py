@@ -81,8 +81,8 @@ _QUANTITY = re.compile(r"\W*[\d½¼¾⅓⅔⅛]")
 
 
 def is_enumeration(prose: str) -> bool:
-    """A block that lists items rather than saying something: "Portion Fix Containers: 1 Green,
-    1 Red, 1 Yellow, 1 tsp.", "1 scoop Shakeology, 1 cup strawberries, 8 oz. almond milk".
+    """A block that lists items rather than saying something: "Containers: 1 green, 1 red,
+    1 yellow, 1 tsp.", "1 scoop oats, 1 cup strawberries, 8 oz. almond milk".
     Menus, form fields and ingredient lists repeat by design (the same meal on Monday and
     Thursday); a repeated sentence is a different matter."""
     body, labelled = _LABEL.subn("", prose, count=1)

@@ -543,15 +543,15 @@ def test_a_repeated_question_in_running_prose_is_still_reported():
 
 MENU = """Monday
 
-Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.
+Containers: 2 green, 1 red, 1 yellow, 1 tsp.
 
-1 scoop protein powder, 1 cup strawberries, 8 oz. unsweetened almond milk (or 1 tsp. nut butter and 8 oz. water)
+1 cup oats, 1 cup blueberries, 8 oz. oat milk (or 1 tbsp. honey and 8 oz. water)
 
 Thursday
 
-Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.
+Containers: 2 green, 1 red, 1 yellow, 1 tsp.
 
-1 scoop protein powder, 1 cup strawberries, 8 oz. unsweetened almond milk (or 1 tsp. nut butter and 8 oz. water)
+1 cup oats, 1 cup blueberries, 8 oz. oat milk (or 1 tbsp. honey and 8 oz. water)
 """
 
 
