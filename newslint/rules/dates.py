@@ -352,7 +352,8 @@ class RelativeDateUnanchored(DocumentRule):
     ## What it flags
     The first weekday ("told AFP Friday") or relative word ("yesterday", "last week") in a
     document that has no publication date from any source: no `--date`, no front-matter
-    `date`, no HTML date meta tag and no dateline. One finding per document.
+    `date`, no HTML date meta tag and no dateline. One finding per document; the other
+    weekdays and relative words are listed as its related locations.
 
     ## Why it matters
     Without a date nobody, reader or tool, can tell which Friday is meant, and none of the
@@ -391,11 +392,16 @@ class RelativeDateUnanchored(DocumentRule):
         more = len(refs) - 1
         also = f" ({more} more relative reference{'s' if more != 1 else ''} in the document)" \
             if more else ""
+        # The missing date is one fault of the document, however many weekdays it has: the
+        # other references are related locations, so an editor sees them without a finding
+        # for each.
+        related = [doc.block_span(r.block, r.expr.start, r.expr.end) for r in refs[1:]]
         yield _match(
             first.block, first.expr.start, first.expr.end,
             f"\u201c{first.expr.text}\u201d cannot be placed on the calendar: the document has "
             f"no publication date{also}. Add a front-matter `date`, a dateline such as "
-            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`")
+            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`",
+            related=related)
 
 
 def _needs_anchor(e: TemporalExpression) -> bool:
