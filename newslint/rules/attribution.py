@@ -13,6 +13,7 @@ vocabulary is English, so a story in another language is not checked.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -390,7 +391,9 @@ class VagueAttribution(DocumentRule):
     ("analysts at Goldman Sachs", "Pentagon officials"), points back to people already named
     ("the experts"), or gives the reason a source is anonymous ("…who spoke on condition of
     anonymity because they were not authorized to discuss the talks"), which is the form
-    standards desks accept. The vocabulary is in ``newslint/data/attribution.yaml``; add to it
+    standards desks accept. A group the rest of the paragraph or the next three paragraphs
+    name in the same role ("Scientists cautioned …", then "Center for Biological Diversity
+    scientist Tierra Curry") is attributed: the lede summarises, the story names. The vocabulary is in ``newslint/data/attribution.yaml``; add to it
     with ``extra_vague_sources``, ``extra_vague_verbs``, ``extra_anonymity_reasons`` or a
     ``vocabulary_file``.
 
@@ -433,10 +436,62 @@ class VagueAttribution(DocumentRule):
             masked = _quotations(doc, index, block)[1]
             for s in block.sentences:
                 for v in vague_sources(masked, s.start, s.end, vocab):
+                    if self._named_later(doc.blocks, index, masked, s.end, v.text):
+                        continue
                     off, length = block.source_span(v.start, v.end)
                     yield Match(off, length,
                                 f"Vague attribution “{' '.join(v.text.split())}”: name the "
                                 "source, or say why it cannot be named.")
+
+
+    #: Paragraphs after the vague group's that may name its members.
+    NAMED_WITHIN = 3
+
+    @classmethod
+    def _named_later(cls, blocks, index: int, masked: str, after: int, group: str) -> bool:
+        """The rest of the paragraph or the next ``NAMED_WITHIN`` paragraphs name someone in
+        the group's role: "Scientists cautioned …" and then "Center for Biological Diversity
+        scientist Tierra Curry", "researchers at the University of Sydney", "Jane Doe, an
+        economist at …". The lede summarises; the story names its sources below it."""
+        role = _role_of(group)
+        if role is None:
+            return False
+        named = _role_named(role)
+        if named.search(masked, after):
+            return True
+        for block in blocks[index + 1:index + 1 + cls.NAMED_WITHIN]:
+            if block.kind in ("heading", "headline"):
+                break
+            if named.search(block.prose):
+                return True
+        return False
+
+
+#: Vague groups that are people with a role a later sentence can name ("scientists" →
+#: "scientist Tierra Curry"); "sources", "reports" and "some" have none.
+_ROLES = frozenset("""expert analyst specialist observer critic commentator pundit insider
+economist scientist researcher scholar academic diplomat official""".split())
+
+
+def _role_of(group: str) -> Optional[str]:
+    words = re.findall(r"[a-z]+", group.lower())
+    for word in words:
+        singular = word[:-1] if word.endswith("s") else word
+        if singular in _ROLES:
+            return singular
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _role_named(role: str) -> re.Pattern:
+    """A person or an organisation named with the role: "scientist Tierra Curry",
+    "researchers at the Florida Museum", "Kevin Bonham, an analyst", "analyst Kevin Bonham"."""
+    name = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+"
+    noun = rf"(?i:{role}s?)"
+    return re.compile(
+        rf"\b{noun}\s+{name}"
+        rf"|\b{noun}\s+(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]"
+        rf"|{name},\s+(?:an?|the|one|another)\s+(?:[\w-]+\s+){{0,5}}?{noun}\b")
 
 
 # --- unsourced-claim --------------------------------------------------------------------------------

@@ -348,3 +348,29 @@ def test_a_story_not_in_english_is_not_checked():
             "começaram há dois anos e ainda não terminaram.\n")
     assert check_text(text, UnattributedQuote(), suffix=".txt") == []
     assert check_text(text, UnsourcedClaim(), suffix=".txt") == []
+
+
+# --- vague-attribution: a group the next paragraphs name ---------------------------------------
+
+def test_a_vague_group_that_the_next_paragraph_names_is_attributed():
+    text = _wikinews_text("2019-02-02-report-indicates-mexican-monarch-butterfly")
+    assert "Scientists cautioned against an excess of optimism" in text
+    assert "Center for Biological Diversity scientist Tierra Curry" in text
+    assert [f.excerpt for f in check_text(text, VagueAttribution())
+            if f.excerpt.startswith("Scientists")] == []
+
+
+def test_a_vague_group_stays_vague_when_nobody_in_that_role_is_named():
+    text = ("Scientists cautioned against an excess of optimism for the species.\n\n"
+            "Remarked Tierra Curry of the Center for Biological Diversity, \"One good weather "
+            "year won't save the monarch in the long run.\"\n")
+    assert [f.excerpt for f in check_text(text, VagueAttribution(), suffix=".txt")] == [
+        "Scientists cautioned"]
+    named = text.replace("Tierra Curry of the Center", "researchers at the Center")
+    assert len(check_text(named, VagueAttribution(), suffix=".txt")) == 1  # another role
+
+
+def test_a_group_named_after_a_heading_is_not_the_same_group():
+    text = ("Analysts expect turnout to fall in the Groom by-election.\n\n## Background\n\n"
+            "Kevin Bonham, an electoral analyst, declared the seat on election night.\n")
+    assert len(check_text(text, VagueAttribution())) == 1
