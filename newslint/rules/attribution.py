@@ -23,8 +23,9 @@ from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.attribution import (
-    CAPTION, attribution_cues, find_figures, has_attribution, has_source, mask_quotes,
-    may_have_figures, public_record, transcript_blocks, vague_sources, vocabulary)
+    CAPTION, arithmetic, attribution_cues, cites, find_figures, has_attribution, has_source,
+    is_price, is_table_row, market_report, mask_quotes, restates, may_have_figures, public_record, transcript_blocks,
+    vague_sources, vocabulary)
 from newslint.text.english import looks_english
 from newslint.text.patterns import LazyPattern
 from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
@@ -504,8 +505,13 @@ class UnsourcedClaim(DocumentRule):
     "$3 billion", "hundreds of millions of users", "12,000 troops") in a paragraph with no
     attribution or named source at all — no "said", no "according to", no "figures from the
     ministry", no "a 2019 census". A list item counts as sourced when the paragraph that
-    introduces the list is. Dates, ages, times, measurements, small counts and figures inside
-    quotations are never flagged. The rule is deliberately conservative and reports at
+    introduces the list is, and a paragraph that works with figures the paragraph before
+    sourced ("That is US$1.6 billion less …", "a total of", "up from") is sourced by it.
+    Dates, ages, times, measurements, small counts and figures inside quotations are never
+    flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
+    market moves ("crude fell 3.38% to $55.12"), the writer's own tests ("In our testing"),
+    figures with a footnote ("[1]"), a conversion in brackets ("€20,000 (£17,500)") and rows
+    of a table. The rule is deliberately conservative and reports at
     ``info`` severity: it asks a question, it does not assert an error.
 
     ## Why it matters
@@ -539,12 +545,19 @@ class UnsourcedClaim(DocumentRule):
         kinds = set(options.get("figures") or ())
         transcript = _transcript(doc)
         intro_sourced = False  # the paragraph introducing a list names a source
+        prev_masked = None  # the paragraph before, masked, when it is a claim block
         for index, block in enumerate(doc.blocks):
             if block.kind not in _CLAIM_BLOCKS or index in transcript:
                 # In a transcript every figure is the labelled speaker's.
                 intro_sourced = False
+                prev_masked = None
                 continue
             masked = _quotations(doc, index, block)[1]
+            # Figures the paragraph before gave with their source, which this one may work with.
+            sourced_figures = (prev_masked is not None and may_have_figures(prev_masked)
+                               and bool(find_figures(prev_masked, 0, len(prev_masked)))
+                               and has_source(prev_masked, vocab=vocab))
+            prev_masked = masked
             if block.kind == "list_item":
                 if intro_sourced:
                     continue
@@ -553,7 +566,7 @@ class UnsourcedClaim(DocumentRule):
             else:
                 intro_sourced = False
             # Figures first: most paragraphs have none, and looking for a source costs more.
-            figure = self._first_claim(block, masked, kinds)
+            figure = self._first_claim(block, masked, kinds, sourced_figures)
             if (figure is not None and not has_source(masked, vocab=vocab)
                     and not self._next_opens_with_source(doc.blocks, index)):
                 # One finding per paragraph: the question is "where do these numbers come
@@ -572,16 +585,22 @@ class UnsourcedClaim(DocumentRule):
         return bool(_OPENS_WITH_SOURCE.match(blocks[index + 1].prose))
 
     @staticmethod
-    def _first_claim(block, masked: str, kinds):
+    def _first_claim(block, masked: str, kinds, sourced_before: bool = False):
         if not may_have_figures(masked):
             return None
         for s in block.sentences:
-            figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds]
+            figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds
+                       and not (f.kind == "money" and is_price(masked, f.start, f.end))
+                       and not restates(masked, f.start, f.end)]
             if not figures:
                 continue
             sentence = masked[s.start:s.end].rstrip()
-            if sentence.endswith("?") or public_record(sentence):
-                continue  # a question asserts nothing; vote counts and court orders are record
+            if (sentence.endswith("?") or public_record(sentence) or market_report(sentence)
+                    or cites(sentence) or is_table_row(sentence)):
+                continue  # a question asserts nothing; vote counts, court orders and market
+                # moves are record; the writer's own tests are first-hand
+            if sourced_before and arithmetic(sentence):
+                continue  # sums on the figures the paragraph before sourced
             return figures[0]
         return None
 

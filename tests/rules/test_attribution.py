@@ -374,3 +374,41 @@ def test_a_group_named_after_a_heading_is_not_the_same_group():
     text = ("Analysts expect turnout to fall in the Groom by-election.\n\n## Background\n\n"
             "Kevin Bonham, an electoral analyst, declared the seat on election night.\n")
     assert len(check_text(text, VagueAttribution())) == 1
+
+
+# --- unsourced-claim: figures whose source is in sight, and figures that are no claim ---------
+
+def test_the_judged_contract_values_are_still_unsourced():
+    # Wikinews 2019-03-05 (judged correct): contract values with no source.
+    text = _wikinews_text("2019-03-05-spacex-crew-dragon-capsule-docks")
+    found = [f.excerpt for f in check_text(text, UnsourcedClaim())]
+    assert "US$4.2 billion" in found
+
+
+def test_arithmetic_on_figures_sourced_just_before_is_sourced():
+    sourced = ("NASA's contract with Boeing is valued at US$4.2 billion, according to NASA. The "
+               "contract with SpaceX is valued at US$2.6 billion.\n\n")
+    sums = "That is US$1.6 billion less than Boeing's, a difference of about 38 percent.\n"
+    assert check_text(sourced + sums, UnsourcedClaim(), suffix=".txt") == []
+    unsourced = sourced.replace(", according to NASA", "")
+    assert [f.excerpt for f in check_text(unsourced + sums, UnsourcedClaim(), suffix=".txt")
+            ] == ["US$4.2 billion", "US$1.6 billion"]
+
+
+@pytest.mark.parametrize("text", [
+    "The speaker is on sale at just $139 on Amazon until Sunday.\n",          # a price
+    "The headphones are priced at $399 and ship in two colours.\n",
+    "After the trial you'll pay $6.99 per month, or a $69.99 annual fee.\n",
+    "U.S. crude fell 3.38% to $55.12 per barrel on the news.\n",              # a market move
+    "In our testing, the laptop's battery drained about 4% per hour under load.\n",
+    "Nurses hear up to 1,000 alarms per shift [1], most of them false.\n",     # a citation
+    "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%\n",                          # a ticker row
+])
+def test_prices_market_moves_own_tests_citations_and_tables_are_not_claims(text):
+    assert check_text(text, UnsourcedClaim(), suffix=".txt") == []
+
+
+def test_a_conversion_in_brackets_restates_the_figure_before_it():
+    # Wikinews 2019-01-10: "… to pay €20,000 (£17,500; US$22,900) in compensation."
+    text = "The men are to hand over €20,000 (£17,500; US$22,900) to the family.\n"
+    assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["€20,000"]
