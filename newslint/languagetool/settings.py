@@ -41,6 +41,9 @@ SECTION_DEFAULTS = {
     "dictionary_file": "",
     # Treat words the article introduces as names (see newslint.languagetool.names).
     "article_names": True,
+    # Accept words the world writes (newslint.languagetool.vocabulary) and words the article
+    # uses twice or more, unless they are near misses of a far more common word.
+    "news_vocabulary": True,
     # Report words spelled in another English variant ("colour" under en-US) as misspellings.
     "other_variant_spellings": False,
     # Leave doubled words, a missing verb after "there" and "neither…or" to newslint's own
