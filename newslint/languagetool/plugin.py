@@ -87,6 +87,11 @@ class LanguageToolRule(DocumentRule):
         self.failure: Optional[str] = None
 
     @property
+    def language_code(self) -> str:
+        """The configured variant's language ("en" for en-GB)."""
+        return str(self.section.get("language") or "en").split("-")[0].lower()
+
+    @property
     def available(self) -> bool:
         """Whether a LanguageTool server is in use this run."""
         return self.client is not None
@@ -173,6 +178,17 @@ class LanguageToolRule(DocumentRule):
         from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
+        foreign: dict[int, list] = {}
+        if self.section["skip_other_languages"]:
+            from newslint.text.language import foreign_spans, is_foreign
+            # A text in another language is not checked as English at all; in an English
+            # text, a foreign block is not sent and a foreign sentence's matches are dropped.
+            if is_foreign(" ".join(b.prose for b in blocks), self.language_code):
+                return []
+            foreign = {b.index: foreign_spans(b, self.language_code) for b in blocks}
+            blocks = [b for b in blocks
+                      if not any(s.start == 0 and s.end == len(b.prose)
+                                 for s in foreign[b.index])]
         try:
             answers = self.client.check_texts([b.prose for b in blocks])
         except (CheckError, Unavailable) as exc:
@@ -189,6 +205,8 @@ class LanguageToolRule(DocumentRule):
             for m in matches:
                 if m.end <= m.start:
                     continue
+                if any(s.start <= m.start and m.end <= s.end for s in foreign.get(block.index, ())):
+                    continue  # a sentence in another language
                 if curated and not is_speller(m) and \
                         not news_rules().allows(m.rule_id, m.category_id, enabled):
                     continue  # a rule of a category measured imprecise on news copy

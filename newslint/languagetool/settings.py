@@ -44,6 +44,9 @@ SECTION_DEFAULTS = {
     # Accept words the world writes (newslint.languagetool.vocabulary) and words the article
     # uses twice or more, unless they are near misses of a far more common word.
     "news_vocabulary": True,
+    # Leave passages in another language (newslint.text.language) unchecked: a Spanish
+    # quotation, a whole German text.
+    "skip_other_languages": True,
     # Report words spelled in another English variant ("colour" under en-US) as misspellings.
     "other_variant_spellings": False,
     # Leave doubled words, a missing verb after "there" and "neither…or" to newslint's own
