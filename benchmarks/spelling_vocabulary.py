@@ -27,7 +27,7 @@ import judged  # noqa: E402
 from newslint.languagetool import vocabulary  # noqa: E402
 
 #: Misspellings the speller must keep finding (newsroom classics).
-CLASSIC_TYPOS = ("emplyees missles recieve goverment Hermoine accomodate occured seperate "
+CLASSIC_TYPOS = ("Goverment emplyees missles recieve goverment Hermoine accomodate occured seperate "
                  "definately untill tommorow wich becuase publically existance truely "
                  "beleive calender cemetary embarass enviroment independant neccessary "
                  "occurence persistant priviledge reccomend refered succesful").split()
@@ -41,7 +41,8 @@ CORPUS_TYPOS = set(("Magnitigorsk Rhey THey alking anynomous arrrticle beggras c
 UNCLEAR = set("essions ment sed mak al nd ld han tele ing ies Dissolv Afdahe body-म".split())
 
 KNOWN = (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
-GAPS = (1.0, 1.5, 2.0, 2.5, 3.0)
+GAPS = (1.0, 1.5, 2.0, 2.5)
+CAPITALISED_GAPS = (1.5, 2.5, 3.0)
 
 
 def suggestions_from(url: str, word: str) -> list[str]:
@@ -85,17 +86,22 @@ def main() -> int:
     print(f"speller words on the judged Wikinews articles and seed: {len(words)} "
           f"({len(typos)} typos, {len(correct)} correct, "
           f"{len(words) - len(typos) - len(correct)} unclear); classic typos: {len(classic)}\n")
-    print("| known Zipf | gap | corpus typos kept | classic typos kept | correct words dropped |")
-    print("|---|---|---|---|---|")
+    print("| known Zipf | gap | capitalised gap | corpus typos kept | classic typos kept "
+          "| correct words dropped |")
+    print("|---|---|---|---|---|---|")
     for known in KNOWN:
         for gap in GAPS:
-            def kept(group):
-                return sum(vocabulary.is_misspelling(w, s, known=known, gap=gap)
-                           for w, s in group.items())
-            print(f"| {known} | {gap} | {kept(typos)}/{len(typos)} | {kept(classic)}/"
-                  f"{len(classic)} | {len(correct) - kept(correct)}/{len(correct)} |")
-    chosen = dict(known=vocabulary.KNOWN_ZIPF, gap=vocabulary.NEAR_MISS_GAP)
-    print(f"\nchosen: known Zipf {chosen['known']}, gap {chosen['gap']}")
+            for cap in CAPITALISED_GAPS:
+                def kept(group):
+                    return sum(vocabulary.is_misspelling(w, s, known=known, gap=gap,
+                                                         capitalised_gap=cap)
+                               for w, s in group.items())
+                print(f"| {known} | {gap} | {cap} | {kept(typos)}/{len(typos)} | "
+                      f"{kept(classic)}/{len(classic)} | {len(correct) - kept(correct)}/"
+                      f"{len(correct)} |")
+    chosen = dict(known=vocabulary.KNOWN_ZIPF, gap=vocabulary.NEAR_MISS_GAP,
+                  capitalised_gap=vocabulary.CAPITALISED_GAP)
+    print(f"\nchosen: {chosen}")
     for label, group, want in (("typos missed", {**typos, **classic}, False),
                                ("correct words still reported", correct, True)):
         hits = sorted(w for w, s in group.items()

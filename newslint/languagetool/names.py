@@ -39,7 +39,15 @@ def _parts(word: str) -> list[str]:
     return [p for p in regex.split(r"['’\-]", word) if p] + ([word] if "-" in word else [])
 
 
+#: Titles that stand before a name: "Dr. Sundar" is a name, though it follows a full stop.
+TITLE_BEFORE = regex.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Fr|Hon|Pres|"
+    r"Supt|Insp|Det|Cpl|Adm|Brig|Maj|Cmdr)\.\s*$")
+
+
 def _mid_sentence(prose: str, start: int, sentence_starts: set[int]) -> bool:
+    if TITLE_BEFORE.search(prose, max(0, start - 8), start):
+        return True
     if start in sentence_starts:
         return False
     i = start - 1
@@ -110,6 +118,8 @@ class ArticleNames:
         for other in self.names:
             if other == word or abs(len(other) - len(word)) > 2 or other[:1] != word[:1]:
                 continue
+            if other + "s" == word or word + "s" == other:
+                continue  # "the Turpins", "Grand Bahama" and "the Bahamas": one name
             if self.counts[other] <= best_count:
                 continue
             if difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY:

@@ -180,7 +180,7 @@ class LanguageToolRule(DocumentRule):
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
         foreign: dict[int, list] = {}
         if self.section["skip_other_languages"]:
-            from newslint.text.language import foreign_spans, is_foreign
+            from newslint.text.language import foreign_spans, in_foreign_passage, is_foreign
             # A text in another language is not checked as English at all; in an English
             # text, a foreign block is not sent and a foreign sentence's matches are dropped.
             if is_foreign(" ".join(b.prose for b in blocks), self.language_code):
@@ -205,8 +205,9 @@ class LanguageToolRule(DocumentRule):
             for m in matches:
                 if m.end <= m.start:
                     continue
-                if any(s.start <= m.start and m.end <= s.end for s in foreign.get(block.index, ())):
-                    continue  # a sentence in another language
+                if foreign.get(block.index) and in_foreign_passage(
+                        block.prose, m.start, m.end, foreign[block.index], self.language_code):
+                    continue  # a sentence or quotation in another language
                 if curated and not is_speller(m) and \
                         not news_rules().allows(m.rule_id, m.category_id, enabled):
                     continue  # a rule of a category measured imprecise on news copy

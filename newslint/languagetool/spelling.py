@@ -43,6 +43,16 @@ CREDIT_INSIDE = regex.compile(
     r"\bflickr\s+user\s+\S+)", regex.I)
 #: @handles and #hashtags: their spelling is their owner's.
 HANDLE = regex.compile(r"[@#][\w.]+")
+#: A species' Latin name after its genus ("Spheniscus magellanicus", "E. coli").
+BINOMIAL = regex.compile(
+    r"\b\p{Lu}(?:\p{Ll}+|\.)\s+\p{Ll}+(?:us|um|a|ae|is|i|ii|ensis|oides|oida|ides|"
+    r"ana|ica|ata|ata|coli|iae)\b")
+#: One word in brackets is an abbreviation or a gloss: "15–75 million years old (myr)".
+BRACKETED_WORD = regex.compile(r"\(\s*[\p{L}\-]+\s*\)")
+#: A brand spelled with an inner capital: eBook, iFixit, eGPU.
+BRAND_CASE = regex.compile(r"\p{Ll}{1,2}\p{Lu}[\p{L}\d]*")
+#: The whole token around a match: a speller may judge "ida" of "al-Qa’ida".
+TOKEN = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-][\p{L}\p{M}\d]+)+")
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,11 @@ class DocumentSpelling:
         exempt: dict = {}
         for block in doc.blocks:
             counts.update(m.group() for m in WORD.finditer(block.prose))
-            spans = [(m.start(), m.end()) for m in HANDLE.finditer(block.prose)]
-            spans += [(m.start(), m.end()) for m in CREDIT_INSIDE.finditer(block.prose)]
+            spans = [m.span() for pattern in (HANDLE, CREDIT_INSIDE, BINOMIAL, BRACKETED_WORD)
+                     for m in pattern.finditer(block.prose)]
+            # A quoted word or two is a term, a title or a loanword ("kuffar"), not prose.
+            spans += [(q.start, q.end) for q in block.quotes
+                      if len(WORD.findall(block.prose, q.start, q.end)) <= 2]
             for s in block.sentences:
                 if CREDIT_LINE.match(block.prose, s.start, s.end):
                     spans.append((s.start, s.end))
@@ -111,6 +124,14 @@ def whole_word(prose: str, start: int, end: int) -> tuple[int, int, str]:
     return start, end, prose[start:end]
 
 
+def _token_around(prose: str, start: int, end: int) -> Optional[str]:
+    """The hyphenated or apostrophised token a match is part of, when it is only a part."""
+    for m in TOKEN.finditer(prose, max(0, start - 30), min(len(prose), end + 30)):
+        if m.start() <= start and end <= m.end() and (m.start(), m.end()) != (start, end):
+            return m.group()
+    return None
+
+
 def verdict(block, start: int, end: int, suggestions, knowledge: DocumentSpelling,
             *, dictionary, vocabulary_on: bool, names_on: bool) -> Optional[Verdict]:
     """None when the speller match at prose ``[start, end)`` is not worth reporting."""
@@ -127,6 +148,16 @@ def verdict(block, start: int, end: int, suggestions, knowledge: DocumentSpellin
         if vocabulary.zipf(word) >= vocabulary.KNOWN_ZIPF or word in dictionary:
             return None
     if word in dictionary:
+        return None
+    token = _token_around(prose, start, end)
+    if token is not None and (names_on and knowledge.names.is_name(token)
+                              or vocabulary.zipf(token) >= vocabulary.TOKEN_KNOWN_ZIPF):
+        return None  # part of a name or a known word: "al-Qa’ida", "anti-vax"
+    if BRAND_CASE.fullmatch(word):
+        return None
+    if len(word) < 3 or not word.isascii():
+        # Fragments and abbreviations ("st", "mo"); loanwords keep their accents ("libré",
+        # "hijāb"), which typing English does not put in by accident.
         return None
     if names_on and knowledge.names.is_name(word):
         variant_of = knowledge.names.likely_variant_of(word)

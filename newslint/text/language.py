@@ -26,6 +26,8 @@ MIN_WORDS = 6
 MIN_PROBABILITY = 0.99
 
 _WORDS = LazyPattern(r"[^\W\d_]{2,}")
+#: What ends a clause: a sentence mark, a colon or semicolon, brackets, dashes, quote marks.
+_CLAUSE_BREAK = LazyPattern(r"[.!?;:()\[\]{}—–\"“”«»।]")
 
 
 @lru_cache(maxsize=1)
@@ -65,3 +67,20 @@ def _foreign_spans(prose: str, parts: tuple, language: str) -> tuple[TextSpan, .
         return (TextSpan(0, len(prose)),)
     return tuple(TextSpan(s, e) for s, e in parts
                  if (s, e) != (0, len(prose)) and is_foreign(prose[s:e], language))
+
+
+def clause_around(prose: str, start: int, end: int) -> str:
+    """The clause holding prose ``[start, end)``: up to the nearest clause breaks."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(prose, 0, start)), default=0)
+    after = _CLAUSE_BREAK.search(prose, end)
+    return prose[left:after.start() if after else len(prose)]
+
+
+def in_foreign_passage(prose: str, start: int, end: int, spans, language: str = "en") -> bool:
+    """Whether prose ``[start, end)`` lies in one of the foreign ``spans`` and its own clause
+    is not plainly in ``language``: an English clause before a translation ("…since day-one.
+    ((hi))Hindi language: …") in a sentence the model calls foreign is still English."""
+    if not any(s.start <= start and end <= s.end for s in spans):
+        return False
+    p = probability_of(clause_around(prose, start, end), language)
+    return p is None or p < MIN_PROBABILITY
