@@ -174,6 +174,7 @@ class LanguageToolRule(DocumentRule):
         if self.failure:
             raise LanguageToolFailed(self.failure)
         from newslint.languagetool.client import CheckError
+        from newslint.languagetool.speech import inside, speech_spans
         from newslint.languagetool.spelling import DocumentSpelling
         from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
@@ -195,6 +196,7 @@ class LanguageToolRule(DocumentRule):
             self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
             raise LanguageToolFailed(self.failure) from None
         knowledge: Optional[DocumentSpelling] = None
+        speech: Optional[dict] = None
         curated = self.section["news_defaults"] and not self.section["picky"]
         enabled = frozenset(self.section["enabled_rules"])
         found = []
@@ -214,6 +216,11 @@ class LanguageToolRule(DocumentRule):
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
                     continue
                 category = category_of(m)
+                if category != "spelling" and not self.section["grammar_in_quotes"]:
+                    if speech is None:
+                        speech = speech_spans(doc)
+                    if inside(speech.get(block.index, ()), m.start, m.end):
+                        continue  # the speaker's own words, reported verbatim
                 rule = f"languagetool/{m.rule_id}"
                 if is_speller(m):
                     if is_other_variant_spelling(m) and not self.section["other_variant_spellings"]:
