@@ -20,6 +20,8 @@ from collections import Counter
 
 import regex
 
+from newslint.languagetool.vocabulary import edits
+
 # A capitalised word, letters and inner apostrophes/hyphens included ("O'Brien", "Al-Assad").
 WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*")
 # Inner capitals after a lower-case letter: WeChat, TikTok, McArthur, DeSantis.
@@ -32,6 +34,9 @@ ACRONYM = regex.compile(r"\p{Lu}{2,}\d*s?")
 
 #: Near-identical names: difflib's ratio at or above this is treated as one name spelled twice.
 SIMILARITY = 0.85
+#: Names this long two edits apart are one name too ("Megallanic" and "Magellanic"): two
+#: letters swapped across a doubled one score low on difflib's ratio.
+LONG_NAME = 8
 
 
 def _parts(word: str) -> list[str]:
@@ -122,6 +127,7 @@ class ArticleNames:
                 continue  # "the Turpins", "Grand Bahama" and "the Bahamas": one name
             if self.counts[other] <= best_count:
                 continue
-            if difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY:
+            if (difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY
+                    or len(word) >= LONG_NAME and edits(word, other) <= 2):
                 best, best_count = other, self.counts[other]
         return best

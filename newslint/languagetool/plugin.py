@@ -175,7 +175,7 @@ class LanguageToolRule(DocumentRule):
             raise LanguageToolFailed(self.failure)
         from newslint.languagetool.client import CheckError
         from newslint.languagetool.speech import inside, speech_spans
-        from newslint.languagetool.spelling import DocumentSpelling
+        from newslint.languagetool.spelling import DocumentSpelling, in_foreign_phrase
         from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
@@ -204,6 +204,7 @@ class LanguageToolRule(DocumentRule):
         first_place: dict[str, int] = {}  # word -> index in found
         other_places: dict[int, list] = {}
         for block, matches in zip(blocks, answers):
+            speller_spans = [(m.start, m.end) for m in matches if is_speller(m)]
             for m in matches:
                 if m.end <= m.start:
                     continue
@@ -223,14 +224,19 @@ class LanguageToolRule(DocumentRule):
                         continue  # the speaker's own words, reported verbatim
                 rule = f"languagetool/{m.rule_id}"
                 if is_speller(m):
-                    if is_other_variant_spelling(m) and not self.section["other_variant_spellings"]:
+                    variant = is_other_variant_spelling(m)
+                    if variant and not self.section["other_variant_spellings"]:
                         continue
                     if knowledge is None:
                         knowledge = DocumentSpelling.from_document(doc)
+                    if self.section["news_vocabulary"] and not variant and \
+                            in_foreign_phrase(block.prose, m.start, m.end, speller_spans):
+                        continue
                     verdict = spelling_verdict(
                         block, m.start, m.end, m.replacements, knowledge,
                         dictionary=self.dictionary,
-                        vocabulary_on=self.section["news_vocabulary"],
+                        # "colour" under en-US, asked for: the world writing it proves nothing.
+                        vocabulary_on=self.section["news_vocabulary"] and not variant,
                         names_on=self.section["article_names"])
                     if verdict is None:
                         continue

@@ -12,7 +12,8 @@ the best evidence, so each document is read once for
 - social handles ("@natasha_f") and photo-credit lines ("Image: Remi Mathis / Flickr");
 
 then the news vocabulary (:mod:`newslint.languagetool.vocabulary`) asks whether the world writes
-the word. A bracketed editorial insertion ("sow[ing]", "Count[ies]") is read as the whole word
+the word. Two unknown words side by side are a foreign phrase or a name ("quo warranto").
+A bracketed editorial insertion ("sow[ing]", "Count[ies]") is read as the whole word
 ("sowing"). Each misspelled word is reported once per document, at its first place, with the
 other places as related locations.
 """
@@ -122,6 +123,18 @@ def whole_word(prose: str, start: int, end: int) -> tuple[int, int, str]:
             text = m.group().replace("[", "").replace("]", "")
             return m.start(), m.end(), text
     return start, end, prose[start:end]
+
+
+def in_foreign_phrase(prose: str, start: int, end: int, rejected: list) -> bool:
+    """Whether the word next to this one (one space away) was rejected by the speller too.
+
+    Two unknown words in a row are a phrase of another language ("quo warranto", "Punta
+    Tombo") or a name, far more often than two typos side by side.
+    """
+    for s, e in rejected:
+        if (e < start and prose[e:start] == " ") or (s > end and prose[end:s] == " "):
+            return True
+    return False
 
 
 def _token_around(prose: str, start: int, end: int) -> Optional[str]:
