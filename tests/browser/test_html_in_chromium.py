@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import struct
 from collections import Counter
 
 import pytest
 
 from chromium import wait_ready
+from newslint.checker import Checker
 from html_reports import INJECTION, INJECTION_MARKDOWN, reports, wikinews_sample
 from shared_paths import SEED
+
+
+@functools.cache
+def _rules() -> dict:
+    return Checker.load().rules
 
 
 def _open(browser, path):
@@ -62,6 +69,10 @@ def test_clicking_a_highlight_shows_its_message_and_suggestions(browser, seed_re
         shown = [li.text for li in browser.find_elements("css selector", "#d-suggestions li")]
         assert shown == finding["suggestions"]
         assert "current" in mark.get_attribute("class").split()
+        # The rule's explanation, as `newslint explain` gives it, is one click away.
+        explain = browser.execute_script(
+            "return document.getElementById('d-explain').textContent")
+        assert explain.split("\n", 1)[0] == _rules()[finding["rule"]].summary
 
 
 def test_keyboard_moves_to_the_next_and_previous_finding(browser, seed_report):

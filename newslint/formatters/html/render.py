@@ -46,22 +46,27 @@ class HtmlFormatter(Formatter):
         self._articles.append(article_view(number, self.relative_path(path), source, views,
                                            errors))
 
+    def _explaining_rule(self, rule_id: str):
+        """The rule whose documentation explains ``rule_id`` (``languagetool/X`` is explained
+        by ``languagetool``), or None."""
+        return self.rules.get(rule_id) or self.rules.get(rule_id.split("/", 1)[0])
+
     def _explanations(self, views) -> dict:
-        """``newslint explain``'s text for every rule with a finding in the report."""
+        """``newslint explain``'s text for every rule with a finding in the report, once per
+        rule (hundreds of LanguageTool ids share one text)."""
         out = {}
         for view in views:
-            rid = view.finding.rule
-            if rid in out:
-                continue
-            rule = self.rules.get(rid) or self.rules.get(rid.split("/", 1)[0])
-            out[rid] = rule.help_text() if rule is not None else ""
+            rule = self._explaining_rule(view.finding.rule)
+            if rule is not None and rule.id not in out:
+                out[rule.id] = rule.help_text()
         return out
 
     def finish(self, summary: Summary):
         from newslint.formatters.text import summary_line
 
         views = [v for a in self._articles for v in a.findings]
-        details = {f"f{v.number}": _details(v) for v in views}
+        details = {f"f{v.number}": _details(v, self._explaining_rule(v.finding.rule))
+                   for v in views}
         counts = category_counts(views)
         page = environment().get_template("report.html.j2").render(
             version=__version__,
@@ -84,11 +89,12 @@ def _page_title(articles) -> str:
     return f"newslint report: {len(articles)} articles"
 
 
-def _details(view) -> dict:
+def _details(view, explaining_rule) -> dict:
     """What the details panel shows for one finding (inserted as text, never as markup)."""
     f = view.finding
     return {
-        "rule": f.rule, "category": view.category, "severity": f.severity,
+        "rule": f.rule, "about": explaining_rule.id if explaining_rule is not None else "",
+        "category": view.category, "severity": f.severity,
         "message": f.message, "suggestions": list(f.suggestions),
         "where": f"line {f.line}, column {f.column}",
         "related": [f"{r.path}:{r.line}:{r.column}" + (f" ({r.message})" if r.message else "")
