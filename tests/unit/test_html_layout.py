@@ -150,3 +150,11 @@ def test_chart_bars_scale_to_the_largest_count():
     assert [(b.category, b.width) for b in bars] == [("dates", 100.0), ("style", 400.0),
                                                       ("grammar", 0.0)]
     assert [b.y for b in bars] == [0, 26, 52]
+
+
+def test_the_screen_reader_label_starts_with_the_flagged_words():
+    source = _source("Experts say   the\nplan failed.\n", ".txt")
+    (view,) = _views(source, (0, len("Experts say   the\nplan")))
+    assert view.label == "“Experts say the plan”, warning style finding, r1: about r1"
+    empty = FindingView(2, _finding(source, 0, 0), 1)
+    assert empty.label == "warning style finding, r: about r"

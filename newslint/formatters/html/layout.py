@@ -59,9 +59,14 @@ class FindingView:
 
     @property
     def label(self) -> str:
-        """What a screen reader announces on the highlighted words."""
+        """What a screen reader announces on the highlighted words. The label replaces the
+        words themselves for a screen reader, so it starts with them."""
         f = self.finding
-        return f"{f.severity} {self.category} finding, {f.rule}: {f.message}"
+        words = " ".join(f.excerpt.split())
+        if len(words) > 80:
+            words = words[:77].rstrip() + "…"
+        quoted = f"“{words}”, " if words else ""
+        return f"{quoted}{f.severity} {self.category} finding, {f.rule}: {f.message}"
 
 
 @dataclass
