@@ -75,6 +75,22 @@ def test_clicking_a_highlight_shows_its_message_and_suggestions(browser, seed_re
         assert explain.split("\n", 1)[0] == _rules()[finding["rule"]].summary
 
 
+def test_a_related_passage_links_to_its_place(browser, seed_report):
+    doc, out = seed_report
+    _open(browser, out)
+    copy = next(f for f in doc["findings"] if f["rule"] == "duplicate-paragraph")
+    first_line = copy["related"][0]["line"]
+    mark = next(m for m in browser.find_elements("css selector", "mark[data-rule]")
+                if m.get_attribute("data-rule") == "duplicate-paragraph")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+    mark.click()
+    link = browser.find_element("css selector", "#d-related a")
+    assert link.text.startswith(f"line {first_line}, column ")
+    link.click()
+    target = browser.execute_script("return document.querySelector(location.hash)")
+    assert target.get_attribute("data-line") == str(first_line)
+
+
 def test_keyboard_moves_to_the_next_and_previous_finding(browser, seed_report):
     from selenium.webdriver.common.keys import Keys
 

@@ -87,6 +87,8 @@ class BlockView:
     kind: str
     line: int
     children: list  # str and Mark, in order
+    #: The element id a link to this line goes to ("" when an earlier block has the line).
+    anchor: str = ""
 
     @property
     def element(self) -> str:
@@ -107,6 +109,16 @@ class ArticleView:
     @property
     def anchor(self) -> str:
         return f"a{self.number}"
+
+    def link_to_line(self, line: int) -> str:
+        """The in-page link to the block holding ``line`` (the article when none does)."""
+        target = self.anchor
+        for block in self.blocks:
+            if block.line > line:
+                break
+            if block.anchor:
+                target = block.anchor
+        return "#" + target
 
     def counts(self) -> dict:
         return category_counts(self.findings)
@@ -248,5 +260,10 @@ def article_view(number: int, path: str, source: Optional[object], views: list,
     if source is None:
         return ArticleView(number, path, "", "", [], views, list(views), errors)
     blocks, outside = place(source, views)
+    seen = set()
+    for block in blocks:
+        if block.line not in seen:
+            seen.add(block.line)
+            block.anchor = f"a{number}-l{block.line}"
     date = source.pub_date.isoformat() if source.pub_date else ""
     return ArticleView(number, path, source.title, date, blocks, views, outside, errors)

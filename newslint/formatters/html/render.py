@@ -35,6 +35,7 @@ class HtmlFormatter(Formatter):
 
     def start(self):
         self._articles = []
+        self._by_path = {}  # the path findings name → its ArticleView, for related links
         self._count = 0
 
     def file(self, path, findings, errors, source=None):
@@ -43,8 +44,9 @@ class HtmlFormatter(Formatter):
         for f in sorted(findings, key=lambda f: (f.offset, -f.length, f.rule)):
             self._count += 1
             views.append(FindingView(self._count, f, number))
-        self._articles.append(article_view(number, self.relative_path(path), source, views,
-                                           errors))
+        article = article_view(number, self.relative_path(path), source, views, errors)
+        self._articles.append(article)
+        self._by_path[path] = article
 
     def _explaining_rule(self, rule_id: str):
         """The rule whose documentation explains ``rule_id`` (``languagetool/X`` is explained
@@ -61,11 +63,26 @@ class HtmlFormatter(Formatter):
                 out[rule.id] = rule.help_text()
         return out
 
+    def _related(self, finding) -> list:
+        """The finding's related passages ("the first copy"), each with an in-page link when
+        its file is in the report."""
+        out = []
+        for r in finding.related:
+            article = self._by_path.get(r.path)
+            text = (f"line {r.line}, column {r.column}" if r.path == finding.path
+                    else f"{self.relative_path(r.path)}:{r.line}:{r.column}")
+            if r.message:
+                text += f" ({r.message})"
+            out.append({"text": text,
+                        "href": article.link_to_line(r.line) if article is not None else ""})
+        return out
+
     def finish(self, summary: Summary):
         from newslint.formatters.text import summary_line
 
         views = [v for a in self._articles for v in a.findings]
-        details = {f"f{v.number}": _details(v, self._explaining_rule(v.finding.rule))
+        details = {f"f{v.number}": _details(v, self._explaining_rule(v.finding.rule),
+                                            self._related(v.finding))
                    for v in views}
         counts = category_counts(views)
         page = environment().get_template("report.html.j2").render(
@@ -89,7 +106,7 @@ def _page_title(articles) -> str:
     return f"newslint report: {len(articles)} articles"
 
 
-def _details(view, explaining_rule) -> dict:
+def _details(view, explaining_rule, related: list) -> dict:
     """What the details panel shows for one finding (inserted as text, never as markup)."""
     f = view.finding
     return {
@@ -97,6 +114,5 @@ def _details(view, explaining_rule) -> dict:
         "category": view.category, "severity": f.severity,
         "message": f.message, "suggestions": list(f.suggestions),
         "where": f"line {f.line}, column {f.column}",
-        "related": [f"{r.path}:{r.line}:{r.column}" + (f" ({r.message})" if r.message else "")
-                    for r in f.related],
+        "related": related,
     }
