@@ -204,3 +204,22 @@ def test_article_markup_shows_as_text_and_never_runs(browser, run_cli, tmp_path,
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
         mark.click()
     assert browser.execute_script("return window.pwned === undefined")
+
+
+def test_on_a_narrow_screen_the_details_open_and_close(browser, seed_report):
+    _, out = seed_report
+    size = browser.get_window_size()
+    browser.set_window_size(700, 1000)
+    try:
+        _open(browser, out)
+        details = browser.find_element("id", "details")
+        assert not details.is_displayed()  # nothing chosen yet: the text has the screen
+        mark = browser.find_elements("css selector", "mark[data-rule]")[5]
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+        mark.click()
+        assert details.is_displayed()
+        browser.find_element("id", "d-close").click()
+        assert not details.is_displayed()
+        assert browser.switch_to.active_element.get_attribute("id") == mark.get_attribute("id")
+    finally:
+        browser.set_window_size(size["width"], size["height"])
