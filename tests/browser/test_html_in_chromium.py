@@ -70,9 +70,12 @@ def test_clicking_a_highlight_shows_its_message_and_suggestions(browser, seed_re
         assert shown == finding["suggestions"]
         assert "current" in mark.get_attribute("class").split()
         # The rule's explanation, as `newslint explain` gives it, is one click away.
-        explain = browser.execute_script(
-            "return document.getElementById('d-explain').textContent")
-        assert explain.split("\n", 1)[0] == _rules()[finding["rule"]].summary
+        first, headings = browser.execute_script(
+            "var box = document.getElementById('d-explain');"
+            "return [box.querySelector('p').textContent,"
+            "        Array.from(box.querySelectorAll('h4')).map(h => h.textContent)]")
+        assert first == _rules()[finding["rule"]].summary
+        assert "What it flags" in headings
 
 
 def test_a_related_passage_links_to_its_place(browser, seed_report):

@@ -8,7 +8,7 @@ from newslint.engine import parse_document
 from newslint.finding import CATEGORIES, Finding
 from newslint.formatters.html.layout import (
     BACKGROUND, CATEGORY_STYLES, LINE_NAMES, TEXT, FindingView, Mark, chart_bars,
-    contrast_ratio, place)
+    contrast_ratio, explanation_parts, place)
 from newslint.source import ArticleSource
 
 
@@ -158,3 +158,19 @@ def test_the_screen_reader_label_starts_with_the_flagged_words():
     assert view.label == "“Experts say the plan”, warning style finding, r1: about r1"
     empty = FindingView(2, _finding(source, 0, 0), 1)
     assert empty.label == "warning style finding, r: about r"
+
+
+def test_an_explanation_becomes_headings_paragraphs_lists_and_examples():
+    text = ("Claims pinned on unnamed groups.\n\n## What it flags\nA claim attributed to a\n"
+            "group, see ``data/attribution.yaml``.\n\n## Example\n```\nexperts told AFP\n"
+            "  Friday.\n```\n\n## Options\n- `extra` (default: [])\n  and more\n- `other`\n")
+    assert explanation_parts(text) == [
+        ["p", "Claims pinned on unnamed groups."],
+        ["h", "What it flags"],
+        ["p", "A claim attributed to a group, see data/attribution.yaml."],
+        ["h", "Example"],
+        ["pre", "experts told AFP\n  Friday."],
+        ["h", "Options"],
+        ["li", "extra (default: []) and more"],
+        ["li", "other"],
+    ]

@@ -267,3 +267,50 @@ def article_view(number: int, path: str, source: Optional[object], views: list,
             block.anchor = f"a{number}-l{block.line}"
     date = source.pub_date.isoformat() if source.pub_date else ""
     return ArticleView(number, path, source.title, date, blocks, views, outside, errors)
+
+
+# -- a rule's explanation -------------------------------------------------------------------------
+def explanation_parts(text: str) -> list:
+    """``newslint explain``'s Markdown as ``[kind, text]`` parts the page builds elements from:
+    ``h`` (a section heading), ``p`` (a paragraph, its hard line breaks joined), ``li`` (a list
+    item) and ``pre`` (an example, its lines kept). Code spans lose their backticks."""
+    parts: list = []
+    paragraph: list = []
+    code = None
+
+    def flush():
+        if paragraph:
+            parts.append(["p", _inline(" ".join(paragraph))])
+            paragraph.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if code is not None:
+            if stripped.startswith("```"):
+                parts.append(["pre", "\n".join(code)])
+                code = None
+            else:
+                code.append(line)
+        elif stripped.startswith("```"):
+            flush()
+            code = []
+        elif stripped.startswith("#"):
+            flush()
+            parts.append(["h", _inline(stripped.lstrip("#").strip())])
+        elif not stripped:
+            flush()
+        elif stripped.startswith(("- ", "* ")):
+            flush()
+            parts.append(["li", _inline(stripped[2:])])
+        elif parts and parts[-1][0] == "li" and not paragraph and line.startswith("  "):
+            parts[-1][1] += " " + _inline(stripped)  # a list item's next line
+        else:
+            paragraph.append(stripped)
+    flush()
+    if code:
+        parts.append(["pre", "\n".join(code)])
+    return parts
+
+
+def _inline(text: str) -> str:
+    return text.replace("``", "").replace("`", "")

@@ -15,7 +15,7 @@ from newslint.finding import CATEGORIES, SEVERITIES
 from newslint.formatters.base import Formatter, Summary
 from newslint.formatters.html.layout import (
     BACKGROUND, CATEGORY_STYLES, LINE_NAMES, TEXT, FindingView, article_view, category_counts,
-    chart_bars)
+    chart_bars, explanation_parts)
 
 
 def environment():
@@ -60,7 +60,7 @@ class HtmlFormatter(Formatter):
         for view in views:
             rule = self._explaining_rule(view.finding.rule)
             if rule is not None and rule.id not in out:
-                out[rule.id] = rule.help_text()
+                out[rule.id] = explanation_parts(rule.help_text())
         return out
 
     def _related(self, finding) -> list:
