@@ -85,6 +85,7 @@ def judged_languagetool_findings(url: str, jobs: int) -> list[dict]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dry-run", action="store_true", help="print the table, write nothing")
+    ap.add_argument("--by-rule", action="store_true", help="also print one row per rule")
     ap.add_argument("--language", default="en-US")
     ap.add_argument("--url", default="", help="an already-running LanguageTool server")
     ap.add_argument("--jobs", type=int, default=2)
@@ -125,6 +126,12 @@ def main(argv=None) -> int:
     for name, c in categories.items():
         print(f"| {name} | {c['findings']} | {c['true']} | {c['false']} | {c['debatable']} | "
               f"{c['precision']} | {c['unseen_rules']} |")
+    if args.by_rule:
+        print("\n| rule | category | findings | true | false | debatable | precision | default |")
+        print("|---|---|---|---|---|---|---|---|")
+        for rule_id, r in rules.items():
+            print(f"| {rule_id} | {r['category']} | {r['findings']} | {r['true']} | {r['false']} "
+                  f"| {r['debatable']} | {r['precision']} | {r['default']} |")
     on = sum(1 for r in rules.values() if r["default"] == "on")
     print(f"\n{len(rules)} rules judged: {on} stay on, {len(rules) - on} move to the picky set")
     if not args.dry_run:
