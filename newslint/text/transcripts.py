@@ -98,3 +98,12 @@ def question_blocks(blocks) -> frozenset:
 def spoken_blocks(blocks) -> frozenset:
     """Transcript turns and Q&A questions: the blocks whose repeats are by design."""
     return transcript_blocks(blocks) | question_blocks(blocks)
+
+
+def labelled_or_questions(blocks) -> frozenset:
+    """The labelled turns of a transcript and the questions of a Q&A: what an interview
+    series repeats from one article to the next. Unlabelled paragraphs after the last turn
+    may be the page's own text again (a newsletter box, a sign-off)."""
+    turns = transcript_blocks(blocks)
+    labelled = frozenset(i for i in turns if speaker_label(blocks[i]) is not None)
+    return labelled | question_blocks(blocks)
