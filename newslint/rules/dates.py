@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from newslint import hookimpl
 from newslint.document import Block, Document
+from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text import transcripts
@@ -69,9 +71,15 @@ class WeekdayDateMismatch(DocumentRule):
 
     ## What it flags
     A weekday written next to a full date, year included, that the calendar puts on a
-    different day: "Thursday, Aug. 7, 2020" (a Friday), "Aug. 7, 2020 (Thursday)", and
-    datelines such as "Saturday, January 4, 2019". Dates without a year are left to
-    `relative-date-conflict`, which reads the year from the publication date.
+    different day: "Thursday, Aug. 7, 2020" (a Friday), "Aug. 7, 2020 (Thursday)", datelines
+    such as "Saturday, January 4, 2019", abbreviated weekdays ("Thu., Aug. 7, 2020", "Mon, 7
+    October 2014"), numeric and ISO dates ("Monday, 10/31/2014", "31/10/2014", "2014-10-31",
+    "2016-12-29 (Fri)"). Dates without a year are left to `relative-date-conflict`, which reads
+    the year from the publication date.
+
+    A numeric date whose first two numbers can both be the month ("Monday, 9/10/2014") is read
+    in the order `numeric_dates` says, and is not reported when only the other order falls on
+    the weekday written: the writer may simply use the other convention.
 
     ## Why it matters
     Copy updated over several days, or rewritten from an older story, keeps weekdays that no
@@ -87,25 +95,30 @@ class WeekdayDateMismatch(DocumentRule):
     ```
     The ban takes effect on Friday, Aug. 7, 2020.
     ```
-    Options: `check_quotes` (default true) also checks dates inside quoted speech.
+    Options: `check_quotes` (default true) also checks dates inside quoted speech;
+    `numeric_dates` (default `month-first`, US style; `day-first` for "9/10/2014" as 9 October)
+    is how ambiguous numeric dates are read.
     """
 
     id = "weekday-date-mismatch"
     category = "dates"
     severity = "error"
-    default_options = {"check_quotes": True}
+    default_options = {"check_quotes": True, "numeric_dates": "month-first"}
 
     def check(self, doc, options):
+        if options["numeric_dates"] not in ("month-first", "day-first"):
+            raise ConfigError("weekday-date-mismatch: numeric_dates must be "
+                              "'month-first' or 'day-first'")
         for f in temporal_expressions(doc):
             e = f.expr
             if e.kind != "date" or e.weekday is None or e.year is None:
                 continue
             if f.in_quote and not options["check_quotes"]:
                 continue
-            r = resolve(e, None)
-            if r is None or r.first.weekday() == e.weekday:
+            day = _written_day(e, options["numeric_dates"])
+            if day is None or day.weekday() == e.weekday:
                 continue
-            right = weekday_name(r.first)
+            right = _in_written_form(weekday_name(day), f.block.prose[e.weekday_start:e.weekday_end])
             written = WEEKDAY_NAMES[e.weekday]
             date_text = f.block.prose[e.date_start:e.date_end]
             yield _match(
@@ -113,6 +126,34 @@ class WeekdayDateMismatch(DocumentRule):
                 f"{date_text} is a {right}, not a {written}",
                 suggestions=(right,),
                 related=(doc.block_span(f.block, e.date_start, e.date_end),))
+
+
+def _in_written_form(name: str, written: str) -> str:
+    """``name`` ("Tuesday") abbreviated the way the weekday it replaces was ("Mon" → "Tue",
+    "Fri." → "Thu.", "Mo" → "Tu"), so that the suggestion drops into the copy as it is."""
+    if written.rstrip(".") in WEEKDAY_NAMES:
+        return name
+    short = name[:2] if len(written.rstrip(".")) == 2 else name[:3]
+    return short + ("." if written.endswith(".") else "")
+
+
+def _written_day(e, numeric_dates: str) -> Optional[_dt.date]:
+    """The day a dated expression names; for an ambiguous numeric date ("Monday, 8/7/2020")
+    the reading ``numeric_dates`` prefers — or None when only the other reading falls on the
+    weekday written, since the writer may simply use the other convention."""
+    if not e.ambiguous:
+        r = resolve(e, None)
+        return r.first if r is not None else None
+    month_first = _dt.date(e.year, e.month, e.day)
+    try:
+        day_first = _dt.date(e.year, e.day, e.month)
+    except ValueError:
+        return month_first
+    preferred, other = ((month_first, day_first) if numeric_dates == "month-first"
+                        else (day_first, month_first))
+    if other.weekday() == e.weekday and preferred.weekday() != e.weekday:
+        return None
+    return preferred
 
 
 class RelativeDateConflict(DocumentRule):
