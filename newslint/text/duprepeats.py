@@ -100,10 +100,31 @@ def is_enumeration(prose: str) -> bool:
     return statistics.median(len(_WORD.findall(p)) for p in parts) <= ENUMERATION_MEDIAN_WORDS
 
 
+#: A short line ("Vote for Olga on the last page!") of at most this many words ...
+TEMPLATE_MAX_WORDS = 12
+#: ... that the document repeats this often with only its names changed is a template line.
+TEMPLATE_MIN_COPIES = 3
+
+_INNER_NAME = re.compile(r"(?<=\s)[^\W\d_]*[A-ZА-ЯЁ][\w’'-]*")
+
+
+def template_lines(blocks) -> frozenset:
+    """Indices of short lines that follow a per-item template: the same words around a
+    different name each time ("Vote for Olga on the last page!", "Vote for Daria …"). A list
+    of contestants or products repeats them by design, including when two items share a
+    name."""
+    keys = {}
+    for i, b in enumerate(blocks):
+        if b.kind in PROSE_KINDS and len(_WORD.findall(b.prose)) <= TEMPLATE_MAX_WORDS:
+            keys.setdefault(_INNER_NAME.sub("#", b.prose.strip()), []).append(i)
+    return frozenset(i for group in keys.values() if len(group) >= TEMPLATE_MIN_COPIES
+                     for i in group)
+
+
 def compared_blocks(doc: Document, across_files: bool = False) -> list[Block]:
     """The blocks the duplicate rules compare: article prose, but not interview turns or the
-    questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``)
-    nor lists of items. Across files only labelled turns and questions are left out: an
+    questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``),
+    template lines nor lists of items. Across files only labelled turns and questions are left out: an
     unlabelled paragraph found in another file is more often the page's furniture or copied
     text than the same answer given twice."""
     cache = _cache(doc)
@@ -111,6 +132,7 @@ def compared_blocks(doc: Document, across_files: bool = False) -> list[Block]:
     found = cache.get(key)
     if found is None:
         spoken = (labelled_or_questions if across_files else spoken_blocks)(doc.blocks)
+        spoken = spoken | template_lines(doc.blocks)
         found = cache[key] = [
             b for i, b in enumerate(doc.blocks)
             if b.kind in PROSE_KINDS and i not in spoken and not is_enumeration(b.prose)]
