@@ -335,6 +335,8 @@ def test_a_quotation_signed_on_the_next_line_is_attributed():
     "Some predicted the app would be the \"Uber of ferries,\" but it is not.\n",  # scare quotes
     "Artists share their take on the central theme ‘The River is the City’ this year.\n",
     "It will be the cheapest 65\"+ screen in the shop this season, the manager hopes.\n",
+    "That is two questions. First, \"Is the ferry the future of the island?\" Possibly.\n",
+    "Recall the 2014 entry, \"Don't text and sail away,\" meant to warn skippers.\n",
 ])
 def test_slogans_scare_quotes_titles_and_inch_marks_are_not_quotations(text):
     assert check_text(text, UnattributedQuote(), suffix=".txt") == []
