@@ -115,7 +115,9 @@ def template_lines(blocks) -> frozenset:
     name."""
     keys = {}
     for i, b in enumerate(blocks):
-        if b.kind in PROSE_KINDS and len(_WORD.findall(b.prose)) <= TEMPLATE_MAX_WORDS:
+        # A cheap length test first: most blocks are long sentences.
+        if (b.kind in PROSE_KINDS and len(b.prose) < 20 * TEMPLATE_MAX_WORDS
+                and len(_WORD.findall(b.prose)) <= TEMPLATE_MAX_WORDS):
             keys.setdefault(_INNER_NAME.sub("#", b.prose.strip()), []).append(i)
     return frozenset(i for group in keys.values() if len(group) >= TEMPLATE_MIN_COPIES
                      for i in group)

@@ -25,8 +25,12 @@ MIN_SHARE = 0.12
 MIN_WORDS = 30
 
 
+#: Characters read: a story's language shows in its first paragraphs.
+SAMPLE_CHARS = 4000
+
+
 def looks_english(text: str) -> bool:
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS:
         return True
     return sum(1 for w in words if w in _FUNCTION_WORDS) >= MIN_SHARE * len(words)
