@@ -517,7 +517,8 @@ class UnsourcedClaim(DocumentRule):
     sourced ("That is US$1.6 billion less …", "a total of", "up from") is sourced by it.
     Dates, ages, times, measurements, small counts and figures inside quotations are never
     flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
-    market moves ("crude fell 3.38% to $55.12"), the writer's own tests ("In our testing"),
+    market moves ("crude fell 3.38% to $55.12"), the writer's own tests and experience ("In
+    our testing", "…, I welcome"),
     figures with a footnote ("[1]"), a conversion in brackets ("€20,000 (£17,500)") and rows
     of a table. The rule is deliberately conservative and reports at
     ``info`` severity: it asks a question, it does not assert an error.

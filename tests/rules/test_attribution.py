@@ -414,3 +414,10 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it():
     # Wikinews 2019-01-10: "… to pay €20,000 (£17,500; US$22,900) in compensation."
     text = "The men are to hand over €20,000 (£17,500; US$22,900) to the family.\n"
     assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["€20,000"]
+
+
+def test_the_writers_own_experience_is_first_hand():
+    text = ("As one of the many thousands of people with a broken keyboard, I welcome the new "
+            "design.\n\nAfter World War I ended, 20 million soldiers returned home.\n")
+    assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == [
+        "20 million"]
