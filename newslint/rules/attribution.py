@@ -518,10 +518,9 @@ class UnsourcedClaim(DocumentRule):
     Dates, ages, times, measurements, small counts and figures inside quotations are never
     flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
     market moves ("crude fell 3.38% to $55.12"), the writer's own tests and experience ("In
-    our testing", "…, I welcome"),
-    figures with a footnote ("[1]"), a conversion in brackets ("€20,000 (£17,500)") and rows
-    of a table. The rule is deliberately conservative and reports at
-    ``info`` severity: it asks a question, it does not assert an error.
+    our testing", "…, I welcome"), figures with a footnote ("[1]"), a conversion in brackets
+    ("€20,000 (£17,500)") and rows of a table. The rule is deliberately conservative and
+    reports at ``info`` severity: it asks a question, it does not assert an error.
 
     ## Why it matters
     Numbers carry authority. A figure with no source cannot be checked by the reader or by the
