@@ -8,7 +8,8 @@ quotation is the writer's slip, not the speaker's.
 
 Speech is a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`: quoted
 terms and titles are not), a block quotation, or a turn of an interview transcript (the
-paragraphs after a speaker label such as "((Jane Doe))", "Q:", "NG:").
+paragraphs after a speaker label such as "((Jane Doe))", "Q:", "NG:") other than a labelled
+question, which is the interviewer's — the writer's — own copy.
 """
 
 from __future__ import annotations
@@ -20,8 +21,13 @@ def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
     from newslint.text.attribution import transcript_blocks
     from newslint.text.quotes import find_quotations, is_speech
+    from newslint.text.transcripts import is_question, speaker_label
 
-    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)}
+    # A labelled question is the interviewer's — the writer's own copy, corrected like any
+    # other; the answers are the interviewee's words.
+    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)
+                  if not (speaker_label(doc.blocks[i]) is not None
+                          and is_question(doc.blocks[i]))}
     spans: dict[int, list[TextSpan]] = {}
     for block in doc.prose_blocks:
         if block.kind == "blockquote" or block.index in transcript:

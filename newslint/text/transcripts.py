@@ -22,6 +22,10 @@ _NOT_SPEAKERS = frozenset("""related update updated correction clarification not
 image images source sources credit caption video watch listen advertisement see also read more
 editor's editor’s warning disclaimer""".split())
 
+#: A caption whose credit label is glued to it ("Jo JorgensenImage:"), as captions come out of
+#: some page exports.
+_GLUED_CREDIT = LazyPattern(r"[a-z](?:Image|Images|Photo|Picture|Credit|Source|Video)$")
+
 _TURN_KINDS = ("paragraph", "blockquote", "list_item")
 _BREAKS = ("headline", "heading", "dateline")
 
@@ -43,6 +47,10 @@ def speaker_label(block):
         return None
     first = m.group().strip("():\t ").split()
     if not first or first[0].lower() in _NOT_SPEAKERS:
+        return None
+    last = first[-1].strip(".,;")
+    if last.lower() in _NOT_SPEAKERS or _GLUED_CREDIT.search(last):
+        # "Susan Rice Image: White House.", "Jo JorgensenImage: …": a caption and its credit
         return None
     return m
 
