@@ -26,7 +26,7 @@ from newslint.text.attribution import (
     CAPTION, arithmetic, attribution_cues, cites, find_figures, has_attribution, has_source,
     is_price, is_table_row, market_report, mask_quotes, restates, may_have_figures, public_record, transcript_blocks,
     vague_sources, vocabulary)
-from newslint.text.english import looks_english
+from newslint.text.english import SAMPLE_CHARS, looks_english
 from newslint.text.patterns import LazyPattern
 from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
 
@@ -71,8 +71,13 @@ def _english(doc) -> bool:
     shared = _shared(doc)
     entry = shared.get("english")
     if entry is None or entry[0] is not doc.blocks:
-        text = " ".join(b.prose for b in doc.blocks)
-        entry = shared["english"] = (doc.blocks, looks_english(text))
+        text, size = [], 0
+        for b in doc.blocks:  # the opening paragraphs are enough (see ``looks_english``)
+            text.append(b.prose)
+            size += len(b.prose)
+            if size >= SAMPLE_CHARS:
+                break
+        entry = shared["english"] = (doc.blocks, looks_english(" ".join(text)))
     return entry[1]
 
 
@@ -121,7 +126,8 @@ def _read(block, vocab, min_words: int, doc=None, index: int = -1) -> _Paragraph
     # paragraphs is always a candidate.
     para.speech = [q for q in quotes if is_speech(block.prose, q, min_words)
                    and (not q.opened or not q.closed or not is_fragment(block.prose, q))]
-    speakers = _speakers(doc, vocab) if doc is not None and para.speech else frozenset()
+    # The story's speakers are worked out only when a quotation lacks its own attribution.
+    speakers = (lambda: _speakers(doc, vocab)) if doc is not None else None
     for q in para.speech:
         para.attributed[q.start] = _quote_attributed(para, q, vocab, speakers)
     if any(para.attributed.values()):
@@ -190,11 +196,13 @@ def _names_speaker(para: _Paragraph, start: int, end: int, speakers) -> bool:
     return any(m.group() in speakers for m in _NAME.finditer(para.masked, start, end))
 
 
-def _quote_attributed(para: _Paragraph, quote: Quote, vocab, speakers=frozenset()) -> bool:
+def _quote_attributed(para: _Paragraph, quote: Quote, vocab, speakers=None) -> bool:
+    """Whether the quotation says who is speaking; ``speakers`` gives the story's speakers
+    (a function, called only when the quotation's own sentences do not tell)."""
     start, end = _quote_window(para.block, quote)
     if has_attribution(para.masked, start, end, vocab):
         return True
-    if speakers and _names_speaker(para, start, end, speakers):
+    if speakers is not None and _names_speaker(para, start, end, speakers()):
         return True
     # “…” — Jane Doe   /   Jane Doe: “…”
     if _DASH_SPEAKER.match(para.prose[quote.end:]):
@@ -509,10 +517,10 @@ class UnsourcedClaim(DocumentRule):
     sourced ("That is US$1.6 billion less …", "a total of", "up from") is sourced by it.
     Dates, ages, times, measurements, small counts and figures inside quotations are never
     flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
-    market moves ("crude fell 3.38% to $55.12"), the writer's own tests ("In our testing"),
-    figures with a footnote ("[1]"), a conversion in brackets ("€20,000 (£17,500)") and rows
-    of a table. The rule is deliberately conservative and reports at
-    ``info`` severity: it asks a question, it does not assert an error.
+    market moves ("crude fell 3.38% to $55.12"), the writer's own tests and experience ("In
+    our testing", "…, I welcome"), figures with a footnote ("[1]"), a conversion in brackets
+    ("€20,000 (£17,500)") and rows of a table. The rule is deliberately conservative and
+    reports at ``info`` severity: it asks a question, it does not assert an error.
 
     ## Why it matters
     Numbers carry authority. A figure with no source cannot be checked by the reader or by the

@@ -566,10 +566,12 @@ _MARKET = LazyPattern(
     r"up|down|higher|lower|strengthened|weakened|scaled|hit)\b"
     r"|\b(?:rose|fell|gained|lost|climbed|dropped|slipped|jumped|edged)\b[^.;]{0,40}?\bto\s+yield\b",
     re.I)
-# The writer measured it: "In our testing, …", "we measured".
+# The writer measured it or speaks of their own experience: "In our testing, …", "we
+# measured", "As one of the many thousands of people with broken keyboards, I welcome …".
 _OWN_TESTING = LazyPattern(
-    r"\b(?:in\s+our\s+(?:testing|tests|review|benchmarks?)|we\s+(?:measured|tested|clocked|"
-    r"timed|recorded))\b", re.I)
+    r"\b(?i:in\s+our\s+(?:testing|tests|review|benchmarks?)|we\s+(?:measured|tested|clocked|"
+    r"timed|recorded))\b"
+    r"|(?:^|[,;:]\s*|[.!?]\s+|\b(?:and|but|so|as|because|when|if|that)\s+)I\s+[a-z]")
 
 
 def is_price(masked: str, start: int, end: int) -> bool:

@@ -67,7 +67,7 @@ def fingerprint(doc: Document, min_words: int, near_min_words: int = 0) -> Finge
     """
     prints = Fingerprints(doc.path, array("Q"), array("I"), array("q"), [], array("Q"),
                           array("Q", [0]), array("q"), array("Q", [0]))
-    for p in passages(doc, min_words):
+    for p in passages(doc, min_words, across_files=True):
         span = doc.block_span(p.block, 0, len(p.block.prose))
         prints.keys.append(p.key)
         prints.words.append(len(p.ids))

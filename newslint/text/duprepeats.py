@@ -14,7 +14,7 @@ import re
 import statistics
 
 from newslint.document import Block, Document, TextSpan
-from newslint.text.transcripts import spoken_blocks
+from newslint.text.transcripts import labelled_or_questions, spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
                                      word_ids, words)
@@ -100,39 +100,69 @@ def is_enumeration(prose: str) -> bool:
     return statistics.median(len(_WORD.findall(p)) for p in parts) <= ENUMERATION_MEDIAN_WORDS
 
 
-def compared_blocks(doc: Document) -> list[Block]:
+#: A short line ("Vote for Olga on the last page!") of at most this many words ...
+TEMPLATE_MAX_WORDS = 12
+#: ... that the document repeats this often with only its names changed is a template line.
+TEMPLATE_MIN_COPIES = 3
+
+_INNER_NAME = re.compile(r"(?<=\s)[^\W\d_]*[A-ZА-ЯЁ][\w’'-]*")
+
+
+def template_lines(blocks) -> frozenset:
+    """Indices of short lines that follow a per-item template: the same words around a
+    different name each time ("Vote for Olga on the last page!", "Vote for Daria …"). A list
+    of contestants or products repeats them by design, including when two items share a
+    name."""
+    keys = {}
+    for i, b in enumerate(blocks):
+        # A cheap length test first: most blocks are long sentences.
+        if (b.kind in PROSE_KINDS and len(b.prose) < 20 * TEMPLATE_MAX_WORDS
+                and len(_WORD.findall(b.prose)) <= TEMPLATE_MAX_WORDS):
+            keys.setdefault(_INNER_NAME.sub("#", b.prose.strip()), []).append(i)
+    return frozenset(i for group in keys.values() if len(group) >= TEMPLATE_MIN_COPIES
+                     for i in group)
+
+
+def compared_blocks(doc: Document, across_files: bool = False) -> list[Block]:
     """The blocks the duplicate rules compare: article prose, but not interview turns or the
-    questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``)
-    nor lists of items."""
+    questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``),
+    template lines nor lists of items. Across files only labelled turns and questions are left out: an
+    unlabelled paragraph found in another file is more often the page's furniture or copied
+    text than the same answer given twice."""
     cache = _cache(doc)
-    found = cache.get("compared")
+    key = ("compared", across_files)
+    found = cache.get(key)
     if found is None:
-        spoken = spoken_blocks(doc.blocks)
-        found = cache["compared"] = [
+        spoken = (labelled_or_questions if across_files else spoken_blocks)(doc.blocks)
+        spoken = spoken | template_lines(doc.blocks)
+        found = cache[key] = [
             b for i, b in enumerate(doc.blocks)
             if b.kind in PROSE_KINDS and i not in spoken and not is_enumeration(b.prose)]
     return found
 
 
-def _all_passages(doc: Document) -> tuple[list[Passage], dict[int, str]]:
+def _all_passages(doc: Document, across_files: bool = False
+                  ) -> tuple[list[Passage], dict[int, str]]:
     """Every compared block with a word, and the normalised text of each (by block index)."""
     cache = _cache(doc)
-    found = cache.get("passages")
+    key = ("passages", across_files)
+    found = cache.get(key)
     if found is None:
         items, texts = [], {}
-        for block in compared_blocks(doc):
+        for block in compared_blocks(doc, across_files):
             text = normalise(block.prose)
             ids = word_ids(text, normalised=True)
             if ids:
                 items.append(Passage(block, ids, exact_key(text, normalised=True)))
             texts[block.index] = text
-        found = cache["passages"] = (items, texts)
+        found = cache[key] = (items, texts)
     return found
 
 
-def passages(doc: Document, min_words: int) -> list[Passage]:
-    """Prose blocks of ``doc`` with at least ``min_words`` words (worked out once per document)."""
-    items = _all_passages(doc)[0]
+def passages(doc: Document, min_words: int, across_files: bool = False) -> list[Passage]:
+    """Prose blocks of ``doc`` with at least ``min_words`` words (worked out once per document);
+    ``across_files`` for the comparison with other files (see ``compared_blocks``)."""
+    items = _all_passages(doc, across_files)[0]
     least = max(min_words, 1)
     return [p for p in items if len(p.ids) >= least]
 

@@ -4,7 +4,9 @@ The attribution rules look for English speech verbs ("said", "told") and source 
 Portuguese or Korean story they would call every quotation unattributed and every figure
 unsourced. English prose is about a fifth function words ("the", "of", "and", "said"); other
 languages written in Latin letters share few of them ("a", "as", "de" and "die" are left out on
-purpose: they are common words in Portuguese, Spanish or German).
+purpose: they are common words in Portuguese, Spanish or German). It is a whole-document
+test that costs nothing; ``newslint.text.language`` (a language-identification model, loaded
+once per process) finds the foreign passages inside an English story for LanguageTool.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ MIN_SHARE = 0.12
 MIN_WORDS = 30
 
 
+#: Characters read: a story's language shows in its first paragraphs.
+SAMPLE_CHARS = 4000
+
+
 def looks_english(text: str) -> bool:
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS:
         return True
     return sum(1 for w in words if w in _FUNCTION_WORDS) >= MIN_SHARE * len(words)

@@ -45,6 +45,13 @@ _TERM_CUES = LazyPattern(
     r"award|category|so-called|as|theme|tagline|title|mantra|catchphrase|chant|chanting|"
     r"chanted)\s*[,:?]?\s*)$", re.I)
 _WORD = LazyPattern(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# What a quotation used as a noun is followed by: "“Don't jerk and drive,” meant to
+# discourage drivers …", "“…,” which ran in 2014".
+_NOUN_USE_AFTER = LazyPattern(
+    r"\s*(?:meant|designed|intended|aimed|which\s+(?:ran|was|is|became|appeared))\b")
+#: Quoted questions shorter than this are the writer's or a headline's more often than a
+#: speaker's words, which come with their "she asked".
+SHORT_QUESTION_WORDS = 10
 # Two sentences inside one short quotation: a slogan ("Rain. We're ready.").
 _SENTENCE_BREAK = LazyPattern(r"[^\W\d_]{2,}[.!?]\s+\S")
 # A quoted phrase used as a noun: "will be the “Uber of ferries”".
@@ -179,7 +186,9 @@ def is_speech(text: str, quote: Quote, min_words: int = 5) -> bool:
     (capital letter first, sentence punctuation inside the closing mark, as in “We will
     appeal.”). Shorter or choppier quotations — “Rain. We're ready.”, “Step out.” — and a
     quoted phrase after an article (the “Uber of ferries”) are slogans, orders and scare
-    quotes far more often than a speaker's statement, and are left alone. Titles in title case, quotations introduced as a
+    quotes far more often than a speaker's statement, and are left alone, as are short quoted
+    questions (“Is streaming the future of gaming?”) and a quotation used as a noun ("“Don't
+    jerk and drive,” meant to discourage …"). Titles in title case, quotations introduced as a
     title or label ("a film called …", "a sign reading …", "the central theme ‘…’", "The
     tagline? “…”") and single-quoted words are terms.
     """
@@ -190,8 +199,10 @@ def is_speech(text: str, quote: Quote, min_words: int = 5) -> bool:
     if not words:
         return False
     before = text[max(0, quote.start - 40):quote.start]
-    if _TERM_CUES.search(before):
+    if _TERM_CUES.search(before) or _NOUN_USE_AFTER.match(text, quote.end):
         return False
+    if inner.rstrip("\"'”’").endswith("?") and len(words) < SHORT_QUESTION_WORDS:
+        return False  # “Is streaming the future of gaming?”: the writer's question, a headline
     ends_like_sentence = inner[-1:] in ".!?,…" or inner.endswith(("—", "–", "-", "..."))
     if not ends_like_sentence and text[quote.end:quote.end + 1] in (".", "!", "?"):
         # British punctuation outside the marks: a quotation that is the whole sentence

@@ -55,6 +55,23 @@ def speaker_label(block):
     return m
 
 
+def _remembered(function):
+    """Remember ``function``'s answer for the last list of blocks it was given: the rules of
+    a document ask one after the other, about the same blocks."""
+    last: list = [None, None]
+
+    def wrapper(blocks):
+        if last[0] is not blocks:
+            last[1] = function(blocks)
+            last[0] = blocks
+        return last[1]
+
+    wrapper.__doc__ = function.__doc__
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
+@_remembered
 def transcript_blocks(blocks) -> frozenset:
     """Indices (positions in ``blocks``) of the blocks that are interview turns.
 
@@ -90,6 +107,7 @@ def is_question(block) -> bool:
     return len(re.findall(r"[^\W_]+", prose)) <= MAX_QUESTION_WORDS
 
 
+@_remembered
 def question_blocks(blocks) -> frozenset:
     """Indices of the questions of a Q&A: question paragraphs answered by the paragraph after
     them, in a document with at least ``MIN_QUESTION_ANSWERS`` such pairs (a transcript's
@@ -106,3 +124,12 @@ def question_blocks(blocks) -> frozenset:
 def spoken_blocks(blocks) -> frozenset:
     """Transcript turns and Q&A questions: the blocks whose repeats are by design."""
     return transcript_blocks(blocks) | question_blocks(blocks)
+
+
+def labelled_or_questions(blocks) -> frozenset:
+    """The labelled turns of a transcript and the questions of a Q&A: what an interview
+    series repeats from one article to the next. Unlabelled paragraphs after the last turn
+    may be the page's own text again (a newsletter box, a sign-off)."""
+    turns = transcript_blocks(blocks)
+    labelled = frozenset(i for i in turns if speaker_label(blocks[i]) is not None)
+    return labelled | question_blocks(blocks)

@@ -335,6 +335,8 @@ def test_a_quotation_signed_on_the_next_line_is_attributed():
     "Some predicted the app would be the \"Uber of ferries,\" but it is not.\n",  # scare quotes
     "Artists share their take on the central theme ‘The River is the City’ this year.\n",
     "It will be the cheapest 65\"+ screen in the shop this season, the manager hopes.\n",
+    "That is two questions. First, \"Is the ferry the future of the island?\" Possibly.\n",
+    "Recall the 2014 entry, \"Don't text and sail away,\" meant to warn skippers.\n",
 ])
 def test_slogans_scare_quotes_titles_and_inch_marks_are_not_quotations(text):
     assert check_text(text, UnattributedQuote(), suffix=".txt") == []
@@ -412,3 +414,10 @@ def test_a_conversion_in_brackets_restates_the_figure_before_it():
     # Wikinews 2019-01-10: "… to pay €20,000 (£17,500; US$22,900) in compensation."
     text = "The men are to hand over €20,000 (£17,500; US$22,900) to the family.\n"
     assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["€20,000"]
+
+
+def test_the_writers_own_experience_is_first_hand():
+    text = ("As one of the many thousands of people with a broken keyboard, I welcome the new "
+            "design.\n\nAfter World War I ended, 20 million soldiers returned home.\n")
+    assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == [
+        "20 million"]

@@ -565,3 +565,16 @@ def test_a_sentence_listing_figures_is_still_prose():
                 "cases, 80 deaths, 461 severe cases, and 5794 suspected cases.")
     found = check_text(f"{sentence}\n\nOfficials met again.\n\n{sentence}\n", PARAGRAPH)
     assert [f.line for f in found] == [5]
+
+
+def test_template_lines_repeat_by_design_even_when_two_items_share_a_name():
+    # One line per candidate of the Wikinews 2020 interview series; two share a first name.
+    names = [("Don", "Constitution"), ("Phil", "Prohibition"), ("Bill", "Unity"),
+             ("Jo", "Libertarian"), ("Brian", "American Solidarity"), ("Phil", "Green")]
+    text = "\n\n".join(f"{name} is the nominee of the {party} Party this year.\n\n"
+                       f"Read the interview with {name} on the page after this one!"
+                       for name, party in names)
+    assert check_text(text + "\n", PARAGRAPH) == []
+    # The same line without the template around it is still a repeat.
+    line = "Read the interview with Phil on the page after this one!"
+    assert len(check_text(f"{line}\n\nHe ran in 2020.\n\n{line}\n", PARAGRAPH)) == 1

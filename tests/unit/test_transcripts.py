@@ -62,3 +62,15 @@ def test_a_question_in_running_prose_is_not_an_interview_question():
     text = ("What did the council know, and when did it know it?\n\n"
             "The minutes of the meeting answer part of it.\n")
     assert question_blocks(_blocks(text)) == frozenset()
+
+
+def test_across_files_only_labelled_turns_and_questions_are_spoken():
+    from newslint.text.transcripts import labelled_or_questions
+
+    text = INTERVIEW.replace("## Related news\n\n", "") + (
+        "\nLeave your questions below, and share this article with your friends.\n")
+    blocks = _blocks(text)
+    spoken = labelled_or_questions(blocks)
+    assert all(blocks[i].prose.startswith("((") for i in spoken)
+    last = len(blocks) - 1
+    assert last in transcript_blocks(blocks) and last not in spoken
