@@ -220,7 +220,7 @@ class LanguageToolRule(DocumentRule):
                 if category != "spelling" and not self.section["grammar_in_quotes"]:
                     if speech is None:
                         speech = speech_spans(doc)
-                    if inside(speech.get(block.index, ()), m.start, m.end):
+                    if inside(speech.get(block.index, ()), m.start, m.end, block.prose):
                         continue  # the speaker's own words, reported verbatim
                 rule = f"languagetool/{m.rule_id}"
                 if is_speller(m):

@@ -6,32 +6,67 @@ and style findings inside quoted speech are dropped by default (``languagetool.
 grammar_in_quotes: true`` keeps them). Spelling is still checked there: a misspelled word in a
 quotation is the writer's slip, not the speaker's.
 
-Speech is a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`: quoted
-terms and titles are not), a block quotation, or a turn of an interview transcript (the
-paragraphs after a speaker label such as "((Jane Doe))", "Q:", "NG:").
+Speech is the inside of a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`:
+quoted terms and titles are not), a block quotation, or an interviewee's turn of a transcript
+(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"). The interviewer's
+questions ("((WN))", "Q:", a labelled turn that asks) are the writer's own copy and are checked;
+so is the punctuation at a quotation's marks (a comma outside the closing mark is the
+writer's), and an editor's [bracketed insertion] inside a quotation.
 """
 
 from __future__ import annotations
 
+import re
+
 from newslint.document import TextSpan
+
+#: Speaker labels of the interviewer: "((WN))", "((Wikinews))", "Q:", "Question:".
+_INTERVIEWER = re.compile(r"^\s*(?:\(\((?:WN|Wikinews|Q|Interviewer)\)\)|(?:Q|Question|"
+                          r"Interviewer|WN)\s*:)", re.I)
+_QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+#: A speaker label opening a turn: "((Jane Doe))", "NG:", "Jane Doe:".
+_LABEL = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s?:\s)")
+
+
+def interviewee_turns(doc) -> set[int]:
+    """Block indices of transcript turns spoken by the interviewee."""
+    from newslint.text.attribution import transcript_blocks
+
+    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)}
+    turns, interviewer = set(), False
+    for block in doc.blocks:
+        if block.index not in transcript:
+            interviewer = False
+            continue
+        if _LABEL.match(block.prose):
+            interviewer = bool(_INTERVIEWER.match(block.prose)
+                               or _QUESTION_END.search(block.prose))
+        if not interviewer:
+            turns.add(block.index)
+    return turns
 
 
 def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
-    from newslint.text.attribution import transcript_blocks
     from newslint.text.quotes import find_quotations, is_speech
 
-    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)}
+    turns = interviewee_turns(doc)
     spans: dict[int, list[TextSpan]] = {}
     for block in doc.prose_blocks:
-        if block.kind == "blockquote" or block.index in transcript:
+        if block.kind == "blockquote" or block.index in turns:
             spans[block.index] = [TextSpan(0, len(block.prose))]
             continue
-        quoted = [q.span for q in find_quotations(block.prose) if is_speech(block.prose, q)]
+        quoted = [TextSpan(q.inner_start, q.inner_end) for q in find_quotations(block.prose)
+                  if is_speech(block.prose, q)]
         if quoted:
             spans[block.index] = quoted
     return spans
 
 
-def inside(spans: list[TextSpan], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in spans)
+def inside(spans: list[TextSpan], start: int, end: int, prose: str = "") -> bool:
+    """Whether prose ``[start, end)`` is someone's quoted words (not an editor's insertion)."""
+    if not any(s.start <= start and end <= s.end for s in spans):
+        return False
+    return not any(m.start() <= start and end <= m.end()
+                   for m in _BRACKETED.finditer(prose, max(0, start - 80), end + 80))
