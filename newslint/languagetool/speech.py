@@ -22,27 +22,33 @@ from newslint.document import TextSpan
 
 #: Speaker labels of the interviewer: "((WN))", "((Wikinews))", "Q:", "Question:".
 _INTERVIEWER = re.compile(r"^\s*(?:\(\((?:WN|Wikinews|Q|Interviewer)\)\)|(?:Q|Question|"
-                          r"Interviewer|WN)\s*:)", re.I)
-_QUESTION_END = re.compile(r"\?[\"'”’)\]\s]*$")
+                          r"Interviewer|WN)\s*[:.])", re.I)
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
-#: A speaker label opening a turn: "((Jane Doe))", "NG:", "Jane Doe:".
-_LABEL = re.compile(r"^\s*(?:\(\([^()]{1,60}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s?:\s)")
 
 
 def interviewee_turns(doc) -> set[int]:
-    """Block indices of transcript turns spoken by the interviewee."""
-    from newslint.text.attribution import transcript_blocks
+    """Block indices of what interviewees said: the turns of a labelled transcript that the
+    interviewer did not speak, and the answers of a Q&A (the paragraphs after each question
+    put). Transcript and Q&A detection are :mod:`newslint.text.transcripts`'."""
+    from newslint.text import transcripts
 
-    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)}
-    turns, interviewer = set(), False
-    for block in doc.blocks:
-        if block.index not in transcript:
-            interviewer = False
+    blocks = doc.blocks
+    labelled = transcripts.transcript_blocks(blocks)
+    questions = transcripts.question_blocks(blocks)
+    turns: set[int] = set()
+    state = "prose"  # "prose", "interviewer" (a labelled question turn), "asked", "answer"
+    for i, block in enumerate(blocks):
+        if block.kind in ("headline", "heading", "dateline"):
+            state = "prose"
             continue
-        if _LABEL.match(block.prose):
-            interviewer = bool(_INTERVIEWER.match(block.prose)
-                               or _QUESTION_END.search(block.prose))
-        if not interviewer:
+        if i in labelled and transcripts.speaker_label(block) is not None:
+            asks = bool(_INTERVIEWER.match(block.prose)) or transcripts.is_question(block)
+            state = "interviewer" if asks else "answer"
+        elif i in questions:
+            state = "asked"
+        elif state == "asked":
+            state = "answer"  # the paragraph after an unlabelled question answers it
+        if state == "answer":
             turns.add(block.index)
     return turns
 
