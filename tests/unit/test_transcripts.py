@@ -62,3 +62,13 @@ def test_a_question_in_running_prose_is_not_an_interview_question():
     text = ("What did the council know, and when did it know it?\n\n"
             "The minutes of the meeting answer part of it.\n")
     assert question_blocks(_blocks(text)) == frozenset()
+
+
+def test_a_caption_credit_is_no_speaker_label():
+    from newslint.testing import parse_text
+    from newslint.text.transcripts import speaker_label
+
+    # Captions of the Wikinews story "Thousands march in anti-Brexit protest, London" (2019).
+    doc = parse_text("Trafalgar Square. Image: Mirrys.\n\nKamala Harris Image: U.S. Senate.\n",
+                     ".md")
+    assert [speaker_label(b) for b in doc.blocks] == [None, None]
