@@ -50,9 +50,16 @@ class LanguageToolRule(DocumentRule):
     missing verbs, confused words (its/it's), doubled words, misspellings. Each finding carries
     LanguageTool's own rule id (`languagetool/THERE_MISSING_VERB`), so `select`, `ignore` and
     `languagetool.disabled_rules` work on single LanguageTool rules. Markup is removed before a
-    paragraph is sent; positions point into the original file. Names the article itself
-    introduces ("said Nicholas Weaver", later "Weaver") and words in the project dictionary are
-    not reported as misspellings.
+    paragraph is sent; positions point into the original file.
+
+    Spelling is read as news copy: names the article introduces ("said Nicholas Weaver",
+    later "Weaver"), words it uses twice, handles, credit lines and words in the project
+    dictionary are accepted, and a word is reported only when it is a near miss of a far more
+    common word (`languagetool.news_vocabulary`), once per document with its other places as
+    related locations. Grammar and style inside quoted speech and an interviewee's answers are
+    the speaker's words and are left alone (`languagetool.grammar_in_quotes: true` reports
+    them); passages in another language are not checked as English
+    (`languagetool.skip_other_languages`).
 
     ## Why it matters
     A slip such as "there few alternatives" undermines a story's credibility and is easy to miss
@@ -220,7 +227,7 @@ class LanguageToolRule(DocumentRule):
                 if category != "spelling" and not self.section["grammar_in_quotes"]:
                     if speech is None:
                         speech = speech_spans(doc)
-                    if inside(speech.get(block.index, ()), m.start, m.end):
+                    if inside(speech.get(block.index, ()), m.start, m.end, block.prose):
                         continue  # the speaker's own words, reported verbatim
                 rule = f"languagetool/{m.rule_id}"
                 if is_speller(m):

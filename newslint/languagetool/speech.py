@@ -6,38 +6,73 @@ and style findings inside quoted speech are dropped by default (``languagetool.
 grammar_in_quotes: true`` keeps them). Spelling is still checked there: a misspelled word in a
 quotation is the writer's slip, not the speaker's.
 
-Speech is a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`: quoted
-terms and titles are not), a block quotation, or a turn of an interview transcript (the
-paragraphs after a speaker label such as "((Jane Doe))", "Q:", "NG:") other than a labelled
-question, which is the interviewer's — the writer's — own copy.
+Speech is the inside of a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`:
+quoted terms and titles are not), a block quotation, or an interviewee's turn of a transcript
+(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"). The interviewer's
+questions ("((WN))", "Q:", a labelled turn that asks) are the writer's own copy and are checked;
+so is the punctuation at a quotation's marks (a comma outside the closing mark is the
+writer's), and an editor's [bracketed insertion] inside a quotation.
 """
 
 from __future__ import annotations
 
+import re
+
 from newslint.document import TextSpan
+
+#: Speaker labels of the interviewer: "((WN))", "((Wikinews))", "Q:", "Question:".
+_INTERVIEWER = re.compile(r"^\s*(?:\(\((?:WN|Wikinews|Q|Interviewer)\)\)|(?:Q|Question|"
+                          r"Interviewer|WN)\s*[:.])", re.I)
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def interviewee_turns(doc) -> set[int]:
+    """Block indices of what interviewees said: the turns of a labelled transcript that the
+    interviewer did not speak, and the answers of a Q&A (the paragraphs after each question
+    put). Transcript and Q&A detection are :mod:`newslint.text.transcripts`'."""
+    from newslint.text import transcripts
+
+    blocks = doc.blocks
+    labelled = transcripts.transcript_blocks(blocks)
+    questions = transcripts.question_blocks(blocks)
+    turns: set[int] = set()
+    state = "prose"  # "prose", "interviewer" (a labelled question turn), "asked", "answer"
+    for i, block in enumerate(blocks):
+        if block.kind in ("headline", "heading", "dateline"):
+            state = "prose"
+            continue
+        if i in labelled and transcripts.speaker_label(block) is not None:
+            asks = bool(_INTERVIEWER.match(block.prose)) or transcripts.is_question(block)
+            state = "interviewer" if asks else "answer"
+        elif i in questions:
+            state = "asked"
+        elif state == "asked":
+            state = "answer"  # the paragraph after an unlabelled question answers it
+        if state == "answer":
+            turns.add(block.index)
+    return turns
 
 
 def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
-    from newslint.text.attribution import transcript_blocks
     from newslint.text.quotes import find_quotations, is_speech
-    from newslint.text.transcripts import is_question, speaker_label
 
-    # A labelled question is the interviewer's — the writer's own copy, corrected like any
-    # other; the answers are the interviewee's words.
-    transcript = {doc.blocks[i].index for i in transcript_blocks(doc.blocks)
-                  if not (speaker_label(doc.blocks[i]) is not None
-                          and is_question(doc.blocks[i]))}
+    turns = interviewee_turns(doc)
     spans: dict[int, list[TextSpan]] = {}
     for block in doc.prose_blocks:
-        if block.kind == "blockquote" or block.index in transcript:
+        if block.kind == "blockquote" or block.index in turns:
             spans[block.index] = [TextSpan(0, len(block.prose))]
             continue
-        quoted = [q.span for q in find_quotations(block.prose) if is_speech(block.prose, q)]
+        quoted = [TextSpan(q.inner_start, q.inner_end) for q in find_quotations(block.prose)
+                  if is_speech(block.prose, q)]
         if quoted:
             spans[block.index] = quoted
     return spans
 
 
-def inside(spans: list[TextSpan], start: int, end: int) -> bool:
-    return any(s.start <= start and end <= s.end for s in spans)
+def inside(spans: list[TextSpan], start: int, end: int, prose: str = "") -> bool:
+    """Whether prose ``[start, end)`` is someone's quoted words (not an editor's insertion)."""
+    if not any(s.start <= start and end <= s.end for s in spans):
+        return False
+    return not any(m.start() <= start and end <= m.end()
+                   for m in _BRACKETED.finditer(prose, max(0, start - 80), end + 80))

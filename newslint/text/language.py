@@ -26,6 +26,7 @@ MIN_WORDS = 6
 MIN_PROBABILITY = 0.99
 
 _WORDS = LazyPattern(r"[^\W\d_]{2,}")
+_CAPITALISED = LazyPattern(r"\b[^\W\d_a-zß-ÿ][\w’'-]*")
 #: What ends a clause: a sentence mark, a colon or semicolon, brackets, dashes, quote marks.
 _CLAUSE_BREAK = LazyPattern(r"[.!?;:()\[\]{}—–\"“”«»।]")
 
@@ -36,8 +37,15 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def evidence(text: str) -> str:
+    """``text`` without its capitalised words: names ("Stamenković", "Punta Tombo") say
+    nothing about the language around them and pull short sentences towards their own."""
+    return _CAPITALISED.sub("", text)
+
+
 def probability_of(text: str, language: str = "en") -> float | None:
     """The model's probability that ``text`` is in ``language``; None when it is too short."""
+    text = evidence(text)
     if len(_WORDS.findall(text)) < MIN_WORDS:
         return None
     return dict(_identifier().rank(text)).get(language, 0.0)

@@ -45,8 +45,9 @@ def speaker_label(block):
     m = SPEAKER_LABEL.match(block.prose)
     if m is None:
         return None
-    first = m.group().strip("():\t ").split()
-    if not first or first[0].lower() in _NOT_SPEAKERS:
+    words = m.group().strip("():\t ").split()
+    # Any word, not only the first: "Trafalgar Square. Image: Mirrys." is a caption's credit.
+    if not words or any(w.strip(".,").lower() in _NOT_SPEAKERS for w in words):
         return None
     last = first[-1].strip(".,;")
     if last.lower() in _NOT_SPEAKERS or _GLUED_CREDIT.search(last):

@@ -94,3 +94,18 @@ def test_a_foreign_paragraph_is_not_sent():
 @pytest.mark.parametrize("rule_id", ["EN_DATE_WEEKDAY", "EN_DATE_WEEKDAY_CURRENTYEAR"])
 def test_weekday_rules_are_off_for_news(rule_id):
     assert rule_id in NEWS_DISABLED_RULES
+
+
+def test_interviewee_turns_not_the_interviewers_questions_or_the_intro():
+    from newslint.languagetool.speech import interviewee_turns
+
+    # The shape of a Wikinews interview ("Male Magellanic penguins pine for pairings", 2019).
+    text = ("Gownaris answered a series of questions for our correspondent.\n\n"
+            "((Wikinews)) What prompted your curiosity about Magellanic penguins?\n\n"
+            "Natasha Gownaris: I've wanted to be a marine scientist since I was a child.\n\n"
+            "I studied fish as a graduate student.\n\n"
+            "((WN)) How did you approach putting together such a large-scale study?\n\n"
+            "NG: This study started in 1982, long before my joining the lab.\n")
+    doc = parse_text(text, ".md")
+    said = [b.prose[:12] for b in doc.blocks if b.index in interviewee_turns(doc)]
+    assert said == ["Natasha Gown", "I studied fi", "NG: This stu"]

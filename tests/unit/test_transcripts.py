@@ -74,3 +74,13 @@ def test_across_files_only_labelled_turns_and_questions_are_spoken():
     assert all(blocks[i].prose.startswith("((") for i in spoken)
     last = len(blocks) - 1
     assert last in transcript_blocks(blocks) and last not in spoken
+
+
+def test_a_caption_credit_is_no_speaker_label():
+    from newslint.testing import parse_text
+    from newslint.text.transcripts import speaker_label
+
+    # Captions of the Wikinews story "Thousands march in anti-Brexit protest, London" (2019).
+    doc = parse_text("Trafalgar Square. Image: Mirrys.\n\nKamala Harris Image: U.S. Senate.\n",
+                     ".md")
+    assert [speaker_label(b) for b in doc.blocks] == [None, None]
