@@ -180,19 +180,9 @@ class Engine:
         return out
 
     def _read(self, path: str) -> str:
-        try:
-            size = os.path.getsize(path)
-            limit = self.config.max_file_size
-            if limit and size > limit:
-                raise InputError(f"{path}: file is {size / 1e6:.1f} MB, larger than the "
-                                 f"{limit / 1e6:g} MB limit (max_file_size); not checked")
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return decode(path, data)
+        from newslint.reading import read_article
+
+        return decode(path, read_article(path, self.config.max_file_size))
 
     def _finding(self, doc, rule, match) -> Finding:
         rid = match.rule or rule.id
