@@ -68,7 +68,7 @@ class Block:
     """One block of the article (headline, heading, paragraph, blockquote, list item…)."""
 
     __slots__ = ("kind", "index", "start", "end", "prose", "_runs", "_run_starts", "attrs",
-                 "_sentences", "_quotes")
+                 "_sentences", "_quotes", "_quote_reach")
 
     def __init__(self, kind: str, start: int, end: int, prose: str, runs, index: int = 0,
                  attrs: Optional[dict] = None):
@@ -83,6 +83,7 @@ class Block:
         self.attrs = attrs or {}
         self._sentences = None
         self._quotes = None
+        self._quote_reach = None
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.start}..{self.end}, {self.prose[:40]!r})"
@@ -139,7 +140,18 @@ class Block:
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when prose ``[start, end)`` lies inside quoted speech."""
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        # Bisected rather than tested against every quotation: rules ask this for every word
+        # they might flag, and a long paragraph has many of both.
+        if self._quote_reach is None:
+            ordered = sorted((q.start, q.end) for q in self.quotes)
+            reach, furthest = [], -1
+            for _, q_end in ordered:  # the furthest end of the quotations starting up to here
+                furthest = max(furthest, q_end)
+                reach.append(furthest)
+            self._quote_reach = ([q_start for q_start, _ in ordered], reach)
+        starts, reach = self._quote_reach
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and end <= reach[i - 1]
 
     def sentence_text(self, s: TextSpan) -> str:
         return self.prose[s.start:s.end]
