@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
 from newslint.finding import Span
+
+#: One line break: CRLF, a bare CR or LF (CRLF first, so that it counts once).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: Block kinds parsers may produce.
 BLOCK_KINDS = ("headline", "heading", "dateline", "paragraph", "blockquote", "list_item", "caption")
@@ -188,13 +192,17 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
+        """Offsets where lines start. A line ends at CRLF, CR or LF, as in editors and in
+        markdown-it (which numbers lines that way): a file with bare CRs is not one line."""
         text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        return starts
+        if "\r" not in text:  # the common case, without a regular expression
+            starts = [0]
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            return starts
+        return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a source offset."""
