@@ -11,7 +11,7 @@ import datetime as _dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 
@@ -79,6 +79,8 @@ class Config:
     raw_sections: dict = field(default_factory=dict)
     #: Set by ``--no-cache``.
     use_cache: bool = True
+    #: ``warn(message)`` for problems that do not stop the run (a damaged cache file).
+    warn: Optional[Callable[[str], None]] = field(default=None, repr=False, compare=False)
 
     # -- convenient views ---------------------------------------------------------------
     def __getattr__(self, name):

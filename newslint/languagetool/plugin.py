@@ -119,7 +119,8 @@ class LanguageToolRule(DocumentRule):
                          f"LanguageTool are skipped: {exc}"
                          + ("" if INSTALL_HINT in str(exc) else f"; {INSTALL_HINT}"))
             return
-        cache = (ParagraphCache(config.cache_dir / "languagetool" / "paragraphs.sqlite")
+        cache = (ParagraphCache(config.cache_dir / "languagetool" / "paragraphs.sqlite",
+                                context.warn)
                  if config.use_cache else None)
         self.client = self.make_client(self.connection, section, cache)
 
