@@ -65,9 +65,14 @@ class KnownPatterns:
             return set()
         if lines[0] != self.header:
             return set()  # another newslint or regex: patterns are compiled again
+        import warnings
+
         try:
-            return {_unescape(line) for line in lines[1:-1]}
-        except (UnicodeError, ValueError):
+            with warnings.catch_warnings():
+                # An invalid escape ("\\(") is never written: here it means damage.
+                warnings.simplefilter("error")
+                return {_unescape(line) for line in lines[1:-1]}
+        except (UnicodeError, ValueError, Warning):
             cachefile.ignored(self.warn, self.path, "damaged: a line is not an escaped pattern")
             return set()
 
