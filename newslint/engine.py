@@ -142,6 +142,20 @@ class Engine:
     # -- one file -------------------------------------------------------------------------
     def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
                    ) -> FileOutcome:
+        from newslint.timelimit import FileTimeLimit, time_limit
+
+        limit = self.config.values.get("file_time_limit", 0)
+        try:
+            with time_limit(limit):
+                return self._check_file(path, text, suffix)
+        except FileTimeLimit:
+            out = FileOutcome(path)
+            out.errors.append(FileError(
+                path, f"{path}: not checked: it took more than {limit:g} s of processor time "
+                      f"(file_time_limit)", "input"))
+            return out
+
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:
