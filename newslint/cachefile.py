@@ -48,9 +48,11 @@ def ignored(warn: Warn, path: Path, why: str) -> None:
         warn(f"cache file {path} ignored ({why}); it will be rewritten")
 
 
-def read(path: Path, kind: str, version: int, warn: Warn = None) -> Optional[str]:
+def read(path: Path, kind: str, version: int, warn: Warn = None,
+         legacy: tuple = ()) -> Optional[str]:
     """The body of the cache file ``path``, or None when there is none worth reading (missing,
-    stale, damaged, unsafe: the last two with a warning)."""
+    stale, damaged, unsafe: the last two with a warning). ``legacy``: how the first line of
+    the file began in formats older than this header (such a file is stale, not damaged)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_NOFOLLOW", 0))
@@ -76,7 +78,8 @@ def read(path: Path, kind: str, version: int, warn: Warn = None) -> Optional[str
     header, newline, body = data.partition(b"\n")
     fields = header.split(b" ")
     if len(fields) != 4 or fields[0] != MAGIC.encode() or fields[1] != kind.encode():
-        ignored(warn, path, "not a newslint cache file of this kind")
+        if not any(header.startswith(old.encode()) for old in legacy):
+            ignored(warn, path, "not a newslint cache file of this kind")
         return None
     if fields[2] != str(version).encode():
         return None  # written by another version of newslint: replaced without a word

@@ -248,7 +248,7 @@ def _read_cache(path: Path, key: str, warn=None) -> Optional[CachedEntryPoints]:
     """The remembered entry points if the file was written for ``key``; else None."""
     from newslint import cachefile
 
-    text = cachefile.read(path, _KIND, _VERSION, warn)
+    text = cachefile.read(path, _KIND, _VERSION, warn, legacy=("newslint entry points",))
     if text is None:
         return None
     stored_key, blank, body = text.partition("\n\n")

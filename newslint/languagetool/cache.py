@@ -29,6 +29,9 @@ from typing import Callable, Iterable, Optional
 
 #: The database's format; another value (an older newslint's) means: start afresh.
 SCHEMA_VERSION = 2
+#: The file, named by its format so that an older newslint sharing the cache directory keeps
+#: its own file instead of failing on this one's table.
+CACHE_FILE = f"paragraphs-{SCHEMA_VERSION}.sqlite"
 SCHEMA = ("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, matches TEXT NOT NULL, "
           "checksum TEXT NOT NULL)")
 

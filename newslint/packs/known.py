@@ -55,7 +55,8 @@ class KnownPatterns:
     def _read(self) -> set:
         from newslint import cachefile
 
-        text = cachefile.read(self.path, self.KIND, self.VERSION, self.warn)
+        text = cachefile.read(self.path, self.KIND, self.VERSION, self.warn,
+                              legacy=("newslint ",))
         if text is None:
             return set()
         lines = text.split("\n")

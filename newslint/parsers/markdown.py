@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 import re
 
-from typing import Optional
-
 import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -88,11 +86,6 @@ def _read_front_matter(doc: Document, content: str, path: str) -> None:
         line, problem = yaml_problem(exc, line_offset=1)  # after the opening ---
         where = f" (line {line})" if line else ""
         raise InputError(f"{path}: broken front matter{where}: {problem}") from None
-    except (ValueError, OverflowError) as exc:
-        # YAML reads 2020-02-30 as a timestamp and Python refuses to build that date.
-        line = _impossible_date_line(content)
-        where = f" (line {line})" if line else ""
-        raise InputError(f"{path}: broken front matter{where}: not a real date ({exc})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -104,24 +97,6 @@ def _read_front_matter(doc: Document, content: str, path: str) -> None:
             doc.pub_date = parse_date_value(data[key], f"front matter {key!r}", path)
             doc.pub_date_source = "front-matter"
             break
-
-
-_YAML_DATE = re.compile(r"^[^#]*?:\s*['\"]?(\d{4})-(\d{1,2})-(\d{1,2})\b")
-
-
-def _impossible_date_line(content: str) -> Optional[int]:
-    """The file line of the first front-matter date that is no real day (2020-02-30)."""
-    import datetime as _dt
-
-    for i, line in enumerate(content.split("\n")):
-        m = _YAML_DATE.match(line)
-        if m is None:
-            continue
-        try:
-            _dt.date(*map(int, m.groups()))
-        except ValueError:
-            return i + 2  # after the opening ---
-    return None
 
 
 def _align_inline(src: str, start: int, end: int, children, builder: ProseBuilder) -> None:

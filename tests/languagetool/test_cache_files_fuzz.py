@@ -92,7 +92,7 @@ def pristine(workspace):
 
 def _find(cache: Path, kind: str):
     pattern = {"entry-points": "entry-points-*.txt", "pack-patterns": "pack-patterns.txt",
-               "paragraphs": "languagetool/paragraphs.sqlite"}[kind]
+               "paragraphs": "languagetool/paragraphs-*.sqlite"}[kind]
     found = sorted(cache.glob(pattern))
     return found[0] if found else None
 
