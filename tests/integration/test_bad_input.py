@@ -35,3 +35,23 @@ def test_an_unknown_marked_section_in_html_is_an_input_error(check, tmp_path):
     [error] = out["errors"]
     assert error["message"].startswith(f"{article}: malformed HTML (line 2): ")
     assert "CDATd" in error["message"]
+
+
+def test_an_impossible_date_in_the_configuration_is_a_configuration_error(run_cli, tmp_path):
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("languagetool: off\ndate: 2020-02-30\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    res = run_cli("check", tmp_path / "a.md", "--config", config)
+    assert res.code == 2
+    assert res.err.strip() == (f"newslint: {config}:2: invalid YAML: not a real date (day is out "
+                               f"of range for month)")
+
+
+def test_a_front_matter_value_yaml_cannot_build_is_an_input_error(check, tmp_path):
+    article = tmp_path / "story.md"
+    article.write_text("---\nscore: !!float abc\n---\nThe council met.\n", encoding="utf-8")
+    res, out = check(article)
+    assert res.code == 2
+    [error] = out["errors"]
+    assert error["message"].startswith(f"{article}: broken front matter: a value that cannot be "
+                                       f"read")
