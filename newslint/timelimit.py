@@ -28,6 +28,9 @@ def _available() -> bool:
 
 
 def _expired(signum, frame):
+    # Re-armed before raising: an exception raised where Python cannot deliver it (inside a
+    # garbage-collector callback or a __del__) is dropped, and the next tick raises it again.
+    signal.setitimer(signal.ITIMER_VIRTUAL, 0.05)
     raise FileTimeLimit()
 
 
