@@ -56,7 +56,8 @@ class Checker:
             config.values["extend_select"] = config.values["extend_select"] + list(extend_select)
         if ignore:
             config.values["ignore"] = config.values["ignore"] + list(ignore)
-        pm = build_plugin_manager(cache_dir=config.cache_dir_or_none)
+        config.warn = warn
+        pm = build_plugin_manager(cache_dir=config.cache_dir_or_none, warn=warn)
         declared: dict = {}
         for sections in pm.hook.newslint_config_sections():
             declared.update(sections or {})

@@ -224,7 +224,8 @@ def _check(args) -> int:
             present.append(p)
         else:
             missing.append(p)
-    files = discover(present, checker.parsers, config.exclude) if present else []
+    files = (discover(present, checker.parsers, config.exclude, notice=checker.engine.warn)
+             if present else [])
     stdin_text = None
     stdin_name = None
     if "-" in files:

@@ -11,7 +11,7 @@ import datetime as _dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import yaml
 
@@ -33,6 +33,7 @@ TOP_LEVEL = {
     "date": None,
     "jobs": 0,
     "max_file_size": 5_000_000,
+    "file_time_limit": 120.0,
     "cache_dir": "",
     "baseline": "",
     "rules": {},
@@ -79,6 +80,8 @@ class Config:
     raw_sections: dict = field(default_factory=dict)
     #: Set by ``--no-cache``.
     use_cache: bool = True
+    #: ``warn(message)`` for problems that do not stop the run (a damaged cache file).
+    warn: Optional[Callable[[str], None]] = field(default=None, repr=False, compare=False)
 
     # -- convenient views ---------------------------------------------------------------
     def __getattr__(self, name):
@@ -267,6 +270,9 @@ def load_config(path: Optional[Path]) -> Config:
         if key == "fail_on" and value not in SEVERITIES:
             raise ConfigError(f"{where}: fail_on: must be one of {', '.join(SEVERITIES)}, "
                               f"got {value!r}")
+        if key == "file_time_limit" and not 0 <= value < float("inf"):
+            raise ConfigError(f"{where}: file_time_limit: must be 0 (no limit) or a number of "
+                              f"seconds, got {value!r}")
         if key == "rules":
             for rid, entry in value.items():
                 if not isinstance(entry, (dict, bool)):

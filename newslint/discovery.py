@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from newslint.errors import UsageError
+from newslint.reading import special_file
 
 #: Folders never worth walking into.
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox",
@@ -24,13 +25,15 @@ def is_excluded(rel: str, patterns) -> bool:
     return False
 
 
-def discover(paths, suffixes, exclude=()) -> list[str]:
+def discover(paths, suffixes, exclude=(), notice=None) -> list[str]:
     """Files to check, in a stable order, as display paths.
 
     Files named on the command line are always checked (an unknown suffix is then an error for
     that file); directories are walked for files with a known suffix, skipping hidden and
     tool folders and anything matching ``exclude`` (globs against the path relative to the
-    directory given, or against the file name).
+    directory given, or against the file name). A walked entry that is not a regular file (a
+    named pipe, a socket, a symlink to a device) is left out with one line to ``notice``; one
+    named on the command line is kept, and reading it reports the problem.
     """
     suffixes = {s.lower() for s in suffixes}
     found: list[str] = []
@@ -46,6 +49,11 @@ def discover(paths, suffixes, exclude=()) -> list[str]:
                     if Path(name).suffix.lower() not in suffixes:
                         continue
                     if is_excluded(rel, exclude) or is_excluded(os.path.normpath(full), exclude):
+                        continue
+                    kind = special_file(full)
+                    if kind is not None:
+                        if notice is not None:
+                            notice(f"{os.path.normpath(full)}: skipped, it is {kind}")
                         continue
                     display = os.path.normpath(full)
                     if display not in seen:

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
 
 from newslint.finding import Span
+
+#: One line break: CRLF, a bare CR or LF (CRLF first, so that it counts once).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 #: Block kinds parsers may produce.
 BLOCK_KINDS = ("headline", "heading", "dateline", "paragraph", "blockquote", "list_item", "caption")
@@ -68,7 +72,7 @@ class Block:
     """One block of the article (headline, heading, paragraph, blockquote, list item…)."""
 
     __slots__ = ("kind", "index", "start", "end", "prose", "_runs", "_run_starts", "attrs",
-                 "_sentences", "_quotes")
+                 "_sentences", "_quotes", "_quote_reach")
 
     def __init__(self, kind: str, start: int, end: int, prose: str, runs, index: int = 0,
                  attrs: Optional[dict] = None):
@@ -83,6 +87,7 @@ class Block:
         self.attrs = attrs or {}
         self._sentences = None
         self._quotes = None
+        self._quote_reach = None
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.start}..{self.end}, {self.prose[:40]!r})"
@@ -145,7 +150,18 @@ class Block:
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when prose ``[start, end)`` lies inside quoted speech."""
-        return any(q.start <= start and end <= q.end for q in self.quotes)
+        # Bisected rather than tested against every quotation: rules ask this for every word
+        # they might flag, and a long paragraph has many of both.
+        if self._quote_reach is None:
+            ordered = sorted((q.start, q.end) for q in self.quotes)
+            reach, furthest = [], -1
+            for _, q_end in ordered:  # the furthest end of the quotations starting up to here
+                furthest = max(furthest, q_end)
+                reach.append(furthest)
+            self._quote_reach = ([q_start for q_start, _ in ordered], reach)
+        starts, reach = self._quote_reach
+        i = bisect.bisect_right(starts, start)
+        return i > 0 and end <= reach[i - 1]
 
     def sentence_text(self, s: TextSpan) -> str:
         return self.prose[s.start:s.end]
@@ -182,13 +198,17 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
+        """Offsets where lines start. A line ends at CRLF, CR or LF, as in editors and in
+        markdown-it (which numbers lines that way): a file with bare CRs is not one line."""
         text = self.text
-        i = text.find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        return starts
+        if "\r" not in text:  # the common case, without a regular expression
+            starts = [0]
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            return starts
+        return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a source offset."""

@@ -147,6 +147,20 @@ class Engine:
     # -- one file -------------------------------------------------------------------------
     def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
                    ) -> FileOutcome:
+        from newslint.timelimit import FileTimeLimit, time_limit
+
+        limit = self.config.values.get("file_time_limit", 0)
+        try:
+            with time_limit(limit):
+                return self._check_file(path, text, suffix)
+        except FileTimeLimit:
+            out = FileOutcome(path)
+            out.errors.append(FileError(
+                path, f"{path}: not checked: it took more than {limit:g} s of processor time "
+                      f"(file_time_limit)", "input"))
+            return out
+
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:
@@ -188,19 +202,9 @@ class Engine:
         return out
 
     def _read(self, path: str) -> str:
-        try:
-            size = os.path.getsize(path)
-            limit = self.config.max_file_size
-            if limit and size > limit:
-                raise InputError(f"{path}: file is {size / 1e6:.1f} MB, larger than the "
-                                 f"{limit / 1e6:g} MB limit (max_file_size); not checked")
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a directory") from None
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        return decode(path, data)
+        from newslint.reading import read_article
+
+        return decode(path, read_article(path, self.config.max_file_size))
 
     def _finding(self, doc, rule, match) -> Finding:
         rid = match.rule or rule.id

@@ -64,18 +64,20 @@ class _PluginManager(pluggy.PluginManager):
 
 
 def build_plugin_manager(load_entry_points: bool = True, extra=(),
-                         cache_dir: Optional[Path] = None) -> pluggy.PluginManager:
+                         cache_dir: Optional[Path] = None, warn=None) -> pluggy.PluginManager:
     """A fresh plugin manager with built-ins, installed entry points and ``extra`` plugins.
 
     ``cache_dir`` is where the installed entry points are remembered between runs (default:
-    newslint's default cache directory; none at all when that cannot be told).
+    newslint's default cache directory; none at all when that cannot be told); ``warn``
+    is told about a damaged cache file.
     """
     pm = _PluginManager("newslint")
     pm.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
     if load_entry_points:
-        _register_entry_points(pm, cache_dir if cache_dir is not None else default_cache_dir())
+        _register_entry_points(pm, cache_dir if cache_dir is not None else default_cache_dir(),
+                               warn)
     for plugin in extra:
         pm.register(plugin)
     pm.check_pending()
@@ -93,8 +95,9 @@ def default_cache_dir() -> Optional[Path]:
     return Config().cache_dir_or_none
 
 
-def _register_entry_points(pm: pluggy.PluginManager, cache_dir: Optional[Path]) -> None:
-    found = installed_entry_points(cache_dir)
+def _register_entry_points(pm: pluggy.PluginManager, cache_dir: Optional[Path],
+                           warn=None) -> None:
+    found = installed_entry_points(cache_dir, warn=warn)
     try:
         _load_all(pm, found)
     except ConfigError:
@@ -122,7 +125,9 @@ def _load_all(pm: pluggy.PluginManager, entry_points) -> None:
 
 # -- the entry-point cache ------------------------------------------------------------------
 _CACHE_HEADER = "newslint entry points 2"
-#: The third line of a cache file names the environment it belongs to.
+#: The cache file's kind and format version (see newslint.cachefile).
+_KIND, _VERSION = "entry-points", 3
+#: The third line of the key names the environment it belongs to.
 _PREFIX_LINE = "environment\t"
 #: The file's last line: a file without it was cut short.
 _CACHE_END = "end\n"
@@ -152,13 +157,14 @@ class CachedEntryPoints(list):
     """Entry points that came from the cache file rather than from importlib.metadata."""
 
 
-def installed_entry_points(cache_dir: Optional[Path], use_cache: bool = True) -> list:
+def installed_entry_points(cache_dir: Optional[Path], use_cache: bool = True,
+                           warn=None) -> list:
     """The installed entry points of the ``newslint`` group, in importlib.metadata's order
     (remembered in ``cache_dir`` unless it is None)."""
     key = discovery_key() if use_cache and cache_dir is not None else None
     path = cache_file(cache_dir) if key is not None else None
     if path is not None:
-        cached = _read_cache(path, key)
+        cached = _read_cache(path, key, warn)
         if cached is not None:
             return cached
     from importlib.metadata import entry_points
@@ -238,42 +244,39 @@ def _settled(key: str) -> bool:
     return True
 
 
-def _read_cache(path: Path, key: str) -> Optional[CachedEntryPoints]:
+def _read_cache(path: Path, key: str, warn=None) -> Optional[CachedEntryPoints]:
     """The remembered entry points if the file was written for ``key``; else None."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    from newslint import cachefile
+
+    text = cachefile.read(path, _KIND, _VERSION, warn, legacy=("newslint entry points",))
+    if text is None:
         return None
     stored_key, blank, body = text.partition("\n\n")
     complete = body == _CACHE_END or body.endswith("\n" + _CACHE_END)
-    if not blank or stored_key != key or not complete:
+    if not blank or not complete:
+        cachefile.ignored(warn, path, "damaged: cut short")
         return None
+    if stored_key != key:
+        return None  # something was installed or removed since: ask again
     found = CachedEntryPoints()
     for line in body[:-len(_CACHE_END)].splitlines():
         fields = line.split("\t")
         if len(fields) != 2 or not all(fields):
-            return None  # damaged: ask importlib.metadata
+            cachefile.ignored(warn, path, "damaged: a line is not name<TAB>value")
+            return None
         found.append(CachedEntryPoint(*fields))
     return found
 
 
 def _write_cache(path: Path, key: str, entries: list[tuple[str, str]]) -> None:
     """Write the file atomically; an unwritable cache only costs the next run some time."""
+    from newslint import cachefile
+
     if any("\t" in text or "\n" in text or not text for entry in entries for text in entry):
         return
     body = "".join(f"{name}\t{value}\n" for name, value in entries)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(f"{key}\n\n{body}{_CACHE_END}", encoding="utf-8")
-        os.replace(tmp, path)  # readers see the old file or the new one, never half of one
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        return
-    _remove_abandoned(path)
+    if cachefile.write(path, _KIND, _VERSION, f"{key}\n\n{body}{_CACHE_END}"):
+        _remove_abandoned(path)
 
 
 def _remove_abandoned(current: Path) -> None:
@@ -284,7 +287,7 @@ def _remove_abandoned(current: Path) -> None:
             continue
         try:
             with open(other, encoding="utf-8") as fh:
-                header, _, environment = (fh.readline().rstrip("\n") for _ in range(3))
+                _, header, _, environment = (fh.readline().rstrip("\n") for _ in range(4))
             if header == _CACHE_HEADER and environment.startswith(_PREFIX_LINE) \
                     and os.path.isdir(environment[len(_PREFIX_LINE):]):
                 continue

@@ -121,7 +121,7 @@ class LanguageToolRule(DocumentRule):
             return
         self.dictionary = ProjectDictionary.load(section["dictionary"],
                                                  section["dictionary_file"], config.root)
-        from newslint.languagetool.cache import ParagraphCache
+        from newslint.languagetool.cache import CACHE_FILE, ParagraphCache
         from newslint.languagetool.service import Unavailable, connect
         try:
             self.connection = connect(section, config.cache_dir)
@@ -132,7 +132,7 @@ class LanguageToolRule(DocumentRule):
                          f"LanguageTool are skipped: {exc}"
                          + ("" if INSTALL_HINT in str(exc) else f"; {INSTALL_HINT}"))
             return
-        cache = (ParagraphCache(config.cache_dir / "languagetool" / "paragraphs.sqlite")
+        cache = (ParagraphCache(config.cache_dir / "languagetool" / CACHE_FILE, context.warn)
                  if config.use_cache else None)
         self.client = self.make_client(self.connection, section, cache)
 

@@ -10,7 +10,6 @@ A pattern that fails is never listed, so it is reported on every run.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Optional
 
@@ -35,9 +34,12 @@ def compile_problem(pattern: str) -> Optional[str]:
 class KnownPatterns:
     """The patterns listed in ``cache_dir``; :meth:`save` adds those that compiled since."""
 
-    def __init__(self, cache_dir: Path):
+    KIND, VERSION = "pack-patterns", 2
+
+    def __init__(self, cache_dir: Path, warn=None):
         self.path = Path(cache_dir) / FILE_NAME
         self.header = f"newslint {__version__} regex {regex.__version__}"
+        self.warn = warn
         self.known = self._read()
         self.added: set = set()
 
@@ -51,36 +53,41 @@ class KnownPatterns:
         return problem
 
     def _read(self) -> set:
-        try:
-            lines = self.path.read_text(encoding="ascii").split("\n")
-        except (OSError, UnicodeDecodeError):
+        from newslint import cachefile
+
+        text = cachefile.read(self.path, self.KIND, self.VERSION, self.warn,
+                              legacy=("newslint ",))
+        if text is None:
             return set()
-        # Header first, an empty string after the last newline: anything else was cut short.
-        if len(lines) < 2 or lines[0] != self.header or lines[-1] != "":
+        lines = text.split("\n")
+        # Versions first, an empty string after the last newline: anything else was cut short.
+        if len(lines) < 2 or lines[-1] != "":
+            cachefile.ignored(self.warn, self.path, "damaged: cut short")
             return set()
+        if lines[0] != self.header:
+            return set()  # another newslint or regex: patterns are compiled again
+        import warnings
+
         try:
-            return {_unescape(line) for line in lines[1:-1]}
-        except UnicodeDecodeError:
+            with warnings.catch_warnings():
+                # An invalid escape ("\\(") is never written: here it means damage.
+                warnings.simplefilter("error")
+                return {_unescape(line) for line in lines[1:-1]}
+        except (UnicodeError, ValueError, Warning):
+            cachefile.ignored(self.warn, self.path, "damaged: a line is not an escaped pattern")
             return set()
 
     def save(self) -> None:
         """Write the list atomically if it grew; an unwritable cache only costs time."""
+        from newslint import cachefile
+
         if not self.added:
             return
         patterns = self.known | self.added
         if len(patterns) > MAX_PATTERNS:
             patterns = self.added
         text = "".join(f"{_escape(p)}\n" for p in sorted(patterns))
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(f"{self.header}\n{text}", encoding="ascii")
-            os.replace(tmp, self.path)  # readers see the old list or the new one
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        cachefile.write(self.path, self.KIND, self.VERSION, f"{self.header}\n{text}")
         self.known, self.added = patterns, set()
 
 

@@ -10,7 +10,8 @@ def newslint_register_rules(config):
 
     paths = [*shipped_pack_files(), *(config.pack_paths if config is not None else ())]
     cache_dir = config.cache_dir_or_none if config is not None else None
-    known = KnownPatterns(cache_dir) if cache_dir is not None else None
+    warn = getattr(config, "warn", None)
+    known = KnownPatterns(cache_dir, warn) if cache_dir is not None else None
     rules = []
     for path in paths:
         rules.extend(load_pack(path, known_patterns=known))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from html.parser import HTMLParser
 
 from newslint.document import Block, Document, ProseBuilder
+from newslint.errors import InputError
 from newslint.parsers.common import finish_document, parse_date_value
 
 _BLOCK_KIND = {"p": "paragraph", "h1": "headline", "h2": "heading", "h3": "heading",
@@ -29,7 +31,8 @@ class _Parser(HTMLParser):
     def __init__(self, doc: Document):
         super().__init__(convert_charrefs=False)
         self.doc = doc
-        self.starts = doc.line_starts
+        # html.parser counts lines at LF only (a CR is text to it), unlike the document.
+        self.starts = [0] + [m.end() for m in re.finditer("\n", doc.text)]
         self.blocks: list[Block] = []
         self.builder = None
         self.kind = None
@@ -192,8 +195,14 @@ class _Parser(HTMLParser):
 def parse(path: str, text: str, **_) -> Document:
     doc = Document(path=path, text=text, format="html")
     p = _Parser(doc)
-    p.feed(text)
-    p.close()
+    try:
+        p.feed(text)
+        p.close()
+    except AssertionError as exc:
+        # html.parser reports some malformed markup (``<![CDATd x]]>``, a marked section it
+        # does not know) by failing an assertion: that is the file's problem, not newslint's.
+        line = p.getpos()[0]
+        raise InputError(f"{path}: malformed HTML (line {line}): {exc}") from None
     p._close()
     doc.blocks = p.blocks
     if p.title and p.title.strip():

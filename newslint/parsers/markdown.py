@@ -106,12 +106,13 @@ def _align_inline(src: str, start: int, end: int, children, builder: ProseBuilde
         if t in ("text", "code_inline"):
             cursor = _align_text(src, cursor, end, tok.content, builder)
         elif t in ("softbreak", "hardbreak"):
-            nl = src.find("\n", cursor, end)
-            if nl == -1:
+            # markdown-it reads CRLF and a bare CR as line breaks too.
+            nl = _LINE_BREAK.search(src, cursor, end)
+            if nl is None:
                 continue
             if not builder.ends_with_space():
-                builder.add(" ", nl, 1)
-            cursor = nl + 1
+                builder.add(" ", nl.start(), 1)
+            cursor = nl.end()
         elif t == "html_inline":
             i = src.find(tok.content, cursor, end)
             if i != -1:
@@ -125,7 +126,8 @@ def _align_inline(src: str, start: int, end: int, children, builder: ProseBuilde
                 cursor = _skip_link_destination(src, j if j != -1 else i, end)
 
 
-_PLAIN_RUN = re.compile(r"[^&\\\n]+")
+_PLAIN_RUN = re.compile(r"[^&\\\n\r\ufffd]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _align_text(src: str, cursor: int, end: int, content: str, builder: ProseBuilder) -> int:
@@ -181,8 +183,11 @@ def _align_char(src: str, pos: int, end: int, ch: str, builder: ProseBuilder) ->
         if c == "\\" and pos + 1 < end and src[pos + 1] == ch:
             builder.add(ch, pos + 1)
             return pos + 2
-        if c == "\n" and ch == " ":
-            builder.add(" ", pos, 1)
+        if c in "\r\n" and ch in " \n":  # a line break in a code span, or a soft break
+            builder.add(ch, pos, 1)
+            return pos + (2 if src.startswith("\r\n", pos) else 1)
+        if c == "\0" and ch == "\ufffd":  # markdown-it replaces NUL characters
+            builder.add(ch, pos)
             return pos + 1
         pos += 1
     # Not found (should not happen): map it onto the end of the block.

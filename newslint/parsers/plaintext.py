@@ -7,7 +7,10 @@ import re
 from newslint.document import Block, Document, ProseBuilder
 from newslint.parsers.common import DIRECTIVE, finish_document
 
-_BLANK_SPLIT = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*)+")
+# Line breaks are CRLF, a bare CR or LF; a CR before an LF is never a break of its own.
+_BREAK = r"(?:\r\n|\r(?!\n)|\n)"
+_BLANK_SPLIT = re.compile(rf"{_BREAK}[ \t\f\v]*(?:{_BREAK}[ \t\f\v]*)+")
+_LINE_BREAK = re.compile(_BREAK)
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)]*$""")
 
 
@@ -35,8 +38,8 @@ def _make_block(text: str, start: int, stop: int):
     line_start = start
     first = last = None
     while line_start < stop:
-        nl = text.find("\n", line_start, stop)
-        line_end = stop if nl == -1 else nl
+        nl = _LINE_BREAK.search(text, line_start, stop)
+        line_end = stop if nl is None else nl.start()
         content_end = line_end
         while content_end > line_start and text[content_end - 1] in "\r \t":
             content_end -= 1
@@ -52,7 +55,7 @@ def _make_block(text: str, start: int, stop: int):
             first = content_start if first is None else first
             last = content_end
         prev_break = content_end
-        line_start = line_end + 1
+        line_start = stop if nl is None else nl.end()
     if not builder.length:
         return None
     return Block("paragraph", first, last, builder.text(), builder.runs)

@@ -133,10 +133,26 @@ _CORRECTLY_DOUBLED = frozenset({
 })
 
 
+_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+
+
 def _tripled(prose: str, m, word: str) -> bool:
-    before = regex.search(r"(\p{L}+)\s+$", prose[:m.start()])
-    after = regex.match(r"\s+(\p{L}+)", prose[m.end():])
-    return any(x is not None and x.group(1).lower() == word.lower() for x in (before, after))
+    """The pair is part of a run of three ("many many many"). Only the word just before the
+    match and the one just after it are looked at: searching the whole text before each match
+    made a text of one word repeated take time growing with the square of its length."""
+    word = word.lower()
+    end = m.start()
+    start = end
+    while start > 0 and prose[start - 1].isspace():
+        start -= 1
+    if start < end:  # white space, then the word before it (str.isalpha is \p{L})
+        first = start
+        while first > 0 and prose[first - 1].isalpha():
+            first -= 1
+        if first < start and prose[first:start].lower() == word:
+            return True
+    after = _NEXT_WORD.match(prose, m.end())
+    return after is not None and after.group(1).lower() == word
 
 
 class RepeatedWord(DocumentRule):

@@ -14,6 +14,7 @@ standard library's and python-dateutil's.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -241,13 +242,19 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
     if "quarter" in low or "Q" in text:
         candidates += _quarters(text)
     # Longest first, then earliest; accept what does not overlap something accepted.
+    # The accepted spans never overlap, so keeping them sorted by start lets one bisection
+    # find the only neighbours a candidate could overlap (testing every accepted span made a
+    # long paragraph quadratic).
     chosen: list[TemporalExpression] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect.bisect_left(starts, c.end)  # accepted spans starting before c ends
+        if i > 0 and ends[i - 1] > c.start:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

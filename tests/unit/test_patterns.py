@@ -1,4 +1,4 @@
-"""The compiled-pattern cache: patterns from the cache behave exactly like re.compile's."""
+"""Patterns: compiled by re.compile in every run, never read back from a cache file."""
 
 from __future__ import annotations
 
@@ -26,69 +26,12 @@ TEXT = ("On Monday the minister said Weaver would go; TUESDAY 2019-05 and “quo
         "MR SMITH: yes\n")
 
 
-@pytest.fixture
-def fresh_cache(tmp_path, monkeypatch):
-    """An empty cache directory and an empty in-memory table, as in a new process."""
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("NEWSLINT_NO_PATTERN_CACHE", raising=False)
-    monkeypatch.setitem(patterns._state, "programs", None)
-    monkeypatch.setitem(patterns._state, "dirty", False)
-    monkeypatch.setattr(patterns, "_used", set())
-    return tmp_path
-
-
-def _behaviour(compiled: re.Pattern) -> tuple:
-    return (compiled.pattern, compiled.flags, compiled.groups, dict(compiled.groupindex),
-            [(m.span(), m.groupdict()) for m in compiled.finditer(TEXT)])
-
-
-def _new_process_state():
-    patterns._state["programs"] = None
-    patterns._state["dirty"] = False
-
-
-def test_cached_patterns_match_exactly_like_re_compile(fresh_cache):
-    if patterns.cache_file() is None:
-        pytest.skip("the cache needs CPython")
-    expected = [_behaviour(re.compile(p, f)) for p, f in SAMPLES]
-    first = [_behaviour(patterns.compile(p, f)) for p, f in SAMPLES]
-    patterns.save()
-    cache = patterns.cache_file()
-    assert cache is not None and cache.is_file() and cache.parent == fresh_cache
-    _new_process_state()
-    from_disk = [_behaviour(patterns.compile(p, f)) for p, f in SAMPLES]
-    assert first == expected
-    assert from_disk == expected
-    assert patterns._state["dirty"] is False  # every program came from the file
-
-
-def test_a_damaged_cache_file_is_ignored_and_replaced(fresh_cache):
-    cache = patterns.cache_file()
-    if cache is None:
-        pytest.skip("the cache needs CPython")
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(b"\x00not marshal data")
-    assert _behaviour(patterns.compile(*SAMPLES[0])) == _behaviour(re.compile(*SAMPLES[0]))
-    patterns.save()
-    _new_process_state()
-    assert patterns._programs(), "the damaged file was rewritten with the new program"
-
-
-def test_a_rejected_program_falls_back_to_compiling(fresh_cache):
-    if patterns.cache_file() is None:
-        pytest.skip("the cache needs CPython")
-    pattern, flags = SAMPLES[0]
-    table = patterns._programs()
-    table[(pattern, flags)] = (0, [1, 2, 3], 0, {}, ())  # not a program the engine accepts
-    assert _behaviour(patterns.compile(pattern, flags)) == _behaviour(re.compile(pattern, flags))
-
-
-def test_bad_patterns_raise_re_error(fresh_cache):
+def test_bad_patterns_raise_re_error():
     with pytest.raises(re.error):
         patterns.compile(r"(unclosed")
 
 
-def test_lazy_pattern_compiles_on_first_use(fresh_cache):
+def test_lazy_pattern_compiles_on_first_use():
     lazy = patterns.LazyPattern(r"\bthe\s+the\b", re.IGNORECASE)
     assert "search" not in vars(lazy)
     assert lazy.search("in The the end").span() == (3, 10)
@@ -110,34 +53,74 @@ def test_word_list_patterns_are_the_same_in_every_process():
     assert vocabulary().attribution_cue.pattern
 
 
-def test_without_a_home_directory_patterns_still_compile(monkeypatch):
-    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.delenv("HOME", raising=False)
-    monkeypatch.setattr(patterns.Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(
-        RuntimeError("Could not determine home directory."))))
-    monkeypatch.setitem(patterns._state, "programs", None)
-    assert patterns.cache_file() is None
-    assert patterns.compile(r"\bthe\b").search("in the end").span() == (3, 6)
+# A recorder run: every (pattern, flags) newslint compiles while checking an article.
+_RECORD = r"""
+import json, sys
+import newslint.text.patterns as p
+seen, real = set(), p.compile
+def recording(pattern, flags=0):
+    seen.add((pattern, int(flags)))
+    return real(pattern, flags)
+p.compile = recording
+from newslint.cli import main
+code = main(sys.argv[1:])
+json.dump(sorted(seen), open(sys.argv[0] + ".keys", "w"))
+"""
 
 
-def test_programs_of_patterns_no_longer_used_are_dropped_once_they_pile_up(fresh_cache,
-                                                                           monkeypatch):
-    if patterns.cache_file() is None:
-        pytest.skip("the cache needs CPython")
-    monkeypatch.setattr(patterns, "PRUNE_MIN_USED", 2)
-    for n in range(10):  # e.g. word lists of an earlier configuration
-        patterns.compile(rf"\bword{n}\b")
-    patterns.save()
-    _new_process_state()
-    patterns._used.clear()
-    patterns.compile(r"\bword1\b")  # a run that uses one of them only: nothing to write
-    patterns.save()
-    _new_process_state()
-    assert len(patterns._programs()) == 10
-    patterns._used.clear()
-    patterns.compile(r"\bword1\b")
-    patterns.compile(r"\bnew\b")
-    patterns.save()
-    _new_process_state()
-    assert set(patterns._programs()) == {(r"\bword1\b", 0), (r"\bnew\b", 0)}
+def _never_matching_programs(keys) -> dict:
+    """What an attacker could plant: for each pattern, a valid program that never matches."""
+    import _sre
+    from re import _compiler, _parser
+
+    parsed_never = _parser.parse(r"(?!x)x", 0)
+    never = [int(op) for op in _compiler._code(parsed_never, 0)]
+    programs = {}
+    for pattern, flags in keys:
+        parsed = _parser.parse(pattern, flags)
+        index = {str(k): int(v) for k, v in parsed.state.groupdict.items()}
+        names = [None] * parsed.state.groups
+        for name, i in index.items():
+            names[i] = name
+        programs[(pattern, flags)] = (int(flags | parsed.state.flags), never,
+                                      parsed.state.groups - 1, index, tuple(names))
+    return programs
+
+
+def _check_json(cache_dir, article, config):
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache_dir)}
+    env.pop("NEWSLINT_NO_PATTERN_CACHE", None)
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json",
+                           "--jobs", "1", "--config", str(config), str(article)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    return proc.returncode, [(f["rule"], f["offset"], f["length"])
+                             for f in __import__("json").loads(proc.stdout)["findings"]]
+
+
+def test_a_planted_compiled_pattern_file_changes_nothing(tmp_path):
+    """A compiled-program file in the cache directory (as earlier versions wrote, or as
+    another user could plant) is never handed to the regular-expression engine."""
+    import json
+    import marshal
+
+    _sre = pytest.importorskip("_sre")
+    from shared_paths import REPO
+
+    article = REPO / "tests" / "rules" / "weekday-date-mismatch" / "bad.md"
+    config = tmp_path / "newslint.yaml"
+    config.write_text("languagetool: off\n", encoding="utf-8")
+    clean, planted = tmp_path / "clean", tmp_path / "planted"
+    script = tmp_path / "record.py"
+    script.write_text(_RECORD, encoding="utf-8")
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(clean)}
+    subprocess.run([sys.executable, str(script), "check", "--jobs", "1", "--config", str(config),
+                    str(article)], env=env, capture_output=True, timeout=120)
+    keys = [tuple(k) for k in json.loads((tmp_path / "record.py.keys").read_text())]
+    assert len(keys) > 20
+    planted.mkdir()
+    name = f"patterns-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    (planted / name).write_bytes(marshal.dumps(_never_matching_programs(keys)))
+
+    expected = _check_json(clean, article, config)
+    assert expected[0] == 1 and any(rule == "weekday-date-mismatch" for rule, *_ in expected[1])
+    assert _check_json(planted, article, config) == expected

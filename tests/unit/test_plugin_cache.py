@@ -207,7 +207,7 @@ def test_cache_files_of_environments_that_are_gone_are_removed(site, cache_dir, 
     cache_dir.mkdir()
     living_env, gone_env = tmp_path / "living-venv", tmp_path / "gone-venv"
     living_env.mkdir()
-    header = "newslint entry points 2\n3.x\nenvironment\t"
+    header = "newslint-cache entry-points 3 sha256=0\nnewslint entry points 2\n3.x\nenvironment\t"
     (cache_dir / "entry-points-00000001.txt").write_text(f"{header}{living_env}\n\nend\n")
     (cache_dir / "entry-points-00000002.txt").write_text(f"{header}{gone_env}\n\nend\n")
     (cache_dir / "entry-points-00000003.txt").write_text("newslint entry points 1\nold\n")
