@@ -60,6 +60,20 @@ class FileOutcome:
         self.pub_date: Optional[_dt.date] = None
         self.words = 0
 
+    def copy(self) -> "FileOutcome":
+        """A copy a run may change: later stages replace the finding list and mark
+        suppressions used (findings themselves are frozen)."""
+        import copy
+
+        twin = FileOutcome(self.path)
+        twin.findings = list(self.findings)
+        twin.errors = list(self.errors)
+        twin.suppressions = [copy.copy(s) for s in self.suppressions]
+        twin.corpus = dict(self.corpus)
+        twin.pub_date = self.pub_date
+        twin.words = self.words
+        return twin
+
 
 class RunResult:
     def __init__(self, files: list, rules: list):
@@ -73,6 +87,10 @@ class RunResult:
     @property
     def errors(self) -> list:
         return [e for fo in self.files for e in fo.errors]
+
+
+#: Files whose outcomes :attr:`Engine.memo` keeps before it starts afresh.
+MEMO_FILES = 5000
 
 
 def decode(path: str, data: bytes) -> str:
@@ -110,6 +128,10 @@ class Engine:
         self.active = [r for r in self.rules.values() if selection.rule_runs(r)]
         self.options = {r.id: config.rule_options(r) for r in self.active}
         self._started: list = []
+        #: Outcomes of files already checked, by path, suffix, date and text; set by a
+        #: long-lived process (the server), which checks the same unchanged files again and
+        #: again. None: no memory between runs.
+        self.memo: Optional[dict] = None
 
     def _add_rule(self, rule) -> None:
         if not rule.id:
@@ -142,6 +164,28 @@ class Engine:
     # -- one file -------------------------------------------------------------------------
     def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
                    ) -> FileOutcome:
+        if self.memo is None:
+            return self._check_file(path, text, suffix)
+        try:
+            if text is None:
+                text = self._read(path)
+        except InputError as exc:
+            out = FileOutcome(path)
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+        key = (path, suffix, self.date_override, text)
+        known = self.memo.get(key)
+        if known is None:
+            known = self._check_file(path, text, suffix)
+            if known.errors:  # e.g. LanguageTool failed: try again next time
+                return known
+            if len(self.memo) >= MEMO_FILES:
+                self.memo.clear()
+            self.memo[key] = known
+        return known.copy()
+
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]
+                    ) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:

@@ -158,7 +158,8 @@ class LanguageToolRule(DocumentRule):
     def stop(self) -> None:
         if self.client is not None:
             self.client.close()
-        if self.connection is not None and self.connection.server is not None:
+        if self.connection is not None and self.connection.server is not None \
+                and not self.connection.shared:
             self.connection.server.stop()
 
     # -- checking --------------------------------------------------------------------------
