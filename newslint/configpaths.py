@@ -2,7 +2,6 @@
 the command line can tell which configuration applies, and whether to ask the warm server,
 before loading YAML."""
 
-from __future__ import annotations
 
 import os
 import sys

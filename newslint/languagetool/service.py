@@ -115,7 +115,7 @@ def connect(section: dict, cache_dir: Path) -> Connection:
             where = section["home"] or str(cache_dir / "languagetool")
             raise Unavailable(f"LanguageTool {section['version']} is not installed in {where}; "
                               + INSTALL_HINT)
-        key = (str(installation.home), section["java"], section["heap"],
+        key = (str(installation.directory), section["java"], section["heap"],
                section["startup_timeout"], tuple(section["jvm_options"]))
         if _SHARED is not None and key in _SHARED and _SHARED[key].alive():
             server = _SHARED[key]

@@ -6,7 +6,6 @@ same arguments, working directory, environment and standard input, and sends bac
 it wrote and its exit code, so a check through the server prints what a local one would.
 """
 
-from __future__ import annotations
 
 import _socket  # the C module: `socket` imports enum, selectors and more, for nothing we use
 import os

@@ -383,11 +383,14 @@ class Daemon:
         rule = checker.rules.get("languagetool")
         connection = getattr(rule, "connection", None)
         if connection is not None and rule in checker.active:
-            from newslint.languagetool.service import Unavailable
+            from newslint.languagetool.service import server_version
             try:
                 connection.ready()
-            except Unavailable as exc:
-                sys.stderr.write(f"newslint: warning: {exc}\n")
+                # The first check loads LanguageTool's English models, as long again as the
+                # JVM's start: done now, not in the user's first check.
+                server_version(connection.url, 120)
+            except Exception as exc:  # Unavailable, or the probe failed: the check says more
+                sys.stderr.write(f"newslint: warning: LanguageTool did not start: {exc}\n")
         return 0
 
     def after_run(self) -> None:

@@ -4,7 +4,6 @@ Standard library only (and not even pathlib): the command line reads this before
 whether to load anything.
 """
 
-from __future__ import annotations
 
 import os
 import sys

@@ -15,7 +15,6 @@ the server runs the same command-line code and sends back the exact text it wrot
 is identical to an in-process run.
 """
 
-from __future__ import annotations
 
 import marshal
 

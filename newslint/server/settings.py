@@ -6,7 +6,6 @@ configuration file with a line scan; the server then loads and validates the con
 properly, and answers "bypass" when the effective setting turns out to be ``off``.
 """
 
-from __future__ import annotations
 
 import os
 
