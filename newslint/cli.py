@@ -275,8 +275,17 @@ def _check(args) -> int:
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
-    if sys.stderr.isatty() and not args.quiet and len(files) > 20:
+    if sys.stderr.isatty() and not args.quiet and len(files) > 1:
+        import time
+
+        started, shown = time.monotonic(), []
+
         def progress(done, total):
+            # From the first file on, once the run has taken long enough to wonder about
+            # (a few slow files, a cold LanguageTool); a quick run prints nothing.
+            if not shown and (done == total or time.monotonic() - started < 0.5):
+                return
+            shown.append(True)
             sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
             if done == total:
                 sys.stderr.write("\r\033[K")

@@ -320,6 +320,28 @@ def test_status_and_stop(server_env):
     assert wait_until(lambda: not alive(pid)) and not env.socket.exists()
 
 
+def _on_a_terminal(env, *args) -> tuple:
+    """Run `newslint ARGS` with a pseudo-terminal as its standard streams."""
+    import pty
+    import subprocess
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=env.work,
+                            env=env.env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: every writer closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=600), b"".join(chunks).decode("utf-8", "replace")
+
+
 # -- the /proc view of listening TCP sockets ----------------------------------------------
 def _listening_tcp(pid: int) -> list:
     """``(address, port)`` of every listening TCP socket owned by ``pid``."""
@@ -388,8 +410,9 @@ def test_with_languagetool_same_json_memory_in_status_and_only_loopback_tcp(serv
     # A cache of its own: every paragraph goes to the server's LanguageTool.
     _config(env, f"cache_dir: cache\nlanguagetool:\n  home: {lt_home}\n  heap: 512m\n")
     seed = _article(env, "seed.txt")
-    started = env.run("server", "start", timeout=600)
-    assert started.code == 0, started
+    code, terminal = _on_a_terminal(env, "server", "start")
+    assert code == 0, terminal
+    assert "newslint: starting LanguageTool (about 10 s the first time)…" in terminal
     fields = env.status()
     assert fields["languagetool"].startswith("running, pid ")
     assert "(heap limit 512m)" in fields["languagetool"] and "MB resident" in \
