@@ -260,7 +260,11 @@ def start_server(idle_timeout=None) -> None:
     if idle_timeout is not None:
         command += ["--idle-timeout", str(idle_timeout)]
     log_path = os.path.join(folder, LOG_NAME)
-    with open(log_path, "ab") as log:
+    try:
+        fresh = os.path.getsize(log_path) > 1_000_000  # kept short: one server's story
+    except OSError:
+        fresh = True
+    with open(log_path, "wb" if fresh else "ab") as log:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                    start_new_session=True, close_fds=True)
     deadline = time.monotonic() + START_TIMEOUT

@@ -202,6 +202,7 @@ class Daemon:
         self.listener: Optional[socket.socket] = None
         self._lock_file = None
         self._original_env = dict(os.environ)
+        self._plugins: Optional[str] = None
 
     # -- start and stop -------------------------------------------------------------------
     def claim(self) -> bool:
@@ -437,8 +438,17 @@ class Daemon:
             content = config_file.read_bytes() if config_file is not None else b""
         except OSError:
             content = None  # load_config reports it
+        from newslint.plugins import discovery_key
+
+        plugins = discovery_key()  # a plugin installed or removed since: load again
+        if plugins != self._plugins:
+            import importlib
+
+            importlib.invalidate_caches()
+            self._plugins = plugins
         key = (str(config_file), content, args.select, args.extend_select, args.ignore,
-               bool(args.no_cache), tuple(os.environ.get(k, "") for k in LOAD_ENVIRONMENT))
+               bool(args.no_cache), tuple(os.environ.get(k, "") for k in LOAD_ENVIRONMENT),
+               plugins)
         entry = self.checkers.get(key)
         if entry is not None and tuple(_stamp(p) for p in entry.dependencies) != entry.stamps:
             self.forget(key)
