@@ -196,6 +196,13 @@ def _warn_once():
     return warn
 
 
+def _notice(message: str) -> None:
+    """A note for a person at a terminal (what a long wait is for); nothing otherwise."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"newslint: {message}\n")
+        sys.stderr.flush()
+
+
 def _split(value):
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
@@ -211,7 +218,7 @@ def _setup(args, start: Path):
         config_file=Path(args.config) if getattr(args, "config", None) else None, start=start,
         select=_split(getattr(args, "select", None)),
         extend_select=_split(getattr(args, "extend_select", None)),
-        ignore=_split(getattr(args, "ignore", None)), warn=_warn_once())
+        ignore=_split(getattr(args, "ignore", None)), warn=_warn_once(), notice=_notice)
 
 
 # -- check --------------------------------------------------------------------------------

@@ -110,12 +110,14 @@ def decode(path: str, data: bytes) -> str:
 class Engine:
     """Holds the rules and settings of one run. Build with :func:`build_engine`."""
 
-    def __init__(self, config, pm, selection: Selection, date_override=None, warn=None):
+    def __init__(self, config, pm, selection: Selection, date_override=None, warn=None,
+                 notice=None):
         self.config = config
         self.pm = pm
         self.selection = selection
         self.date_override = date_override
         self.warn = warn or (lambda message: None)
+        self.notice = notice
         self.parsers: dict = {}
         for mapping in pm.hook.newslint_register_parsers():
             for suffix, fn in (mapping or {}).items():
@@ -149,7 +151,8 @@ class Engine:
     # -- lifecycle ------------------------------------------------------------------------
     def start(self, jobs: int = 1) -> None:
         for rule in self.active:
-            context = RunContext(self.config, self.options[rule.id], self.warn, jobs)
+            context = RunContext(self.config, self.options[rule.id], self.warn, jobs,
+                                 self.notice)
             rule.start(context)
             self._started.append(rule)
 

@@ -84,6 +84,7 @@ class LanguageToolRule(DocumentRule):
         self.section: dict = dict(SECTION_DEFAULTS)
         self.dictionary = ProjectDictionary()
         self.failure: Optional[str] = None
+        self.notice = None
 
     @property
     def available(self) -> bool:
@@ -93,6 +94,7 @@ class LanguageToolRule(DocumentRule):
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, context) -> None:
         config = context.config
+        self.notice = getattr(context, "notice", None)
         section = dict(config.section("languagetool"))
         mode = section["mode"]
         if mode not in MODES:
@@ -142,7 +144,7 @@ class LanguageToolRule(DocumentRule):
                                   max_suggestions=section["max_suggestions"],
                                   batch_chars=section["batch_chars"],
                                   on_connection_error=self._restart,
-                                  prepare=connection.ready)
+                                  prepare=lambda: connection.ready(self.notice))
 
     def _restart(self) -> str:
         from newslint.languagetool.client import CheckError

@@ -39,11 +39,12 @@ class Connection:
     #: A server kept by this process beyond the run (see :func:`keep_servers`).
     shared: bool = False
 
-    def ready(self) -> None:
-        """Wait for our own server and check the configured language against it."""
+    def ready(self, notice=None) -> None:
+        """Wait for our own server and check the configured language against it;
+        ``notice(message)`` says so first when the server is still starting."""
         if self.server is not None:
-            if not self.server.answers():
-                announce_start()
+            if notice is not None and not self.server.answers():
+                notice(STARTING)
             try:
                 self.server.wait_ready()
             except ServerError as exc:
@@ -53,14 +54,8 @@ class Connection:
             self.validated = True
 
 
-def announce_start() -> None:
-    """The JVM's start-up is the one long silence of a run: say so on a terminal."""
-    import sys
-
-    stream = sys.stderr
-    if hasattr(stream, "isatty") and stream.isatty():
-        stream.write("newslint: starting LanguageTool (about 10 s the first time)…\n")
-        stream.flush()
+#: The JVM's start-up is the one long silence of a run: a terminal is told what it waits for.
+STARTING = "starting LanguageTool (about 10 s the first time)…"
 
 
 def installation_for(section: dict, cache_dir: Path) -> Optional[Installation]:

@@ -386,7 +386,7 @@ class Daemon:
         if connection is not None and rule in checker.active:
             from newslint.languagetool.service import server_version
             try:
-                connection.ready()
+                connection.ready(cli._notice)
                 # The first check loads LanguageTool's English models, as long again as the
                 # JVM's start: done now, not in the user's first check.
                 server_version(connection.url, 120)
@@ -470,12 +470,13 @@ class Daemon:
         return entry
 
     def _load(self, args, config_file, start):
-        from newslint.cli import _split
+        from newslint.cli import _notice, _split
 
         warnings = Warnings()
         checker = _warm_checker_class().load(
             config_file=config_file, start=start, select=_split(args.select),
-            extend_select=_split(args.extend_select), ignore=_split(args.ignore), warn=warnings)
+            extend_select=_split(args.extend_select), ignore=_split(args.ignore), warn=warnings,
+            notice=_notice)
         checker.warnings = warnings
         warnings.phase = "loaded"
         if args.no_cache:
