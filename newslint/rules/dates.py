@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from newslint import hookimpl
 from newslint.document import Block, Document
+from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text import transcripts
 from newslint.text.patterns import LazyPattern
 from newslint.text.temporal import (
     WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past,
@@ -45,43 +48,11 @@ def temporal_expressions(doc: Document) -> list[Found]:
     return found
 
 
-# A speaker label opening a transcript turn: "((Aparna Garg)) ...", "NG: ...", "Q: ...".
-_SPEAKER_LABEL = LazyPattern(
-    r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
-
-
 def transcript_blocks(doc: Document) -> set[int]:
-    """Indices of blocks that are interview turns, which count as quoted speech.
-
-    A turn starts at a paragraph opening with a speaker label and runs on through unlabelled
-    paragraphs until the next heading. Only documents with at least two labelled paragraphs
-    are read as transcripts, so a lone "Update: ..." paragraph stays ordinary prose. Relative
+    """Indices of blocks that are interview turns, which count as quoted speech: relative
     words in a turn refer to the day of the interview, which the publication date does not
-    give.
-    """
-    labelled = [b for b in doc.blocks if _is_turn(b)]
-    if len(labelled) < 2:
-        return set()
-    speech, in_turn = set(), False
-    for block in doc.blocks:
-        if block.kind in ("headline", "heading", "dateline"):
-            in_turn = False
-        elif _is_turn(block):
-            in_turn = True
-        if in_turn:
-            speech.add(block.index)
-    return speech
-
-
-# Labels that introduce page furniture or notes, not a speaker.
-_NOT_SPEAKERS = frozenset("""related update updated correction clarification note photo photos
-image images source sources credit caption video watch listen advertisement see also read more
-editor's editor’s warning disclaimer""".split())
-
-
-def _is_turn(block: Block) -> bool:
-    m = _SPEAKER_LABEL.match(block.prose) if block.kind == "paragraph" else None
-    return m is not None and m.group().strip("():\t ").split()[0].lower() not in _NOT_SPEAKERS
+    give (see ``newslint.text.transcripts``)."""
+    return {doc.blocks[i].index for i in transcripts.transcript_blocks(doc.blocks)}
 
 
 def _long_date(day: _dt.date) -> str:
@@ -100,9 +71,15 @@ class WeekdayDateMismatch(DocumentRule):
 
     ## What it flags
     A weekday written next to a full date, year included, that the calendar puts on a
-    different day: "Thursday, Aug. 7, 2020" (a Friday), "Aug. 7, 2020 (Thursday)", and
-    datelines such as "Saturday, January 4, 2019". Dates without a year are left to
-    `relative-date-conflict`, which reads the year from the publication date.
+    different day: "Thursday, Aug. 7, 2020" (a Friday), "Aug. 7, 2020 (Thursday)", datelines
+    such as "Saturday, January 4, 2019", abbreviated weekdays ("Thu., Aug. 7, 2020", "Mon, 7
+    October 2014"), numeric and ISO dates ("Monday, 10/31/2014", "31/10/2014", "2014-10-31",
+    "2016-12-29 (Fri)"). Dates without a year are left to `relative-date-conflict`, which reads
+    the year from the publication date.
+
+    A numeric date whose first two numbers can both be the month ("Monday, 9/10/2014") is read
+    in the order `numeric_dates` says, and is not reported when only the other order falls on
+    the weekday written: the writer may simply use the other convention.
 
     ## Why it matters
     Copy updated over several days, or rewritten from an older story, keeps weekdays that no
@@ -118,25 +95,30 @@ class WeekdayDateMismatch(DocumentRule):
     ```
     The ban takes effect on Friday, Aug. 7, 2020.
     ```
-    Options: `check_quotes` (default true) also checks dates inside quoted speech.
+    Options: `check_quotes` (default true) also checks dates inside quoted speech;
+    `numeric_dates` (default `month-first`, US style; `day-first` for "9/10/2014" as 9 October)
+    is how ambiguous numeric dates are read.
     """
 
     id = "weekday-date-mismatch"
     category = "dates"
     severity = "error"
-    default_options = {"check_quotes": True}
+    default_options = {"check_quotes": True, "numeric_dates": "month-first"}
 
     def check(self, doc, options):
+        if options["numeric_dates"] not in ("month-first", "day-first"):
+            raise ConfigError("weekday-date-mismatch: numeric_dates must be "
+                              "'month-first' or 'day-first'")
         for f in temporal_expressions(doc):
             e = f.expr
             if e.kind != "date" or e.weekday is None or e.year is None:
                 continue
             if f.in_quote and not options["check_quotes"]:
                 continue
-            r = resolve(e, None)
-            if r is None or r.first.weekday() == e.weekday:
+            day = _written_day(e, options["numeric_dates"])
+            if day is None or day.weekday() == e.weekday:
                 continue
-            right = weekday_name(r.first)
+            right = _in_written_form(weekday_name(day), f.block.prose[e.weekday_start:e.weekday_end])
             written = WEEKDAY_NAMES[e.weekday]
             date_text = f.block.prose[e.date_start:e.date_end]
             yield _match(
@@ -144,6 +126,34 @@ class WeekdayDateMismatch(DocumentRule):
                 f"{date_text} is a {right}, not a {written}",
                 suggestions=(right,),
                 related=(doc.block_span(f.block, e.date_start, e.date_end),))
+
+
+def _in_written_form(name: str, written: str) -> str:
+    """``name`` ("Tuesday") abbreviated the way the weekday it replaces was ("Mon" → "Tue",
+    "Fri." → "Thu.", "Mo" → "Tu"), so that the suggestion drops into the copy as it is."""
+    if written.rstrip(".") in WEEKDAY_NAMES:
+        return name
+    short = name[:2] if len(written.rstrip(".")) == 2 else name[:3]
+    return short + ("." if written.endswith(".") else "")
+
+
+def _written_day(e, numeric_dates: str) -> Optional[_dt.date]:
+    """The day a dated expression names; for an ambiguous numeric date ("Monday, 8/7/2020")
+    the reading ``numeric_dates`` prefers — or None when only the other reading falls on the
+    weekday written, since the writer may simply use the other convention."""
+    if not e.ambiguous:
+        r = resolve(e, None)
+        return r.first if r is not None else None
+    month_first = _dt.date(e.year, e.month, e.day)
+    try:
+        day_first = _dt.date(e.year, e.day, e.month)
+    except ValueError:
+        return month_first
+    preferred, other = ((month_first, day_first) if numeric_dates == "month-first"
+                        else (day_first, month_first))
+    if other.weekday() == e.weekday and preferred.weekday() != e.weekday:
+        return None
+    return preferred
 
 
 class RelativeDateConflict(DocumentRule):
@@ -383,7 +393,8 @@ class RelativeDateUnanchored(DocumentRule):
     ## What it flags
     The first weekday ("told AFP Friday") or relative word ("yesterday", "last week") in a
     document that has no publication date from any source: no `--date`, no front-matter
-    `date`, no HTML date meta tag and no dateline. One finding per document.
+    `date`, no HTML date meta tag and no dateline. One finding per document; the other
+    weekdays and relative words are listed as its related locations.
 
     ## Why it matters
     Without a date nobody, reader or tool, can tell which Friday is meant, and none of the
@@ -422,11 +433,16 @@ class RelativeDateUnanchored(DocumentRule):
         more = len(refs) - 1
         also = f" ({more} more relative reference{'s' if more != 1 else ''} in the document)" \
             if more else ""
+        # The missing date is one fault of the document, however many weekdays it has: the
+        # other references are related locations, so an editor sees them without a finding
+        # for each.
+        related = [doc.block_span(r.block, r.expr.start, r.expr.end) for r in refs[1:]]
         yield _match(
             first.block, first.expr.start, first.expr.end,
             f"\u201c{first.expr.text}\u201d cannot be placed on the calendar: the document has "
             f"no publication date{also}. Add a front-matter `date`, a dateline such as "
-            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`")
+            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`",
+            related=related)
 
 
 def _needs_anchor(e: TemporalExpression) -> bool:

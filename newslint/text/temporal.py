@@ -39,6 +39,8 @@ _MONTH_NUMBER = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
 _MONTH_NUMBER.update({name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)})
 _MONTH_NUMBER["sept"] = 9
 _WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+#: The first two letters name a weekday unambiguously: "Thurs." and "Th" are both Thursday.
+_WEEKDAY_BY_PREFIX = {name[:2].lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -53,6 +55,12 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|"
           r"Dec\.?)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: A weekday as written next to a date: in full, or abbreviated ("Thu.", "Thurs", "Tues.", "Mo")
+#: — abbreviations only count where a date follows or they stand in parentheses after one, and
+#: never after "The" ("The Sun, March 3": a newspaper, not a Sunday).
+_WEEKDAY_ABBR = (r"(?<!The )(?:(?:Mon|Tues?|Weds?|Thu(?:rs?)?|Fri|Sat|Sun)(?:\.|\b)|"
+                 r"(?:Mo|Tu|We|Th|Fr|Sa|Su)(?:\.|(?=,)))")
+_WEEKDAY_AT_DATE = rf"(?:{_WEEKDAY}|{_WEEKDAY_ABBR})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # A year is four digits not continued by more digits, a thousands group or a decade "s".
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%]|,\d|s\b|-\d)"
@@ -69,14 +77,27 @@ _DATE_DMY = rf"(?P<day2>{_DAY})\s+(?:of\s+)?(?P<month2>{_MONTH})(?:,?\s+(?P<year
 #: Full dates, with an optional weekday in front ("Thursday, Aug. 7, 2020") or after in
 #: parentheses ("Aug. 7 (Thursday)").
 _DATE_RE = LazyPattern(
-    rf"\b(?:(?P<wd>{_WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?(?:{_DATE_MDY}|{_DATE_DMY})\b"
-    rf"(?:\s*\((?P<wd_after>{_WEEKDAY})\))?")
+    rf"\b(?:(?P<wd>{_WEEKDAY_AT_DATE})(?:,\s*|\s+)(?:the\s+)?)?(?:{_DATE_MDY}|{_DATE_DMY})\b"
+    rf"(?:\s*\((?P<wd_after>{_WEEKDAY_AT_DATE})\))?")
 #: A weekday followed by a date in parentheses: "Thursday (Aug. 7)".
 _WEEKDAY_PAREN_DATE_RE = LazyPattern(
-    rf"\b(?P<wd>{_WEEKDAY})\s*\((?:{_DATE_MDY}|{_DATE_DMY})\)")
-_ISO_RE = LazyPattern(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-])")
+    rf"\b(?P<wd>{_WEEKDAY_AT_DATE})\s*\((?:{_DATE_MDY}|{_DATE_DMY})\)")
+_ISO = r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+_NUMERIC = r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})"
+#: ISO and numeric dates, each with an optional weekday before ("Fri, 2014-10-31", "Monday,
+#: 10/31/2014", "Thursday (10/31/2014)") or after in parentheses ("2016-12-29 (Fri)").
+_ISO_RE = LazyPattern(
+    rf"(?:\b(?P<wd>{_WEEKDAY_AT_DATE})(?:,\s*|\s+|\s*\((?=[^)]*\)))(?:the\s+)?)?"
+    rf"(?<![\w/.-]){_ISO}(?![\w/-])\)?(?:\s*\((?P<wd_after>{_WEEKDAY_AT_DATE})\))?")
 _NUMERIC_RE = LazyPattern(
-    r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})(?![\w/])")
+    rf"(?:\b(?P<wd>{_WEEKDAY_AT_DATE})(?:,\s*|\s+|\s*\((?=[^)]*\)))(?:the\s+)?)?"
+    rf"(?<![\w/.-]){_NUMERIC}(?![\w/])\)?(?:\s*\((?P<wd_after>{_WEEKDAY_AT_DATE})\))?")
+#: A numeric month/day without a year, read only with a weekday beside it ("Monday, 4/23",
+#: "4/23 (Wed)"), never as a fraction ("Tuesday, 2/3 of the Senate").
+_NUMERIC_MD_RE = LazyPattern(
+    rf"(?:\b(?P<wd>{_WEEKDAY_AT_DATE})(?:,\s*|\s+)(?<![\w/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
+    rf"(?![\w/]|\s+(?:of|majority|share|vote)\b)|(?<![\w/.-])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})"
+    rf"\s*\((?P<wd_after>{_WEEKDAY_AT_DATE})\))")
 _MONTH_YEAR_RE = LazyPattern(rf"\b(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?)(?P<year>{_YEAR})")
 #: A month alone needs a word that makes it a time ("in November", "late May").
 _MONTH_ALONE_RE = LazyPattern(
@@ -160,6 +181,9 @@ class TemporalExpression:
     quarter: Optional[int] = None
     #: For years: "preposition" ("in 2017"), "modifier" ("a 2017 law") or "bare".
     role: Optional[str] = None
+    #: A numeric date both of whose first numbers can be the month ("Monday, 8/7/2020"): read
+    #: month first here; it has no place on the calendar for anything but the weekday check.
+    ambiguous: bool = False
 
     @property
     def has_day(self) -> bool:
@@ -256,31 +280,68 @@ def _full_dates(text: str, weekday_paren: bool = True):
             yield TemporalExpression(
                 "date", m.start(), m.end(), m.group(), year=int(year) if year else None,
                 month=_month_number(month), day=_day_number(day),
-                weekday=_WEEKDAY_NUMBER[wd_name.lower()] if wd_name else None,
+                weekday=_weekday_number(wd_name) if wd_name else None,
                 weekday_start=m.start(wd_group) if wd_group else None,
                 weekday_end=m.end(wd_group) if wd_group else None,
                 date_start=date_start, date_end=date_end)
+
+
+def _weekday_number(name: str) -> int:
+    return _WEEKDAY_BY_PREFIX[name[:2].lower()]
 
 
 def _iso_and_numeric_dates(text: str):
     for m in _ISO_RE.finditer(text) if "-" in text else ():
         y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if _valid(y, mo, d):
-            yield TemporalExpression("date", m.start(), m.end(), m.group(), year=y, month=mo,
-                                     day=d, date_start=m.start(), date_end=m.end())
+            yield _numeric_expression(m, y, mo, d)
     for m in _NUMERIC_RE.finditer(text) if "/" in text else ():
         a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("year"))
+        ambiguous = False
         if a == b:
             mo = d = a
         elif a > 12 >= b:
             d, mo = a, b  # 17/8/2020: only day-month reads
         elif b > 12 >= a:
             mo, d = a, b  # 8/17/2020: only month-day reads
+        elif m.group("wd") or m.group("wd_after"):
+            # "Monday, 8/7/2020": August or July depending on the reader. Kept, marked
+            # ambiguous, only for the weekday check, which tries both readings.
+            mo, d, ambiguous = a, b, True
         else:
-            continue  # 8/7/2020: August or July depending on the reader
+            continue
         if _valid(y, mo, d):
-            yield TemporalExpression("date", m.start(), m.end(), m.group(), year=y, month=mo,
-                                     day=d, date_start=m.start(), date_end=m.end())
+            yield _numeric_expression(m, y, mo, d, ambiguous)
+    for m in _NUMERIC_MD_RE.finditer(text) if "/" in text else ():
+        first, second = ("a", "b") if m.group("a") else ("a2", "b2")
+        mo, d = int(m.group(first)), int(m.group(second))
+        if mo > 12 or not _valid(2000, mo, d):  # 2000: a leap year, so 2/29 is a date
+            continue  # day first or no date at all: a yearless date is read month first only
+        wd_group = "wd" if m.group("wd") else "wd_after"
+        yield TemporalExpression(
+            "date", m.start(), m.end(), m.group(), month=mo, day=d,
+            weekday=_weekday_number(m.group(wd_group)), weekday_start=m.start(wd_group),
+            weekday_end=m.end(wd_group), date_start=m.start(first), date_end=m.end(second))
+
+
+def _numeric_expression(m, y: int, mo: int, d: int, ambiguous: bool = False):
+    """An ISO or numeric date match, with the weekday written beside it if any."""
+    wd_group = "wd" if m.group("wd") else ("wd_after" if m.group("wd_after") else None)
+    start, end = m.start(), m.end()
+    if "a" in m.re.groupindex:  # numeric: month or day first, the year last
+        date_start, date_end = m.start("a"), m.end("year")
+    else:  # ISO: the year first
+        date_start, date_end = m.start("year"), m.end("day")
+    if m.group().endswith(")") and not m.group("wd_after") and "(" not in m.group():
+        end -= 1  # a closing parenthesis the date does not own
+    if wd_group is None:
+        start, end = date_start, date_end
+    return TemporalExpression(
+        "date", start, end, m.string[start:end], year=y, month=mo, day=d,
+        weekday=_weekday_number(m.group(wd_group)) if wd_group else None,
+        weekday_start=m.start(wd_group) if wd_group else None,
+        weekday_end=m.end(wd_group) if wd_group else None,
+        date_start=date_start, date_end=date_end, ambiguous=ambiguous)
 
 
 def _valid(y: int, mo: int, d: int) -> bool:
@@ -413,6 +474,8 @@ def resolve(expr: TemporalExpression, reference: Optional[_dt.date],
     """
     kind = expr.kind
     if kind == "date":
+        if expr.ambiguous:
+            return None
         if expr.year is not None:
             return _day(expr.year, expr.month, expr.day)
         if reference is None:

@@ -288,3 +288,48 @@ def test_expressions_are_kept_in_the_document_cache():
     other = parse_text("The minister resigned on Friday.\n", pub_date=_dt.date(2020, 8, 8))
     assert dates.temporal_expressions(other) is not first
     assert [f.expr.text for f in dates.temporal_expressions(doc)] == ["yesterday", "Thursday"]
+
+
+def test_ambiguous_numeric_dates_follow_the_configured_order():
+    # 9/10/2014: 10 September (a Wednesday) month first, 9 October (a Thursday) day first.
+    # Neither order gives a Monday: the suggestion follows the configured order.
+    text = "The ruling came Monday, 9/10/2014, after a long wait.\n"
+    (f,) = run("weekday-date-mismatch", text)
+    assert f.suggestions == ("Wednesday",)
+    (f,) = run("weekday-date-mismatch", text, options={"numeric_dates": "day-first"})
+    assert f.suggestions == ("Thursday",)
+    # Only the other order falls on the weekday written: the writer's convention, not an error.
+    for weekday, order in (("Thursday", "month-first"), ("Wednesday", "day-first")):
+        other = f"The ruling came {weekday}, 9/10/2014, after a long wait.\n"
+        assert run("weekday-date-mismatch", other, options={"numeric_dates": order}) == []
+
+
+def test_yearless_numeric_date_with_a_weekday_is_read_against_the_publication_date():
+    text = "Ticket sales open 4/23 (Fri) at the box office.\n"
+    (f,) = run("relative-date-conflict", text, pub_date=_dt.date(2025, 3, 1))
+    assert f.excerpt == "Fri" and f.suggestions == ("Wednesday",)
+    assert run("relative-date-conflict", "Ticket sales open 4/23 (Wed).\n",
+               pub_date=_dt.date(2025, 3, 1)) == []
+    # A fraction after a weekday is not a date.
+    assert run("relative-date-conflict", "On Tuesday, 2/3 of the Senate voted.\n",
+               pub_date=_dt.date(2025, 3, 1)) == []
+
+
+def test_numeric_dates_option_is_validated():
+    from newslint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="numeric_dates"):
+        run("weekday-date-mismatch", "Monday, 9/10/2014.\n", options={"numeric_dates": "iso"})
+
+
+def test_an_undated_story_gets_one_unanchored_finding_with_the_others_related():
+    # A Wikinews story with its front matter and dateline removed, as story text travels.
+    path = next(WIKINEWS.glob("2019-01-04-magnitogorsk-apartment-building*.md"))
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = body.replace("Friday, January 4, 2019\n", "", 1)
+    (f,) = run("relative-date-unanchored", body)
+    assert f.excerpt == "Monday"  # "An apartment building collapsed on Monday …"
+    related = [r.excerpt for r in f.related]
+    assert "yesterday" in related and "Wednesday" in related
+    assert f"{len(related)} more relative reference" in f.message
+    assert all(r.path == f.path and r.line >= f.line for r in f.related)
