@@ -2,6 +2,6 @@
 
 import sys
 
-from newslint.cli import main
+from newslint.launcher import main
 
 sys.exit(main())

@@ -35,12 +35,14 @@ class Checker:
              select: Optional[Sequence[str]] = None,
              extend_select: Optional[Sequence[str]] = None,
              ignore: Optional[Sequence[str]] = None,
-             warn: Optional[Callable[[str], None]] = None) -> "Checker":
+             warn: Optional[Callable[[str], None]] = None,
+             notice: Optional[Callable[[str], None]] = None) -> "Checker":
         """Find and validate the configuration, load plugins, build the engine.
 
         ``config_file`` names the configuration; without it the nearest one upward from
         ``start`` (default: the working directory) is used. ``select`` replaces the configured
         selection; ``extend_select`` and ``ignore`` add to it (the command line's flags).
+        ``warn`` prints a warning line, ``notice`` a note for a terminal (a long wait).
         Raises :class:`~newslint.errors.ConfigError` for a bad configuration.
         """
         from newslint.config import find_config, load_config
@@ -65,7 +67,7 @@ class Checker:
         overrides = {rid: e["enabled"] for rid, e in config.values["rules"].items()
                      if isinstance(e, dict) and "enabled" in e}
         selection = Selection(config.select, config.extend_select, config.ignore, overrides)
-        engine = Engine(config, pm, selection, config.date, warn=warn)
+        engine = Engine(config, pm, selection, config.date, warn=warn, notice=notice)
         return cls(config, pm, engine)
 
     # -- what it holds ------------------------------------------------------------------------

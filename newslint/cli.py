@@ -11,7 +11,11 @@ from newslint import __version__
 from newslint.errors import NewslintError, UsageError
 from newslint.exitcodes import ExitCode
 
-COMMANDS = ("check", "rules", "explain", "config", "languagetool")
+from newslint.launcher import COMMANDS
+
+#: Set inside the warm server: ``(args, start) -> Checker`` hands out a loaded, running checker
+#: for the run's configuration instead of loading one per run. None: load one per run.
+CHECKER_SOURCE = None
 
 
 def _terminal_columns() -> int:
@@ -86,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="do not read or write the "
                        "result cache")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--no-server", action="store_true", help="check in this process, not "
+                       "through the warm server (see `newslint server`)")
     ci = check.add_argument_group("baseline and changed lines")
     ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
                     "FILE (default: the `baseline` setting)")
@@ -111,18 +117,40 @@ def build_parser() -> argparse.ArgumentParser:
                         help="where to look for configuration (default: here)")
     config.add_argument("--config", metavar="FILE")
 
+    server = sub.add_parser("server", help="the warm background server that answers "
+                            "`newslint check` (start, stop, status)")
+    server.add_argument("action", choices=("start", "stop", "status"))
+    server.add_argument("--idle-timeout", type=float, metavar="SECONDS", help="exit after "
+                        "this long without a request (default: server.idle_timeout, 900)")
+    server.add_argument("--config", metavar="FILE", help="configuration to load at start "
+                        "(default: the nearest one from here)")
+
     sub.add_parser("languagetool", help="install or inspect the LanguageTool server "
                    "(run `newslint languagetool --help`)", add_help=False)
     return parser
 
 
+_PARSER = None
+
+
+def _server_parser():
+    """One parser for every run of a long-lived process: building it costs more than the
+    warm server's whole check of one file."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = build_parser()
+    return _PARSER
+
+
 def main(argv=None) -> int:
+    """The command line, in this process (:func:`newslint.launcher.main` asks the server
+    first)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "languagetool":
         return _languagetool(argv[1:])
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
-    parser = build_parser()
+    parser = _server_parser() if CHECKER_SOURCE is not None else build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -136,6 +164,9 @@ def main(argv=None) -> int:
             return _explain(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "server":
+            from newslint.server.client import server_command
+            return server_command(args)
     except NewslintError as exc:
         _say(str(exc))
         return ExitCode.USAGE
@@ -166,6 +197,13 @@ def _warn_once():
     return warn
 
 
+def _notice(message: str) -> None:
+    """A note for a person at a terminal (what a long wait is for); nothing otherwise."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"newslint: {message}\n")
+        sys.stderr.flush()
+
+
 def _split(value):
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
@@ -175,11 +213,13 @@ def _setup(args, start: Path):
     """The :class:`~newslint.checker.Checker` for a command: configuration, plugins, rules."""
     from newslint.checker import Checker
 
+    if CHECKER_SOURCE is not None and args.command == "check":
+        return CHECKER_SOURCE(args, start)
     return Checker.load(
         config_file=Path(args.config) if getattr(args, "config", None) else None, start=start,
         select=_split(getattr(args, "select", None)),
         extend_select=_split(getattr(args, "extend_select", None)),
-        ignore=_split(getattr(args, "ignore", None)), warn=_warn_once())
+        ignore=_split(getattr(args, "ignore", None)), warn=_warn_once(), notice=_notice)
 
 
 # -- check --------------------------------------------------------------------------------
@@ -198,8 +238,9 @@ def _check(args) -> int:
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
     checker = _setup(args, first if first.exists() else Path.cwd())
     config = checker.config
-    if date is not None:
-        checker.engine.date_override = date
+    _server_section(config)
+    # Always set: a warm checker keeps the engine from one run to the next.
+    checker.engine.date_override = date if date is not None else config.date
     if args.no_cache:
         config.use_cache = False
     fail_on = args.fail_on or config.fail_on
@@ -243,8 +284,17 @@ def _check(args) -> int:
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
-    if sys.stderr.isatty() and not args.quiet and len(files) > 20:
+    if sys.stderr.isatty() and not args.quiet and len(files) > 1:
+        import time
+
+        started, shown = time.monotonic(), []
+
         def progress(done, total):
+            # From the first file on, once the run has taken long enough to wonder about
+            # (a few slow files, a cold LanguageTool); a quick run prints nothing.
+            if not shown and (done == total or time.monotonic() - started < 0.5):
+                return
+            shown.append(True)
             sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
             if done == total:
                 sys.stderr.write("\r\033[K")
@@ -293,6 +343,21 @@ def _check(args) -> int:
         else:
             stream.flush()
     return int(code)
+
+
+def _server_section(config) -> dict:
+    """The validated ``server:`` section."""
+    from newslint.errors import ConfigError
+    from newslint.server.settings import MODES
+
+    section = config.section("server")
+    if section["mode"] not in MODES:
+        raise ConfigError(f"{config.where}: server.mode: expected one of {', '.join(MODES)}, "
+                          f"got {section['mode']!r}")
+    if section["idle_timeout"] <= 0:
+        raise ConfigError(f"{config.where}: server.idle_timeout: expected a number of seconds "
+                          f"above 0, got {section['idle_timeout']!r}")
+    return section
 
 
 def _use_color(choice: str, stream) -> bool:

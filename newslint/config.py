@@ -8,7 +8,6 @@ one explicitly. Unknown keys and wrong types are errors that name the file and t
 from __future__ import annotations
 
 import datetime as _dt
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -16,11 +15,10 @@ from typing import Any, Callable, Optional
 import yaml
 
 from newslint.cachedir import default_cache_dir
+from newslint.configpaths import CONFIG_NAMES, find_config, toml_loads as _toml_loads  # noqa: F401
 from newslint.errors import ConfigError
 from newslint.yamlutil import safe_load, yaml_problem
 from newslint.finding import SEVERITIES
-
-CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 
 #: Top-level keys and their defaults. Plugins add sections through ``newslint_config_sections``.
 TOP_LEVEL = {
@@ -198,36 +196,6 @@ class Config:
         out["cache_dir"] = str(self.cache_dir)
         out.update(self.sections)
         return out
-
-
-def find_config(start: Path) -> Optional[Path]:
-    """The nearest ``.newslint.yaml`` or ``pyproject.toml`` with ``[tool.newslint]``."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    for directory in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                return candidate
-        pyproject = directory / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
-
-
-def _toml_loads(text: str) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    return tomllib.loads(text)
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "newslint" in _toml_loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except Exception:
-        return False
 
 
 def load_config(path: Optional[Path]) -> Config:

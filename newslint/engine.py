@@ -63,6 +63,21 @@ class FileOutcome:
         #: the article (``Engine.keep_source``).
         self.source = None
 
+    def copy(self) -> "FileOutcome":
+        """A copy a run may change: later stages replace the finding list and mark
+        suppressions used (findings themselves are frozen)."""
+        import copy
+
+        twin = FileOutcome(self.path)
+        twin.findings = list(self.findings)
+        twin.errors = list(self.errors)
+        twin.suppressions = [copy.copy(s) for s in self.suppressions]
+        twin.corpus = dict(self.corpus)
+        twin.pub_date = self.pub_date
+        twin.words = self.words
+        twin.source = self.source
+        return twin
+
 
 class RunResult:
     def __init__(self, files: list, rules: list):
@@ -76,6 +91,10 @@ class RunResult:
     @property
     def errors(self) -> list:
         return [e for fo in self.files for e in fo.errors]
+
+
+#: Files whose outcomes :attr:`Engine.memo` keeps before it starts afresh.
+MEMO_FILES = 5000
 
 
 def decode(path: str, data: bytes) -> str:
@@ -95,12 +114,14 @@ def decode(path: str, data: bytes) -> str:
 class Engine:
     """Holds the rules and settings of one run. Build with :func:`build_engine`."""
 
-    def __init__(self, config, pm, selection: Selection, date_override=None, warn=None):
+    def __init__(self, config, pm, selection: Selection, date_override=None, warn=None,
+                 notice=None):
         self.config = config
         self.pm = pm
         self.selection = selection
         self.date_override = date_override
         self.warn = warn or (lambda message: None)
+        self.notice = notice
         self.parsers: dict = {}
         for mapping in pm.hook.newslint_register_parsers():
             for suffix, fn in (mapping or {}).items():
@@ -115,6 +136,10 @@ class Engine:
         self._started: list = []
         #: Keep each file's text and blocks on its outcome (for formatters that render them).
         self.keep_source = False
+        #: Outcomes of files already checked, by path, suffix, date and text; set by a
+        #: long-lived process (the server), which checks the same unchanged files again and
+        #: again. None: no memory between runs.
+        self.memo: Optional[dict] = None
 
     def _add_rule(self, rule) -> None:
         if not rule.id:
@@ -132,7 +157,8 @@ class Engine:
     # -- lifecycle ------------------------------------------------------------------------
     def start(self, jobs: int = 1) -> None:
         for rule in self.active:
-            context = RunContext(self.config, self.options[rule.id], self.warn, jobs)
+            context = RunContext(self.config, self.options[rule.id], self.warn, jobs,
+                                 self.notice)
             rule.start(context)
             self._started.append(rule)
 
@@ -147,6 +173,28 @@ class Engine:
     # -- one file -------------------------------------------------------------------------
     def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
                    ) -> FileOutcome:
+        if self.memo is None:
+            return self._limited(path, text, suffix)
+        try:
+            if text is None:
+                text = self._read(path)
+        except InputError as exc:
+            out = FileOutcome(path)
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+        key = (path, suffix, self.date_override, text)
+        known = self.memo.get(key)
+        if known is None:
+            known = self._limited(path, text, suffix)
+            if known.errors:  # e.g. LanguageTool failed: try again next time
+                return known
+            if len(self.memo) >= MEMO_FILES:
+                self.memo.clear()
+            self.memo[key] = known
+        return known.copy()
+
+    def _limited(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+        """One file checked under ``file_time_limit``."""
         from newslint.timelimit import FileTimeLimit, time_limit
 
         limit = self.config.values.get("file_time_limit", 0)

@@ -43,6 +43,7 @@ BUILTIN_PLUGINS = (
     "newslint.rules.grammar",
     "newslint.rules.meta",
     "newslint.languagetool.plugin",
+    "newslint.server.plugin",
 )
 _BUILTIN_SET = frozenset(BUILTIN_PLUGINS)
 

@@ -109,9 +109,13 @@ class DocInfo:
 class RunContext:
     """Run-wide facts handed to :meth:`Rule.start`."""
 
-    def __init__(self, config, rule_options: Mapping[str, Any], warn, jobs: int = 1):
+    def __init__(self, config, rule_options: Mapping[str, Any], warn, jobs: int = 1,
+                 notice=None):
         self.config = config
         self.options = rule_options
         #: ``warn(message)`` prints one warning line on stderr (the engine owns the stream).
         self.warn = warn
         self.jobs = jobs
+        #: ``notice(message)`` tells a person at a terminal what a long wait is for; it prints
+        #: nothing when the output is not a terminal.
+        self.notice = notice or (lambda message: None)

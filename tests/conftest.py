@@ -12,6 +12,13 @@ import pytest
 from shared_paths import REPO, SCHEMA, SEED, SHARED, WIKINEWS  # noqa: F401
 
 
+@pytest.fixture(autouse=True)
+def _no_warm_server(monkeypatch):
+    """Tests run `newslint` in-process unless they say otherwise: a warm server left by a
+    previous run (or started by one test) must not answer another test's checks."""
+    monkeypatch.setenv("NEWSLINT_SERVER", "off")
+
+
 @pytest.fixture
 def seed_text() -> str:
     if not SEED.exists():

@@ -92,6 +92,7 @@ class LanguageToolRule(DocumentRule):
         self.section: dict = dict(SECTION_DEFAULTS)
         self.dictionary = ProjectDictionary()
         self.failure: Optional[str] = None
+        self.notice = None
 
     @property
     def language_code(self) -> str:
@@ -106,6 +107,7 @@ class LanguageToolRule(DocumentRule):
     # -- lifecycle -------------------------------------------------------------------------
     def start(self, context) -> None:
         config = context.config
+        self.notice = getattr(context, "notice", None)
         section = dict(config.section("languagetool"))
         mode = section["mode"]
         if mode not in MODES:
@@ -155,7 +157,7 @@ class LanguageToolRule(DocumentRule):
                                   max_suggestions=section["max_suggestions"],
                                   batch_chars=section["batch_chars"],
                                   on_connection_error=self._restart,
-                                  prepare=connection.ready)
+                                  prepare=lambda: connection.ready(self.notice))
 
     def _restart(self) -> str:
         from newslint.languagetool.client import CheckError
@@ -171,7 +173,8 @@ class LanguageToolRule(DocumentRule):
     def stop(self) -> None:
         if self.client is not None:
             self.client.close()
-        if self.connection is not None and self.connection.server is not None:
+        if self.connection is not None and self.connection.server is not None \
+                and not self.connection.shared:
             self.connection.server.stop()
 
     # -- checking --------------------------------------------------------------------------

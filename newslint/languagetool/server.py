@@ -158,6 +158,16 @@ class LanguageToolServer:
             return ""
         return (":\n" + "\n".join(lines)) if lines else ""
 
+    def answers(self) -> bool:
+        """Whether the server is up already (no waiting)."""
+        if getattr(self, "_ready_in", None) == os.getpid():
+            return True
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return True
+        except OSError:
+            return False
+
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
 

@@ -12,6 +12,19 @@ from newslint.languagetool.settings import (  # noqa: F401  (re-exported)
     INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS)
 
 
+#: Set by a long-lived process (newslint's warm server) with :func:`keep_servers`: one JVM per
+#: installation and JVM settings serves every configuration, instead of one per configuration.
+_SHARED: Optional[dict] = None
+
+
+def keep_servers() -> dict:
+    """From now on, servers this process starts are kept and shared; returns them by key."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = {}
+    return _SHARED
+
+
 class Unavailable(Exception):
     """No LanguageTool could be found or started; the message says why."""
 
@@ -23,10 +36,15 @@ class Connection:
     language: str
     server: Optional[LanguageToolServer] = None
     validated: bool = False
+    #: A server kept by this process beyond the run (see :func:`keep_servers`).
+    shared: bool = False
 
-    def ready(self) -> None:
-        """Wait for our own server and check the configured language against it."""
+    def ready(self, notice=None) -> None:
+        """Wait for our own server and check the configured language against it;
+        ``notice(message)`` says so first when the server is still starting."""
         if self.server is not None:
+            if notice is not None and not self.server.answers():
+                notice(STARTING)
             try:
                 self.server.wait_ready()
             except ServerError as exc:
@@ -34,6 +52,10 @@ class Connection:
         if not self.validated:
             validated_language(self.url, self.language)
             self.validated = True
+
+
+#: The JVM's start-up is the one long silence of a run: a terminal is told what it waits for.
+STARTING = "starting LanguageTool (about 10 s the first time)…"
 
 
 def installation_for(section: dict, cache_dir: Path) -> Optional[Installation]:
@@ -88,6 +110,12 @@ def connect(section: dict, cache_dir: Path) -> Connection:
             where = section["home"] or str(cache_dir / "languagetool")
             raise Unavailable(f"LanguageTool {section['version']} is not installed in {where}; "
                               + INSTALL_HINT)
+        key = (str(installation.directory), section["java"], section["heap"],
+               section["startup_timeout"], tuple(section["jvm_options"]))
+        if _SHARED is not None and key in _SHARED and _SHARED[key].alive():
+            server = _SHARED[key]
+            return Connection(server.url, installation.version, section["language"], server,
+                              shared=True)
         server = LanguageToolServer(installation, java=section["java"], heap=section["heap"],
                                     startup_timeout=section["startup_timeout"],
                                     jvm_options=tuple(section["jvm_options"]))
@@ -96,7 +124,13 @@ def connect(section: dict, cache_dir: Path) -> Connection:
         except (ServerError, OSError) as exc:
             server.stop()
             raise Unavailable(str(exc)) from None
-        return Connection(url, installation.version, section["language"], server)
+        if _SHARED is not None:
+            stale = _SHARED.pop(key, None)
+            if stale is not None:
+                stale.stop()
+            _SHARED[key] = server
+        return Connection(url, installation.version, section["language"], server,
+                          shared=_SHARED is not None)
     url = section["url"]
     try:
         version = server_version(url, section["startup_timeout"])

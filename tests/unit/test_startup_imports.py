@@ -39,3 +39,8 @@ fmt.finish(Summary())
 assert out.getvalue().startswith('{') and out.getvalue().endswith('}\\n'), out.getvalue()
 """
     assert _imported_after(code, ["json"]) == {"json": True}
+
+
+def test_import_newslint_loads_no_plugin_machinery_until_hookimpl_is_used():
+    assert _imported_after("import newslint", ["pluggy"]) == {"pluggy": False}
+    assert _imported_after("from newslint import hookimpl", ["pluggy"]) == {"pluggy": True}
