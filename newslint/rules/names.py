@@ -16,7 +16,7 @@ from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.rules.dates import transcript_blocks
 from newslint.text.names import NOT_NAME_WORDS, TITLE_WORDS, mentions, previous_word
-from newslint.text.quotes import find_quotations
+from newslint.text.quotes import double_role
 from newslint.text.slips import one_slip
 
 
@@ -345,25 +345,62 @@ class UnclosedQuote(DocumentRule):
                 left_open = False
                 continue
             prose = block.prose
-            quotes = [q for q in find_quotations(prose) if q.double]
-            for q in quotes:
-                if not q.opened:
-                    if not left_open:
-                        yield _match(block, q.end - 1, q.end,
-                                     "This closing quotation mark has no opening mark: "
-                                     "add the opening mark where the quotation begins.")
+            open_at, first, skip = -1, True, -1
+            marks = list(_double_marks(prose))
+            for n, (i, role) in enumerate(marks):
+                if n == skip:
                     continue
-                if q.closed:
+                if role == "toggle":
+                    role = "close" if open_at >= 0 else "open"
+                if role == "open" and open_at >= 0 and _nested(marks, n):
+                    # Double marks inside a double quotation ("The "United States" is …"):
+                    # a nested quotation in the wrong marks, not one left open.
+                    skip = n + 1
                     continue
-                if q.end < len(prose):
-                    yield _match(block, q.start, q.start + 1,
-                                 "This quotation is not closed before the next one opens: "
-                                 "add the closing mark.")
-                elif not _continues(blocks, k):
-                    yield _match(block, q.start, q.start + 1,
+                if role == "open":
+                    if open_at >= 0:
+                        yield _match(block, open_at, open_at + 1,
+                                     "This quotation is not closed before the next one opens: "
+                                     "add the closing mark.")
+                    open_at = i
+                elif open_at >= 0:
+                    open_at = -1
+                elif not (first and left_open):
+                    yield _match(block, i, i + 1,
+                                 "This closing quotation mark has no opening mark: add the "
+                                 "opening mark where the quotation begins.")
+                first = False
+            left_open = False
+            if open_at >= 0:
+                if _continues(blocks, k):
+                    left_open = True
+                else:
+                    yield _match(block, open_at, open_at + 1,
                                  "This quotation is not closed in its paragraph, and the next "
                                  "paragraph does not continue it: add the closing mark.")
-            left_open = bool(quotes) and not quotes[-1].closed and quotes[-1].end >= len(prose)
+
+
+def _nested(marks, n: int) -> bool:
+    """True when the opening mark ``n`` is followed by two marks that can both close: the
+    first closes a quotation nested inside the open one, the second closes the open one."""
+    after = [role for _, role in marks[n + 1:n + 3]]
+    return len(after) == 2 and all(r in ("close", "toggle") for r in after)
+
+
+def _double_marks(prose: str):
+    """(position, "open" | "close" | "toggle") for each double quotation mark of ``prose``.
+
+    The low opening mark of German and Hungarian („vas”) opens like “.
+    """
+    n = len(prose)
+    for i, ch in enumerate(prose):
+        if ch not in "“”\"„":
+            continue
+        if ch == "„":
+            yield i, "open"
+            continue
+        prev = prose[i - 1] if i else " "
+        yield i, double_role(ch, prev, prose[i + 1] if i + 1 < n else " ")
 
 
 def _continues(blocks, k: int) -> bool:
