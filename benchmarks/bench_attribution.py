@@ -152,7 +152,8 @@ _ANY_ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|explained|wrote|writes|stated|states|noted|"
     r"continued|commented|tweeted|asked|replied|responded|argued|claimed|insisted|warned|"
     r"announced|recalled|described|expressed|quipped|admitted|acknowledged|confirmed|"
-    r"according\s+to|statement|interview|saying|adding|add|speaking|spoke|reads|read)\b", re.I)
+    r"according\s+to|statement|interview|saying|adding|add|speaking|spoke|reads|read|posted)\b",
+    re.I)
 
 
 def _orphaned(text: str, inside: int) -> bool:
@@ -164,6 +165,8 @@ def _orphaned(text: str, inside: int) -> bool:
         return False  # a transcript paragraph: the labelled speaker is talking
     if _ANY_ATTRIBUTION.search(re.sub(r'"[^"]*"?', " ", paragraph)):
         return False
+    if re.match(r"\s*[—–-]+\s*[A-Z][^\n]{0,60}(?:\n|$)", text[end:].lstrip("\n")):
+        return False  # signed on the next line: "—John Hickenlooper"
     if paragraph.lstrip().startswith('"'):
         # Continuing the paragraph before: it ends with an attributed quotation.
         prev_end = max(0, start - 2)

@@ -121,10 +121,15 @@ class Checker:
         return self.engine.check_file(path, text, suffix)
 
     def run(self, paths: list, *, jobs: Optional[int] = None, progress=None,
-            stdin_text: Optional[str] = None, stdin_name: Optional[str] = None):
+            stdin_text: Optional[str] = None, stdin_name: Optional[str] = None,
+            keep_source: bool = False):
         """Check files (``"-"`` stands for ``stdin_text``, parsed as ``stdin_name``), corpus
-        rules included; returns a :class:`~newslint.engine.RunResult`."""
+        rules included; returns a :class:`~newslint.engine.RunResult`. With ``keep_source``
+        each outcome also carries its :class:`~newslint.source.ArticleSource` (for a
+        formatter whose ``needs_source`` is true)."""
         import os
+
+        self.engine.keep_source = keep_source
 
         stdin_meta = (stdin_name, os.path.splitext(stdin_name)[1]) if stdin_name else None
         return self.engine.run(paths, jobs=jobs or self._jobs or 1, progress=progress,

@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     _add_selection_args(check)
     check.add_argument("--format", default="text", help="output format: text (default), json, "
-                       "sarif, github, gitlab, or one a plugin adds")
+                       "sarif, github, gitlab, html (a report for editors; use with --output), "
+                       "or one a plugin adds")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -248,9 +249,10 @@ def _check(args) -> int:
                 sys.stderr.write("\r\033[K")
             sys.stderr.flush()
 
+    needs_source = getattr(formatters[args.format], "needs_source", False)
     with checker.start(jobs):
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
-                             stdin_name=stdin_name)
+                             stdin_name=stdin_name, keep_source=needs_source)
 
     outcomes = result.files
     baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)
@@ -274,9 +276,15 @@ def _check(args) -> int:
             rules={r.id: r for r in result.rules}, root=os.getcwd())
         formatter.start()
         for err in extra_errors:
-            formatter.file(err.path, [], [err])
+            if needs_source:
+                formatter.file(err.path, [], [err], source=None)
+            else:
+                formatter.file(err.path, [], [err])
         for fo in outcomes:
-            formatter.file(fo.path, fo.findings, fo.errors)
+            if needs_source:
+                formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
+            else:
+                formatter.file(fo.path, fo.findings, fo.errors)
         formatter.finish(summary)
     finally:
         if args.output:

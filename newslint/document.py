@@ -87,6 +87,12 @@ class Block:
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.start}..{self.end}, {self.prose[:40]!r})"
 
+    @property
+    def runs(self) -> tuple:
+        """The prose → source map as ``(prose_start, source_start, prose_len, source_len)``
+        runs (see :class:`ProseBuilder`)."""
+        return tuple(self._runs)
+
     def source_offset(self, i: int) -> int:
         """Source offset of prose position ``i`` (``i == len(prose)`` maps to the block's end)."""
         if not self._runs:

@@ -59,6 +59,9 @@ class FileOutcome:
         self.corpus: dict = {}
         self.pub_date: Optional[_dt.date] = None
         self.words = 0
+        #: The :class:`~newslint.source.ArticleSource`, kept only for formatters that render
+        #: the article (``Engine.keep_source``).
+        self.source = None
 
 
 class RunResult:
@@ -110,6 +113,8 @@ class Engine:
         self.active = [r for r in self.rules.values() if selection.rule_runs(r)]
         self.options = {r.id: config.rule_options(r) for r in self.active}
         self._started: list = []
+        #: Keep each file's text and blocks on its outcome (for formatters that render them).
+        self.keep_source = False
 
     def _add_rule(self, rule) -> None:
         if not rule.id:
@@ -159,6 +164,9 @@ class Engine:
                 path, f"{path}: the parser failed: {type(exc).__name__}: {exc}", "internal"))
             return out
         out.pub_date = doc.pub_date
+        if self.keep_source:
+            from newslint.source import ArticleSource
+            out.source = ArticleSource.from_document(doc)
         out.suppressions = doc.suppressions
         out.words = sum(len(b.prose.split()) for b in doc.blocks)
         raw: list[Finding] = []

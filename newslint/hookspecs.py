@@ -38,7 +38,9 @@ def newslint_register_formatters():
     :returns: a mapping ``{name: formatter_class}``; the name is what ``--format`` takes. A
         formatter class subclasses :class:`newslint.formatters.base.Formatter` (lifecycle:
         ``start``, ``file`` once per checked file, ``finish``). Formatters only write output;
-        they never change findings or exit codes.
+        they never change findings or exit codes. A formatter that renders the articles sets
+        ``needs_source = True`` and its ``file`` also receives ``source=``, the file's
+        :class:`newslint.source.ArticleSource` (as the HTML report does).
     """
 
 

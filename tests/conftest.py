@@ -62,3 +62,22 @@ def no_languagetool(monkeypatch, tmp_path):
     cfg = tmp_path / ".newslint.yaml"
     cfg.write_text("languagetool: off\n", encoding="utf-8")
     return cfg
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium (Selenium and chromium-driver) with the network off, for the whole
+    session. Skipped when Chromium is not installed, except in CI (``CI=true``), where that
+    fails: .ci/run installs it."""
+    import os
+
+    import chromium
+
+    why = chromium.missing_message()
+    if why:
+        if os.environ.get("CI") == "true":
+            pytest.fail(why, pytrace=False)
+        pytest.skip(why)
+    driver = chromium.start_driver()
+    yield driver
+    driver.quit()

@@ -27,6 +27,11 @@ class Formatter:
     #: Whether the output is a single document that must be written whole (JSON, SARIF).
     whole_document = False
 
+    #: Whether the formatter renders the articles themselves. If so, :meth:`file` is called
+    #: with a ``source`` keyword: the file's :class:`~newslint.source.ArticleSource` (None for
+    #: a file that could not be read or parsed).
+    needs_source = False
+
     def __init__(self, stream: TextIO, *, color: bool = False, quiet: bool = False,
                  rules: dict | None = None, root: str | None = None):
         self.stream = stream

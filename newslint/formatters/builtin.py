@@ -7,9 +7,10 @@ from newslint import hookimpl
 def newslint_register_formatters():
     from newslint.formatters.github import GithubFormatter
     from newslint.formatters.gitlab import GitlabFormatter
+    from newslint.formatters.html.render import HtmlFormatter
     from newslint.formatters.jsonfmt import JsonFormatter
     from newslint.formatters.sarif import SarifFormatter
     from newslint.formatters.text import TextFormatter
 
     return {"text": TextFormatter, "json": JsonFormatter, "sarif": SarifFormatter,
-            "github": GithubFormatter, "gitlab": GitlabFormatter}
+            "github": GithubFormatter, "gitlab": GitlabFormatter, "html": HtmlFormatter}

@@ -29,14 +29,19 @@ class TextFormatter(Formatter):
     def finish(self, summary: Summary):
         if self.quiet:
             return
-        counts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}"
-                           for sev, n in summary.by_severity.items() if n)
-        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
-        if summary.findings:
-            line = f"Found {summary.findings} problem{'s' if summary.findings != 1 else ''} " \
-                   f"({counts}) in {files}."
-        else:
-            line = f"No problems found in {files}."
-        if summary.errors:
-            line += f" {summary.errors} file error{'s' if summary.errors != 1 else ''}."
-        self.stream.write(line + "\n")
+        self.stream.write(summary_line(summary) + "\n")
+
+
+def summary_line(summary: Summary) -> str:
+    """"Found 3 problems (1 error, 2 warnings) in 2 files." (also shown by the HTML report)."""
+    counts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}"
+                       for sev, n in summary.by_severity.items() if n)
+    files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
+    if summary.findings:
+        line = f"Found {summary.findings} problem{'s' if summary.findings != 1 else ''} " \
+               f"({counts}) in {files}."
+    else:
+        line = f"No problems found in {files}."
+    if summary.errors:
+        line += f" {summary.errors} file error{'s' if summary.errors != 1 else ''}."
+    return line

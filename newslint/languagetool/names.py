@@ -20,6 +20,8 @@ from collections import Counter
 
 import regex
 
+from newslint.languagetool.vocabulary import edits
+
 # A capitalised word, letters and inner apostrophes/hyphens included ("O'Brien", "Al-Assad").
 WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’\-][\p{L}\p{M}]+)*")
 # Inner capitals after a lower-case letter: WeChat, TikTok, McArthur, DeSantis.
@@ -32,6 +34,9 @@ ACRONYM = regex.compile(r"\p{Lu}{2,}\d*s?")
 
 #: Near-identical names: difflib's ratio at or above this is treated as one name spelled twice.
 SIMILARITY = 0.85
+#: Names this long two edits apart are one name too ("Megallanic" and "Magellanic"): two
+#: letters swapped across a doubled one score low on difflib's ratio.
+LONG_NAME = 8
 
 
 def _parts(word: str) -> list[str]:
@@ -39,7 +44,15 @@ def _parts(word: str) -> list[str]:
     return [p for p in regex.split(r"['’\-]", word) if p] + ([word] if "-" in word else [])
 
 
+#: Titles that stand before a name: "Dr. Sundar" is a name, though it follows a full stop.
+TITLE_BEFORE = regex.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Fr|Hon|Pres|"
+    r"Supt|Insp|Det|Cpl|Adm|Brig|Maj|Cmdr)\.\s*$")
+
+
 def _mid_sentence(prose: str, start: int, sentence_starts: set[int]) -> bool:
+    if TITLE_BEFORE.search(prose, max(0, start - 8), start):
+        return True
     if start in sentence_starts:
         return False
     i = start - 1
@@ -110,8 +123,11 @@ class ArticleNames:
         for other in self.names:
             if other == word or abs(len(other) - len(word)) > 2 or other[:1] != word[:1]:
                 continue
+            if other + "s" == word or word + "s" == other:
+                continue  # "the Turpins", "Grand Bahama" and "the Bahamas": one name
             if self.counts[other] <= best_count:
                 continue
-            if difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY:
+            if (difflib.SequenceMatcher(None, word, other).ratio() >= SIMILARITY
+                    or len(word) >= LONG_NAME and edits(word, other) <= 2):
                 best, best_count = other, self.counts[other]
         return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Optional
 
 from newslint import hookimpl
@@ -22,7 +23,7 @@ from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWor
 if TYPE_CHECKING:
     from newslint.languagetool.cache import ParagraphCache
     from newslint.languagetool.client import LanguageToolClient, LTMatch
-    from newslint.languagetool.names import ArticleNames
+    from newslint.languagetool.spelling import DocumentSpelling
     from newslint.languagetool.service import Connection
 
 #: LanguageTool rules that newslint's native grammar rules duplicate.
@@ -84,6 +85,11 @@ class LanguageToolRule(DocumentRule):
         self.section: dict = dict(SECTION_DEFAULTS)
         self.dictionary = ProjectDictionary()
         self.failure: Optional[str] = None
+
+    @property
+    def language_code(self) -> str:
+        """The configured variant's language ("en" for en-GB)."""
+        return str(self.section.get("language") or "en").split("-")[0].lower()
 
     @property
     def available(self) -> bool:
@@ -168,57 +174,99 @@ class LanguageToolRule(DocumentRule):
         if self.failure:
             raise LanguageToolFailed(self.failure)
         from newslint.languagetool.client import CheckError
-        from newslint.languagetool.names import ArticleNames
+        from newslint.languagetool.speech import inside, speech_spans
+        from newslint.languagetool.spelling import DocumentSpelling, in_foreign_phrase
+        from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
+        foreign: dict[int, list] = {}
+        if self.section["skip_other_languages"]:
+            from newslint.text.language import foreign_spans, in_foreign_passage, is_foreign
+            # A text in another language is not checked as English at all; in an English
+            # text, a foreign block is not sent and a foreign sentence's matches are dropped.
+            if is_foreign(" ".join(b.prose for b in blocks), self.language_code):
+                return []
+            foreign = {b.index: foreign_spans(b, self.language_code) for b in blocks}
+            blocks = [b for b in blocks
+                      if not any(s.start == 0 and s.end == len(b.prose)
+                                 for s in foreign[b.index])]
         try:
             answers = self.client.check_texts([b.prose for b in blocks])
         except (CheckError, Unavailable) as exc:
             self.failure = f"LanguageTool failed, this file was not checked for grammar: {exc}"
             raise LanguageToolFailed(self.failure) from None
-        names: Optional[ArticleNames] = None
+        knowledge: Optional[DocumentSpelling] = None
+        speech: Optional[dict] = None
         curated = self.section["news_defaults"] and not self.section["picky"]
         enabled = frozenset(self.section["enabled_rules"])
         found = []
+        # One finding per misspelled word: its first place, the later ones as related.
+        first_place: dict[str, int] = {}  # word -> index in found
+        other_places: dict[int, list] = {}
         for block, matches in zip(blocks, answers):
+            speller_spans = [(m.start, m.end) for m in matches if is_speller(m)]
             for m in matches:
                 if m.end <= m.start:
                     continue
+                if foreign.get(block.index) and in_foreign_passage(
+                        block.prose, m.start, m.end, foreign[block.index], self.language_code):
+                    continue  # a sentence or quotation in another language
                 if curated and not is_speller(m) and \
                         not news_rules().allows(m.rule_id, m.category_id, enabled):
                     continue  # a rule of a category measured imprecise on news copy
-                message, suggestions = m.message, m.replacements
-                if is_speller(m):
-                    if names is None:
-                        names = ArticleNames.from_document(doc)
-                    verdict = self.spelling_verdict(m, block.prose[m.start:m.end], names)
-                    if verdict is None:
-                        continue
-                    message, suggestions = verdict
-                category = category_of(m)
-                offset, length = block.source_span(m.start, m.end)
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
                     continue
-                found.append(Match(offset, length, message, suggestions=tuple(suggestions),
-                                   rule=f"languagetool/{m.rule_id}", category=category,
+                category = category_of(m)
+                if category != "spelling" and not self.section["grammar_in_quotes"]:
+                    if speech is None:
+                        speech = speech_spans(doc)
+                    if inside(speech.get(block.index, ()), m.start, m.end):
+                        continue  # the speaker's own words, reported verbatim
+                rule = f"languagetool/{m.rule_id}"
+                if is_speller(m):
+                    variant = is_other_variant_spelling(m)
+                    if variant and not self.section["other_variant_spellings"]:
+                        continue
+                    if knowledge is None:
+                        knowledge = DocumentSpelling.from_document(doc)
+                    if self.section["news_vocabulary"] and not variant and \
+                            in_foreign_phrase(block.prose, m.start, m.end, speller_spans):
+                        continue
+                    verdict = spelling_verdict(
+                        block, m.start, m.end, m.replacements, knowledge,
+                        dictionary=self.dictionary,
+                        # "colour" under en-US, asked for: the world writing it proves nothing.
+                        vocabulary_on=self.section["news_vocabulary"] and not variant,
+                        names_on=self.section["article_names"])
+                    if verdict is None:
+                        continue
+                    offset, length = block.source_span(verdict.start, verdict.end)
+                    key = verdict.word.lower()
+                    if key in first_place:
+                        other_places.setdefault(first_place[key], []).append(
+                            doc.span(offset, length))
+                        continue
+                    first_place[key] = len(found)
+                    found.append(Match(offset, length, verdict.message,
+                                       suggestions=verdict.suggestions, rule=rule,
+                                       category=category, severity=SEVERITY[category],
+                                       source="languagetool"))
+                    continue
+                offset, length = block.source_span(m.start, m.end)
+                found.append(Match(offset, length, m.message, suggestions=tuple(m.replacements),
+                                   rule=rule, category=category,
                                    severity=SEVERITY[category], source="languagetool"))
+        for index, places in other_places.items():
+            found[index] = with_other_places(found[index], places)
         return found
 
-    def spelling_verdict(self, m: LTMatch, word: str, names: ArticleNames):
-        """None to drop a spell-checker match, else its (message, suggestions)."""
-        if word in self.dictionary:
-            return None
-        if is_other_variant_spelling(m) and not self.section["other_variant_spellings"]:
-            return None
-        if self.section["article_names"] and names.is_name(word):
-            variant_of = names.likely_variant_of(word)
-            if variant_of is None:
-                return None
-            # A name spelled two ways: report the rarer spelling, pointing at the other.
-            return (f"“{word}” may be a misspelling of “{variant_of}”, as the name is spelled "
-                    f"elsewhere in the article",
-                    (variant_of,) + tuple(s for s in m.replacements if s != variant_of))
-        return m.message, m.replacements
+
+def with_other_places(match: Match, places: list) -> Match:
+    """The first finding of a misspelled word, naming its other places in the document."""
+    n = len(places)
+    return dataclasses.replace(
+        match, message=f"{match.message} ({n} more time{'s' if n > 1 else ''} in the document)",
+        related=tuple(dataclasses.replace(p, message="the same spelling again") for p in places))
 
 
 @hookimpl

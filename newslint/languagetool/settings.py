@@ -41,6 +41,15 @@ SECTION_DEFAULTS = {
     "dictionary_file": "",
     # Treat words the article introduces as names (see newslint.languagetool.names).
     "article_names": True,
+    # Accept words the world writes (newslint.languagetool.vocabulary) and words the article
+    # uses twice or more, unless they are near misses of a far more common word.
+    "news_vocabulary": True,
+    # Report LanguageTool's grammar and style findings inside quoted speech and interview
+    # transcripts too (newslint.languagetool.speech); spelling there is always checked.
+    "grammar_in_quotes": False,
+    # Leave passages in another language (newslint.text.language) unchecked: a Spanish
+    # quotation, a whole German text.
+    "skip_other_languages": True,
     # Report words spelled in another English variant ("colour" under en-US) as misspellings.
     "other_variant_spellings": False,
     # Leave doubled words, a missing verb after "there" and "neither…or" to newslint's own
@@ -68,6 +77,12 @@ NEWS_DISABLED_RULES = (
     "EN_UNPAIRED_QUOTES",
     # English-language news writes "Erdogan" without the breve.
     "ERDOGAN",
+    # Weekdays and dates read against today's date ("Saturday, April 27" in a 2019 story is
+    # called wrong because April 27 of this year is a Monday; "January 2019" called a
+    # forgotten new year): newslint's own date rules check dates against the publication
+    # date (weekday-date-mismatch, date-after-publication), so these would only misfire or
+    # report the same fault twice.
+    "EN_DATE_WEEKDAY", "EN_DATE_WEEKDAY_CURRENTYEAR", "DATE_NEW_YEAR", "DATE_FUTURE_VERB_PAST",
 )
 
 INSTALL_HINT = ("install it with `newslint languagetool install` (needs Java 17+ and Maven), "

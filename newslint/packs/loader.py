@@ -111,7 +111,7 @@ def _check_common(src: PackSource, keys, spec: dict[str, Any]) -> None:
         raise src.error(keys + ("category",), f"must be one of {', '.join(CATEGORIES)}")
     if spec.get("severity", "warning") not in SEVERITIES:
         raise src.error(keys + ("severity",), f"must be one of {', '.join(SEVERITIES)}")
-    for flag in ("ignore_case", "word_boundary", "skip_quotes", "regex"):
+    for flag in ("ignore_case", "word_boundary", "skip_quotes", "skip_names", "regex"):
         if flag in spec and not isinstance(spec[flag], bool):
             raise src.error(keys + (flag,), "must be true or false")
     if "doc" in spec and not isinstance(spec["doc"], str):

@@ -35,7 +35,7 @@ def _literal(token: str, word_boundary: bool) -> str:
 
 class PackRule(DocumentRule):
     COMMON_KEYS = {"type", "message", "category", "severity", "doc", "ignore_case",
-                   "word_boundary", "skip_quotes", "regex"}
+                   "word_boundary", "skip_quotes", "skip_names", "regex"}
     KEYS: set = set()
 
     def __init__(self, rule_id: str, spec: dict, pack: str, default_enabled: bool,
@@ -52,6 +52,7 @@ class PackRule(DocumentRule):
         self.ignore_case = spec.get("ignore_case", True)
         self.word_boundary = spec.get("word_boundary", True)
         self.skip_quotes = spec.get("skip_quotes", True)
+        self.skip_names = spec.get("skip_names", False)
         self.is_regex = spec.get("regex", False)
         self._doc = spec.get("doc") or f"{self.message}\n\n(From the {pack} pack.)"
 
@@ -113,6 +114,8 @@ class PackRule(DocumentRule):
             for m in hits:
                 if self.skip_quotes and block.in_quote(m.start(), m.end()):
                     continue
+                if self.skip_names and in_proper_name(block.prose, m.start(), m.end()):
+                    continue
                 yield block, m
 
     def _match(self, doc, block, start, end, suggestion=None) -> Match:
@@ -121,6 +124,23 @@ class PackRule(DocumentRule):
         message = self.message.replace("{match}", found).replace(
             "{suggestion}", suggestion or "")
         return Match(off, length, message, (suggestion,) if suggestion else ())
+
+
+# A capitalised word right before or after a match, in the same name: "Internet Relay Chat",
+# "the Internet Archive", "Wikimedia Internet Day". A word that opens a sentence does not count.
+_CAPITALISED_AFTER = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{Lu}]")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![.!?:;]\s*)(?<!^\s*)\b\p{Lu}[\p{L}’'-]*[ \t]+$")
+
+
+def in_proper_name(prose: str, start: int, end: int) -> bool:
+    """Whether the capitalised text at ``[start, end)`` is part of a multiword proper name:
+    a capitalised word joins it on either side ("Internet Relay Chat"), other than the first
+    word of a sentence ("Internet access was cut" is the writer's word)."""
+    if not prose[start:start + 1].isupper():
+        return False
+    if _CAPITALISED_AFTER.match(prose, end):
+        return True
+    return bool(_CAPITALISED_BEFORE.search(prose, max(0, start - 40), start))
 
 
 def _prose_for_needles(doc, ignore_case: bool) -> str:

@@ -6,11 +6,14 @@ Three rules share the vocabulary in ``newslint/data/attribution.yaml``:
 * ``vague-attribution``: claims pinned on unnamed groups ("experts say");
 * ``unsourced-claim``: figures asserted with no source in sight.
 
-All three are tuned for precision: when the text leaves room for doubt they stay quiet.
+All three are tuned for precision: when the text leaves room for doubt they stay quiet. Their
+vocabulary is English, so a story in another language is not checked.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -20,8 +23,10 @@ from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.text.attribution import (
-    CAPTION, attribution_cues, find_figures, has_attribution, has_source, mask_quotes,
-    may_have_figures, public_record, transcript_blocks, vague_sources, vocabulary)
+    CAPTION, arithmetic, attribution_cues, cites, find_figures, has_attribution, has_source,
+    is_price, is_table_row, market_report, mask_quotes, restates, may_have_figures, public_record, transcript_blocks,
+    vague_sources, vocabulary)
+from newslint.text.english import looks_english
 from newslint.text.patterns import LazyPattern
 from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
 
@@ -59,6 +64,16 @@ def _quotations(doc, index: int, block) -> tuple[list, str]:
         quotes = find_quotations(block.prose)
         entry = blocks[index] = (block, quotes, mask_quotes(block.prose, quotes))
     return entry[1], entry[2]
+
+
+def _english(doc) -> bool:
+    """Whether the document is English: the rules' vocabulary is (see ``looks_english``)."""
+    shared = _shared(doc)
+    entry = shared.get("english")
+    if entry is None or entry[0] is not doc.blocks:
+        text = " ".join(b.prose for b in doc.blocks)
+        entry = shared["english"] = (doc.blocks, looks_english(text))
+    return entry[1]
 
 
 def _transcript(doc) -> set:
@@ -106,8 +121,15 @@ def _read(block, vocab, min_words: int, doc=None, index: int = -1) -> _Paragraph
     # paragraphs is always a candidate.
     para.speech = [q for q in quotes if is_speech(block.prose, q, min_words)
                    and (not q.opened or not q.closed or not is_fragment(block.prose, q))]
+    speakers = _speakers(doc, vocab) if doc is not None and para.speech else frozenset()
     for q in para.speech:
-        para.attributed[q.start] = _quote_attributed(para, q, vocab)
+        para.attributed[q.start] = _quote_attributed(para, q, vocab, speakers)
+    if any(para.attributed.values()):
+        # News style gives a paragraph one speaker: once one of its quotations says who is
+        # talking (“…,” Steenburgen said. “So I called her up …”), the others are theirs too.
+        for q in para.speech:
+            if q.opened:
+                para.attributed[q.start] = True
     return para
 
 
@@ -122,13 +144,57 @@ def _quote_window(block, quote: Quote) -> tuple[int, int]:
 
 
 _DASH_SPEAKER = LazyPattern(r"^\s*[—–-]+\s*[A-Z]")
+_SIGNATURE = LazyPattern(r"^\s*[—–-]+\s*[^\W\d_][^\n]{0,60}$")
 # A quotation introduced by a clause and a colon: "The judge wrote:", "Jane Doe: “…”".
 _COLON_INTRO = LazyPattern(r"[^\W_][^.!?_]*?[^\W_][\])]?\s*:\s*$")
 
 
-def _quote_attributed(para: _Paragraph, quote: Quote, vocab) -> bool:
+_NAME = LazyPattern(r"\b[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)?\b")
+_SLOT_BEFORE = LazyPattern(r"(?:\b[A-Z][\w’'-]+\s+){1,3}$")
+_SLOT_AFTER = LazyPattern(r"\s+(?:[A-Z][\w’'-]+\b\s*){1,3}")
+#: Capitalised words that name no speaker.
+_NOT_NAMES = frozenset("""I The A An He She They We It This That These Those His Her Their Its
+But And Or So If When While After Before In On At Of For To From By With As Mr Mrs Ms Dr
+January February March April May June July August September October November December Monday
+Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+
+def _speakers(doc, vocab) -> frozenset:
+    """Names the document gives its speakers: the capitalised words next to a speech verb
+    ("…,” Caloundra coach Geoff Ingram said"), worked out once per document."""
+    shared = _shared(doc)
+    entry = shared.get("speakers")
+    if entry is None or entry[0] is not doc.blocks:
+        names = set()
+        for index, block in enumerate(doc.blocks):
+            if block.kind not in _QUOTE_BLOCKS:
+                continue
+            masked = _quotations(doc, index, block)[1]
+            for a, b in attribution_cues(masked, 0, len(masked), vocab):
+                # The speaker's slot: the capitalised words just before or after the verb
+                # ("coach Geoff Ingram said", "said Geoff Ingram"), not every name around it.
+                before = _SLOT_BEFORE.search(masked, max(0, a - 60), a)
+                after = _SLOT_AFTER.match(masked, b, min(len(masked), b + 60))
+                for m in (before, after):
+                    # A person's name given in full ("Geoff Ingram"), not "told Parliament".
+                    if m is not None and len(found := _NAME.findall(m.group())) >= 2:
+                        names.update(found)
+        entry = shared["speakers"] = (doc.blocks, frozenset(names - _NOT_NAMES))
+    return entry[1]
+
+
+def _names_speaker(para: _Paragraph, start: int, end: int, speakers) -> bool:
+    """The sentences around a quotation name one of the document's speakers, which tells the
+    reader who is talking: "The home side … leaving Ingram unimpressed. “One of them was
+    questionable.”" after "… coach Geoff Ingram said" earlier in the story."""
+    return any(m.group() in speakers for m in _NAME.finditer(para.masked, start, end))
+
+
+def _quote_attributed(para: _Paragraph, quote: Quote, vocab, speakers=frozenset()) -> bool:
     start, end = _quote_window(para.block, quote)
     if has_attribution(para.masked, start, end, vocab):
+        return True
+    if speakers and _names_speaker(para, start, end, speakers):
         return True
     # “…” — Jane Doe   /   Jane Doe: “…”
     if _DASH_SPEAKER.match(para.prose[quote.end:]):
@@ -150,7 +216,7 @@ def _last_clause(text: str) -> str:
 class _Chain:
     """One quotation, possibly running over several paragraphs."""
 
-    match: Match
+    match: tuple  # (block index, Match) of the quotation's first paragraph
     ok: bool
 
     def finish(self):
@@ -167,15 +233,22 @@ class UnattributedQuote(DocumentRule):
     A direct quotation (a sentence or more of someone's words in quote marks) with no
     attribution — a speech verb with a speaker ("she said", "told reporters"), "according to"
     or a source noun ("in a statement") — in the quotation's sentence or the sentence before or
-    after it in the same paragraph. A paragraph that is nothing but a quotation is accepted
-    when it continues the speaker of the paragraph just before: that paragraph ends with an
-    attributed quotation, introduces the quote with a colon, or leaves its quotation open (AP
-    style). A new quotation paragraph after a paraphrase ("However, Weaver said, there are few
-    alternatives.") is flagged, as AP asks for attribution on each new quotation; set
-    ``accept_after_paraphrase: true`` to let a paragraph whose last clause reports a speaker's
-    words hand the floor to the quotation that follows. Quoted titles, nicknames, scare quotes,
-    a quoted word or two, phrases worked into the writer's own sentence ("called it “a vanity
-    project”"), interview transcripts and picture captions are not checked.
+    after it in the same paragraph. A speaker the story names elsewhere with a speech verb
+    ("…,” coach Geoff Ingram said) also counts when the sentence before or after the quotation
+    names them ("…, leaving Ingram unimpressed. “One of them was questionable.”"), and once one
+    quotation of a paragraph is attributed the paragraph's other quotations are the same
+    speaker's. A paragraph that is nothing but a quotation is accepted when it continues the
+    speaker of the paragraph just before: that paragraph ends with an attributed quotation,
+    introduces the quote with a colon, or leaves its quotation open (AP style); or when the
+    next line signs it ("— Jane Doe"). A new quotation paragraph after a paraphrase
+    ("However, Weaver said, there are few alternatives.") is flagged, as AP asks for
+    attribution on each new quotation; set ``accept_after_paraphrase: true`` to let a paragraph
+    whose last clause reports a speaker's words hand the floor to the quotation that follows.
+    Quoted titles, nicknames, slogans, scare quotes, phrases worked into the writer's own
+    sentence ("called it “a vanity project”"), quotations of fewer than `min_words` words
+    (default 5) unless they are one full sentence of three words or more, interview
+    transcripts, picture captions and stories not in English are not checked. Each paragraph gets one finding; its
+    other unattributed quotations are listed as related locations.
 
     ## Why it matters
     Readers must know who is talking. A quotation without a speaker reads as the paper's own
@@ -208,8 +281,24 @@ class UnattributedQuote(DocumentRule):
     }
 
     def check(self, doc, options):
+        # One finding per paragraph: the question is who is speaking there, asked once; the
+        # paragraph's other unattributed quotations are related locations.
+        by_paragraph: dict = {}
+        for index, match in self._unattributed(doc, options):
+            by_paragraph.setdefault(index, []).append(match)
+        for index in sorted(by_paragraph):
+            first, *others = by_paragraph[index]
+            if others:
+                first = dataclasses.replace(first, related=tuple(
+                    doc.span(m.offset, m.length) for m in others))
+            yield first
+
+    def _unattributed(self, doc, options):
+        """(block index, match) of every unattributed quotation, in document order."""
         vocab = _vocab(options, attribution_verbs="extra_attribution_verbs",
                        attribution_nouns="extra_attribution_nouns")
+        if not _english(doc):
+            return
         min_words = int(options.get("min_words", 5))
         prev: Optional[_Paragraph] = None
         # A quotation left open at the end of the previous paragraph (AP style): its first
@@ -226,8 +315,9 @@ class UnattributedQuote(DocumentRule):
                 prev, chain = None, None
                 continue
             para = _read(block, vocab, min_words, doc, index)
-            handed_over = (prev is not None and para.wholly_quoted
-                           and self._hands_over(prev, vocab, options))
+            handed_over = (para.wholly_quoted
+                           and ((prev is not None and self._hands_over(prev, vocab, options))
+                                or self._signed(doc.blocks, index)))
             for i, q in enumerate(para.speech):
                 ok = para.attributed[q.start]
                 continues = (i == 0 and chain is not None
@@ -240,7 +330,7 @@ class UnattributedQuote(DocumentRule):
                     if chain is not None:
                         yield from chain.finish()
                     ok = ok or handed_over
-                    chain = _Chain(self._match(block, q), ok)
+                    chain = _Chain((index, self._match(block, q)), ok)
                 para.attributed[q.start] = chain.ok
                 if q.closed:
                     yield from chain.finish()
@@ -251,6 +341,14 @@ class UnattributedQuote(DocumentRule):
             prev = para
         if chain is not None:
             yield from chain.finish()
+
+    @staticmethod
+    def _signed(blocks, index: int) -> bool:
+        """The next block is a dash line naming the speaker ("– Man**", "— Jane Doe"), as
+        under a quoted review or letter."""
+        if index + 1 >= len(blocks):
+            return False
+        return bool(_SIGNATURE.match(blocks[index + 1].prose))
 
     @staticmethod
     def _match(block, q: Quote) -> Match:
@@ -294,7 +392,9 @@ class VagueAttribution(DocumentRule):
     ("analysts at Goldman Sachs", "Pentagon officials"), points back to people already named
     ("the experts"), or gives the reason a source is anonymous ("…who spoke on condition of
     anonymity because they were not authorized to discuss the talks"), which is the form
-    standards desks accept. The vocabulary is in ``newslint/data/attribution.yaml``; add to it
+    standards desks accept. A group the rest of the paragraph or the next three paragraphs
+    name in the same role ("Scientists cautioned …", then "Center for Biological Diversity
+    scientist Tierra Curry") is attributed: the lede summarises, the story names. The vocabulary is in ``newslint/data/attribution.yaml``; add to it
     with ``extra_vague_sources``, ``extra_vague_verbs``, ``extra_anonymity_reasons`` or a
     ``vocabulary_file``.
 
@@ -328,6 +428,8 @@ class VagueAttribution(DocumentRule):
         vocab = _vocab(options, vague_sources="extra_vague_sources",
                        vague_verbs="extra_vague_verbs",
                        anonymity_reasons="extra_anonymity_reasons")
+        if not _english(doc):
+            return
         transcript = _transcript(doc)
         for index, block in enumerate(doc.blocks):
             if block.kind not in _QUOTE_BLOCKS or index in transcript:
@@ -335,10 +437,62 @@ class VagueAttribution(DocumentRule):
             masked = _quotations(doc, index, block)[1]
             for s in block.sentences:
                 for v in vague_sources(masked, s.start, s.end, vocab):
+                    if self._named_later(doc.blocks, index, masked, s.end, v.text):
+                        continue
                     off, length = block.source_span(v.start, v.end)
                     yield Match(off, length,
                                 f"Vague attribution “{' '.join(v.text.split())}”: name the "
                                 "source, or say why it cannot be named.")
+
+
+    #: Paragraphs after the vague group's that may name its members.
+    NAMED_WITHIN = 3
+
+    @classmethod
+    def _named_later(cls, blocks, index: int, masked: str, after: int, group: str) -> bool:
+        """The rest of the paragraph or the next ``NAMED_WITHIN`` paragraphs name someone in
+        the group's role: "Scientists cautioned …" and then "Center for Biological Diversity
+        scientist Tierra Curry", "researchers at the University of Sydney", "Jane Doe, an
+        economist at …". The lede summarises; the story names its sources below it."""
+        role = _role_of(group)
+        if role is None:
+            return False
+        named = _role_named(role)
+        if named.search(masked, after):
+            return True
+        for block in blocks[index + 1:index + 1 + cls.NAMED_WITHIN]:
+            if block.kind in ("heading", "headline"):
+                break
+            if named.search(block.prose):
+                return True
+        return False
+
+
+#: Vague groups that are people with a role a later sentence can name ("scientists" →
+#: "scientist Tierra Curry"); "sources", "reports" and "some" have none.
+_ROLES = frozenset("""expert analyst specialist observer critic commentator pundit insider
+economist scientist researcher scholar academic diplomat official""".split())
+
+
+def _role_of(group: str) -> Optional[str]:
+    words = re.findall(r"[a-z]+", group.lower())
+    for word in words:
+        singular = word[:-1] if word.endswith("s") else word
+        if singular in _ROLES:
+            return singular
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _role_named(role: str) -> re.Pattern:
+    """A person or an organisation named with the role: "scientist Tierra Curry",
+    "researchers at the Florida Museum", "Kevin Bonham, an analyst", "analyst Kevin Bonham"."""
+    name = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)+"
+    noun = rf"(?i:{role}s?)"
+    return re.compile(
+        rf"\b{noun}\s+{name}"
+        rf"|\b{noun}\s+(?:at|from|with|of|for)\s+(?:the\s+)?[A-Z]"
+        rf"|{name},\s+(?:an?|the|one|another)\s+(?:[\w-]+\s+){{0,5}}?{noun}\b")
 
 
 # --- unsourced-claim --------------------------------------------------------------------------------
@@ -351,8 +505,13 @@ class UnsourcedClaim(DocumentRule):
     "$3 billion", "hundreds of millions of users", "12,000 troops") in a paragraph with no
     attribution or named source at all — no "said", no "according to", no "figures from the
     ministry", no "a 2019 census". A list item counts as sourced when the paragraph that
-    introduces the list is. Dates, ages, times, measurements, small counts and figures inside
-    quotations are never flagged. The rule is deliberately conservative and reports at
+    introduces the list is, and a paragraph that works with figures the paragraph before
+    sourced ("That is US$1.6 billion less …", "a total of", "up from") is sourced by it.
+    Dates, ages, times, measurements, small counts and figures inside quotations are never
+    flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
+    market moves ("crude fell 3.38% to $55.12"), the writer's own tests ("In our testing"),
+    figures with a footnote ("[1]"), a conversion in brackets ("€20,000 (£17,500)") and rows
+    of a table. The rule is deliberately conservative and reports at
     ``info`` severity: it asks a question, it does not assert an error.
 
     ## Why it matters
@@ -381,15 +540,24 @@ class UnsourcedClaim(DocumentRule):
 
     def check(self, doc, options):
         vocab = _vocab(options, source_nouns="extra_source_nouns")
+        if not _english(doc):
+            return
         kinds = set(options.get("figures") or ())
         transcript = _transcript(doc)
         intro_sourced = False  # the paragraph introducing a list names a source
+        prev_masked = None  # the paragraph before, masked, when it is a claim block
         for index, block in enumerate(doc.blocks):
             if block.kind not in _CLAIM_BLOCKS or index in transcript:
                 # In a transcript every figure is the labelled speaker's.
                 intro_sourced = False
+                prev_masked = None
                 continue
             masked = _quotations(doc, index, block)[1]
+            # Figures the paragraph before gave with their source, which this one may work with.
+            sourced_figures = (prev_masked is not None and may_have_figures(prev_masked)
+                               and bool(find_figures(prev_masked, 0, len(prev_masked)))
+                               and has_source(prev_masked, vocab=vocab))
+            prev_masked = masked
             if block.kind == "list_item":
                 if intro_sourced:
                     continue
@@ -398,7 +566,7 @@ class UnsourcedClaim(DocumentRule):
             else:
                 intro_sourced = False
             # Figures first: most paragraphs have none, and looking for a source costs more.
-            figure = self._first_claim(block, masked, kinds)
+            figure = self._first_claim(block, masked, kinds, sourced_figures)
             if (figure is not None and not has_source(masked, vocab=vocab)
                     and not self._next_opens_with_source(doc.blocks, index)):
                 # One finding per paragraph: the question is "where do these numbers come
@@ -417,16 +585,22 @@ class UnsourcedClaim(DocumentRule):
         return bool(_OPENS_WITH_SOURCE.match(blocks[index + 1].prose))
 
     @staticmethod
-    def _first_claim(block, masked: str, kinds):
+    def _first_claim(block, masked: str, kinds, sourced_before: bool = False):
         if not may_have_figures(masked):
             return None
         for s in block.sentences:
-            figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds]
+            figures = [f for f in find_figures(masked, s.start, s.end) if f.kind in kinds
+                       and not (f.kind == "money" and is_price(masked, f.start, f.end))
+                       and not restates(masked, f.start, f.end)]
             if not figures:
                 continue
             sentence = masked[s.start:s.end].rstrip()
-            if sentence.endswith("?") or public_record(sentence):
-                continue  # a question asserts nothing; vote counts and court orders are record
+            if (sentence.endswith("?") or public_record(sentence) or market_report(sentence)
+                    or cites(sentence) or is_table_row(sentence)):
+                continue  # a question asserts nothing; vote counts, court orders and market
+                # moves are record; the writer's own tests are first-hand
+            if sourced_before and arithmetic(sentence):
+                continue  # sums on the figures the paragraph before sourced
             return figures[0]
         return None
 

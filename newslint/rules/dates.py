@@ -17,6 +17,7 @@ from newslint.document import Block, Document
 from newslint.errors import ConfigError
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text import transcripts
 from newslint.text.patterns import LazyPattern
 from newslint.text.temporal import (
     WEEKDAY_NAMES, TemporalExpression, find_temporal_expressions, reads_as_past,
@@ -47,43 +48,11 @@ def temporal_expressions(doc: Document) -> list[Found]:
     return found
 
 
-# A speaker label opening a transcript turn: "((Aparna Garg)) ...", "NG: ...", "Q: ...".
-_SPEAKER_LABEL = LazyPattern(
-    r"^(?:\(\([^()]{1,40}\)\)|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:)\s")
-
-
 def transcript_blocks(doc: Document) -> set[int]:
-    """Indices of blocks that are interview turns, which count as quoted speech.
-
-    A turn starts at a paragraph opening with a speaker label and runs on through unlabelled
-    paragraphs until the next heading. Only documents with at least two labelled paragraphs
-    are read as transcripts, so a lone "Update: ..." paragraph stays ordinary prose. Relative
+    """Indices of blocks that are interview turns, which count as quoted speech: relative
     words in a turn refer to the day of the interview, which the publication date does not
-    give.
-    """
-    labelled = [b for b in doc.blocks if _is_turn(b)]
-    if len(labelled) < 2:
-        return set()
-    speech, in_turn = set(), False
-    for block in doc.blocks:
-        if block.kind in ("headline", "heading", "dateline"):
-            in_turn = False
-        elif _is_turn(block):
-            in_turn = True
-        if in_turn:
-            speech.add(block.index)
-    return speech
-
-
-# Labels that introduce page furniture or notes, not a speaker.
-_NOT_SPEAKERS = frozenset("""related update updated correction clarification note photo photos
-image images source sources credit caption video watch listen advertisement see also read more
-editor's editor’s warning disclaimer""".split())
-
-
-def _is_turn(block: Block) -> bool:
-    m = _SPEAKER_LABEL.match(block.prose) if block.kind == "paragraph" else None
-    return m is not None and m.group().strip("():\t ").split()[0].lower() not in _NOT_SPEAKERS
+    give (see ``newslint.text.transcripts``)."""
+    return {doc.blocks[i].index for i in transcripts.transcript_blocks(doc.blocks)}
 
 
 def _long_date(day: _dt.date) -> str:
@@ -424,7 +393,8 @@ class RelativeDateUnanchored(DocumentRule):
     ## What it flags
     The first weekday ("told AFP Friday") or relative word ("yesterday", "last week") in a
     document that has no publication date from any source: no `--date`, no front-matter
-    `date`, no HTML date meta tag and no dateline. One finding per document.
+    `date`, no HTML date meta tag and no dateline. One finding per document; the other
+    weekdays and relative words are listed as its related locations.
 
     ## Why it matters
     Without a date nobody, reader or tool, can tell which Friday is meant, and none of the
@@ -463,11 +433,16 @@ class RelativeDateUnanchored(DocumentRule):
         more = len(refs) - 1
         also = f" ({more} more relative reference{'s' if more != 1 else ''} in the document)" \
             if more else ""
+        # The missing date is one fault of the document, however many weekdays it has: the
+        # other references are related locations, so an editor sees them without a finding
+        # for each.
+        related = [doc.block_span(r.block, r.expr.start, r.expr.end) for r in refs[1:]]
         yield _match(
             first.block, first.expr.start, first.expr.end,
             f"\u201c{first.expr.text}\u201d cannot be placed on the calendar: the document has "
             f"no publication date{also}. Add a front-matter `date`, a dateline such as "
-            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`")
+            f"\u201cFriday, August 7, 2020\u201d, or run with `--date YYYY-MM-DD`",
+            related=related)
 
 
 def _needs_anchor(e: TemporalExpression) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from newslint.errors import ConfigError
+from newslint.text import transcripts
 from newslint.text.patterns import compile as compile_pattern
 from newslint.text.patterns import LazyPattern
 
@@ -281,6 +282,7 @@ _WORD_BEFORE_WINDOW = 160
 _INFINITIVE_AFTER = LazyPattern(
     r"\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|reporters|"
     r"journalists|media|press|supporters|members|students|crowds?|voters|me|him|them|us|you|"
+    r"cheers|applause|laughter|jeers|boos|"
     r"it|one|all|each|both|local|state|national|foreign|senior|fellow|[A-Z0-9])\b)[a-z]")
 _NOT_A_SPEAKER = LazyPattern(
     r"\b(?:if|when|unless|whether|once|until|(?:agreed|promised|pledged|vowed|expected|going|"
@@ -531,7 +533,7 @@ _MEASURE_WORD = LazyPattern(
 # court or a law sets (they come from the ruling).
 _PUBLIC_RECORD = LazyPattern(
     r"\b(?:of\s+the\s+(?:popular\s+|total\s+)?votes?|of\s+votes|votes?|voted|voting|turnout|"
-    r"turned\s+out|referendum|delegates|ballots?|two-party|fined?|bail|restitution|sentenced|"
+    r"turned\s+out|referendum|delegates|ballots?|two-party|fined?|fines|bail|restitution|sentenced|"
     r"ordered\s+to\s+pay|in\s+(?:compensation|damages)|seats\s+(?:went|were\s+won)|"
     r"won\s+(?:\S+\s+){0,3}seats)\b", re.I)
 
@@ -539,6 +541,91 @@ _PUBLIC_RECORD = LazyPattern(
 def public_record(sentence: str) -> bool:
     """True for a sentence reporting a vote count or an amount a court or law set."""
     return bool(_PUBLIC_RECORD.search(sentence))
+
+
+# A price: the seller states it, and the copy can be checked against the shop ("at just $139
+# on Amazon", "priced at $399", "for $199.96", "$6.99 per month", "Save $5", "RRP: 49.95").
+_PRICE_BEFORE = LazyPattern(
+    r"(?:\b(?:for|(?:on\s+sale\s+)?at\s+(?:just|only)|priced\s+(?:at|from)|prices?(?:\s+(?:of|at|is|"
+    r"are|starts?\s+at))?|retail\s+price\s+(?:\w+\s+){0,4}?(?:is|of)|now|"
+    r"(?:pay|paying|paid)(?:\s+an?)?|(?:save|saves|saving)(?:\s+(?:you|shoppers|buyers|users|"
+    r"customers))?|retails?\s+(?:for|at)|sells?\s+for|selling\s+for|starts?\s+at|"
+    r"starting\s+(?:at|from|price\s+of)|RRP|MSRP)\b[:\s]*(?:(?:just|only|around|about|"
+    r"roughly|under|as\s+low\s+as|up\s+to|an?\s+(?:extra|additional))\s+)*)$", re.I)
+_PRICE_AFTER = LazyPattern(
+    r"\s*(?:(?:/|per|a|an)\s*(?:month|year|week|day|hour|night|person|ticket)\b|off\b|"
+    r"(?:annual|monthly)\s+(?:subscription|fee)|(?:\([^()]{1,20}\)\s*)?(?:with|on|at)\s+"
+    r"(?-i:[A-Z]))", re.I)
+# A market report: prices, indices and yields move in public, second by second ("U.S. crude
+# fell 3.38% to $55.12 per barrel", "shares closed at $185.25", "to yield 1.786%").
+_MARKET = LazyPattern(
+    r"\b(?:shares?|stocks?|index|indices|futures|crude|brent|bonds?|notes|yields?|yen|dollar|"
+    r"euro|sterling|pound|currency|copper|aluminum|aluminium|gold|oil|nasdaq|dow|s&p|nikkei|"
+    r"sensex|nifty|ftse|dax|trading|traded|ticker)\b[^.;]{0,80}?\b(?:rose|fell|gained|lost|"
+    r"climbed|dropped|slipped|jumped|edged|closed|opened|traded|trading|yield(?:ed|ing)?|"
+    r"up|down|higher|lower|strengthened|weakened|scaled|hit)\b"
+    r"|\b(?:rose|fell|gained|lost|climbed|dropped|slipped|jumped|edged)\b[^.;]{0,40}?\bto\s+yield\b",
+    re.I)
+# The writer measured it: "In our testing, …", "we measured".
+_OWN_TESTING = LazyPattern(
+    r"\b(?:in\s+our\s+(?:testing|tests|review|benchmarks?)|we\s+(?:measured|tested|clocked|"
+    r"timed|recorded))\b", re.I)
+
+
+def is_price(masked: str, start: int, end: int) -> bool:
+    """The money figure at ``[start, end)`` is a price someone charges, not a claim."""
+    return bool(_PRICE_BEFORE.search(masked[max(0, start - 40):start])
+                or _PRICE_AFTER.match(masked, end))
+
+
+_DISCOUNT = LazyPattern(r"\s*off\b", re.I)
+# A figure in brackets right after another one converts it: "49.95 euro (£40)".
+_CONVERSION = LazyPattern(r"[\d.,]\s*(?:[^\W\d_]{1,12}\s*)?\(\s*(?:about\s+|approx\.?\s+)?$", re.I)
+# A footnote or a reference number: "up to 1,000 alarms per shift [1]".
+_CITATION = LazyPattern(r"\[\d{1,3}\]|\b(?:surveyed|polled)\s+by\b", re.I)
+
+
+def restates(masked: str, start: int, end: int) -> bool:
+    """The figure at ``[start, end)`` restates another rather than claiming something new: a
+    discount ("30% off"), a currency conversion in brackets."""
+    return bool(_DISCOUNT.match(masked, end)
+                or _CONVERSION.search(masked[max(0, start - 30):start]))
+
+
+_NUMBER_TOKEN = LazyPattern(r"(?<![\w.])[-+]?[\d][\d.,:/%]*(?![\w])")
+_ANY_TOKEN = LazyPattern(r"\S+")
+
+
+def is_table_row(text: str) -> bool:
+    """A row of figures (a ticker, a box score) rather than a sentence: a third or more of
+    its tokens are numbers ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%")."""
+    tokens = len(_ANY_TOKEN.findall(text))
+    numbers = len(_NUMBER_TOKEN.findall(text))
+    return numbers >= 3 and 3 * numbers >= tokens
+
+
+def cites(sentence: str) -> bool:
+    """The sentence carries its own reference: a footnote number, "surveyed by Refinitiv"."""
+    return bool(_CITATION.search(sentence))
+
+
+# Arithmetic on figures given just before: "That is $14 less than twelve months", "which
+# saves you $14", "a total of", "up from", "the difference".
+_ARITHMETIC = LazyPattern(
+    r"\b(?:saves?|saving|difference|total(?:s|ling|ing)?|combined|altogether|in\s+all|"
+    r"works?\s+out|adds?\s+up|(?:more|less|fewer|higher|lower)\s+than|times|twice|double|"
+    r"half|up\s+from|down\s+from|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|jump)\s+of|"
+    r"(?:that|this|which)\s+(?:is|was|means|meant|makes|made))\b", re.I)
+
+
+def arithmetic(sentence: str) -> bool:
+    """The sentence works with figures (compares, adds, takes a share of them)."""
+    return bool(_ARITHMETIC.search(sentence))
+
+
+def market_report(sentence: str) -> bool:
+    """A sentence reporting market moves, or the writer's own measurement."""
+    return bool(_MARKET.search(sentence) or _OWN_TESTING.search(sentence))
 
 
 @dataclass(frozen=True)
@@ -597,26 +684,8 @@ def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list
 
 # --- transcripts --------------------------------------------------------------------------------
 
-#: A speaker label opening a transcript paragraph: "((Jane Doe))" (Wikinews), "Q:", "A:",
-#: "SMITH:".
-SPEAKER_LABEL = LazyPattern(r"^\s*(?:\(\([^()]{1,60}\)\)|(?:Q|A|[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3})\s*:\s)")
-
-
-def transcript_blocks(blocks) -> set:
-    """Indices of blocks that are an interview transcript: a paragraph with a speaker label and
-    the unlabelled paragraphs after it, up to the next heading. Everything there is the
-    labelled speaker's own words, quotations and figures included."""
-    inside = False
-    found = set()
-    for i, block in enumerate(blocks):
-        if block.kind in ("heading", "headline"):
-            inside = False
-            continue
-        if SPEAKER_LABEL.match(block.prose):
-            inside = True
-        if inside:
-            found.add(i)
-    return found
+# Interview turns are the labelled speaker's own words, quotations and figures included.
+transcript_blocks = transcripts.transcript_blocks
 
 
 #: A picture caption with its credit: "… Image: Jane Doe (flickr)."

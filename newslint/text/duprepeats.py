@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Optional
 
+import re
+import statistics
+
 from newslint.document import Block, Document, TextSpan
+from newslint.text.transcripts import spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
                                      word_ids, words)
@@ -64,15 +68,59 @@ def _cache(doc: Document) -> dict:
     return cache
 
 
+#: A list of items: at least this many comma- or semicolon-separated parts ...
+ENUMERATION_MIN_PARTS = 3
+#: ... of at most this many words each, as a median, most of them opening with a quantity.
+ENUMERATION_MEDIAN_WORDS = 10
+
+_LABEL = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s")
+_PART_SPLIT = re.compile(r"[,;]\s")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_QUANTITY = re.compile(r"\W*[\d½¼¾⅓⅔⅛]")
+
+
+def is_enumeration(prose: str) -> bool:
+    """A block that lists items rather than saying something: "Containers: 1 green, 1 red,
+    1 yellow, 1 tsp.", "1 scoop oats, 1 cup strawberries, 8 oz. almond milk".
+    Menus, form fields and ingredient lists repeat by design (the same meal on Monday and
+    Thursday); a repeated sentence is a different matter."""
+    body, labelled = _LABEL.subn("", prose, count=1)
+    if not labelled and _SENTENCE_END.search(prose):
+        # A list has no full stop of its own; "there had been 2741 confirmed cases, 80
+        # deaths, 461 severe cases …." is a sentence that happens to list figures.
+        return False
+    parts = [p for p in _PART_SPLIT.split(body) if p.strip()]
+    if len(parts) < ENUMERATION_MIN_PARTS:
+        return False
+    if re.search(r"[.!?]\s+[A-Z]", body):
+        return False  # more than one sentence: prose with commas in it
+    if 2 * sum(1 for p in parts if _QUANTITY.match(p)) < len(parts):
+        return False  # "on December 8, US-based software company …": prose with figures
+    return statistics.median(len(_WORD.findall(p)) for p in parts) <= ENUMERATION_MEDIAN_WORDS
+
+
+def compared_blocks(doc: Document) -> list[Block]:
+    """The blocks the duplicate rules compare: article prose, but not interview turns or the
+    questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``)
+    nor lists of items."""
+    cache = _cache(doc)
+    found = cache.get("compared")
+    if found is None:
+        spoken = spoken_blocks(doc.blocks)
+        found = cache["compared"] = [
+            b for i, b in enumerate(doc.blocks)
+            if b.kind in PROSE_KINDS and i not in spoken and not is_enumeration(b.prose)]
+    return found
+
+
 def _all_passages(doc: Document) -> tuple[list[Passage], dict[int, str]]:
-    """Every prose block with a word, and the normalised text of each (by block index)."""
+    """Every compared block with a word, and the normalised text of each (by block index)."""
     cache = _cache(doc)
     found = cache.get("passages")
     if found is None:
         items, texts = [], {}
-        for block in doc.blocks:
-            if block.kind not in PROSE_KINDS:
-                continue
+        for block in compared_blocks(doc):
             text = normalise(block.prose)
             ids = word_ids(text, normalised=True)
             if ids:
@@ -154,9 +202,7 @@ def sentence_repeats(doc: Document, min_words: int, skip_blocks=()) -> list[Sent
     # Sentences are told apart by their normalised text itself.
     seen: dict[str, tuple[Block, TextSpan]] = {}
     found = []
-    for block in doc.blocks:
-        if block.kind not in PROSE_KINDS:
-            continue
+    for block in compared_blocks(doc):
         prose = block.prose
         for sentence in block.sentences:
             if sentence.start == 0 and sentence.end == len(prose):

@@ -42,8 +42,14 @@ _TERM_CUES = LazyPattern(
     r"displays?|displayed|displaying|shows|showed|showing|message|notice|label|caption|"
     r"song|album|single|film|movie|book|novel|show|series|play|episode|poem|article|"
     r"column|report|operation|campaign|programme|program|project|exhibition|festival|"
-    r"award|category|so-called|as)\s*[,:]?\s*)$", re.I)
+    r"award|category|so-called|as|theme|tagline|title|mantra|catchphrase|chant|chanting|"
+    r"chanted)\s*[,:?]?\s*)$", re.I)
 _WORD = LazyPattern(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# Two sentences inside one short quotation: a slogan ("Rain. We're ready.").
+_SENTENCE_BREAK = LazyPattern(r"[^\W\d_]{2,}[.!?]\s+\S")
+# A quoted phrase used as a noun: "will be the “Uber of ferries”".
+_DETERMINER_BEFORE = LazyPattern(r"\b(?:the|a|an|this|that|its|his|her|their|our|your)\s*$",
+                                 re.I)
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of on or the to with vs via de la le du von".split())
 
@@ -89,6 +95,8 @@ def find_quotations(text: str) -> list[Quote]:
         ch = m.group()
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
+        if ch == "\"" and open_double < 0 and prev.isdigit():
+            continue  # an inch mark: "a 55\" screen", "the 65\"+ models"
         if ch in "“”\"":
             role = double_role(ch, prev, nxt)
             if open_double < 0:
@@ -169,10 +177,13 @@ def is_speech(text: str, quote: Quote, min_words: int = 5) -> bool:
     """True when ``quote`` reads as someone's words rather than a quoted term.
 
     A quotation that runs across paragraphs is speech. Otherwise it is speech when it has at
-    least ``min_words`` words, or when it is a short full sentence (capital letter first,
-    sentence punctuation inside the closing mark, as in “We will appeal.”). Titles in title
-    case, quotations introduced as a title or label ("a film called …", "a sign reading …") and
-    single-quoted words are terms.
+    least ``min_words`` words, or when it is one short full sentence of three words or more
+    (capital letter first, sentence punctuation inside the closing mark, as in “We will
+    appeal.”). Shorter or choppier quotations — “Rain. We're ready.”, “Step out.” — and a
+    quoted phrase after an article (the “Uber of ferries”) are slogans, orders and scare
+    quotes far more often than a speaker's statement, and are left alone. Titles in title case, quotations introduced as a
+    title or label ("a film called …", "a sign reading …", "the central theme ‘…’", "The
+    tagline? “…”") and single-quoted words are terms.
     """
     if not quote.opened or not quote.closed:
         return True
@@ -193,7 +204,8 @@ def is_speech(text: str, quote: Quote, min_words: int = 5) -> bool:
         return False
     if len(words) >= min_words:
         return True
-    return len(words) >= 2 and inner[:1].isupper() and ends_like_sentence
+    return (len(words) >= 3 and inner[:1].isupper() and ends_like_sentence
+            and not _SENTENCE_BREAK.search(inner) and not _DETERMINER_BEFORE.search(before))
 
 
 def _looks_like_title(words: list[str]) -> bool:

@@ -52,6 +52,14 @@ def test_wheel_installs_and_lists_the_shipped_packs(wheel, tmp_path):
     assert packs_dir.name == "_packs" and str(venv) in str(packs_dir)
     shipped = {p.name for p in (REPO / "rules").glob("*.yaml")}
     assert shipped and shipped <= {p.name for p in packs_dir.glob("*.yaml")}
+    # The HTML report's templates ship in the wheel too.
+    (tmp_path / "story.md").write_text("Experts say the council met.\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
+    report = subprocess.run([str(venv / "bin" / "newslint"), "check", "story.md", "--format",
+                             "html", "--output", "report.html"], capture_output=True,
+                            text=True, cwd=tmp_path)
+    assert report.returncode == 1, report.stderr
+    assert 'data-rule="vague-attribution"' in (tmp_path / "report.html").read_text("utf-8")
 
 
 def test_pre_commit_hook_stops_a_faulty_commit_and_passes_a_clean_one(tmp_path):

@@ -126,7 +126,8 @@ def test_seed_article(lt_rule):
 def test_names_off_reports_them(lt_server, tmp_path, make_config, start_rule):
     text = ("Officials met Zinichev and Chupriyan on Monday. Zinichev said the search was over, "
             "according to Chupriyan.\n")
-    rule_off = start_rule(make_config(tmp_path, url=lt_server.url, article_names=False))
+    rule_off = start_rule(make_config(tmp_path, url=lt_server.url, article_names=False,
+                                      news_vocabulary=False))
     assert {f.excerpt for f in check_text(text, rule_off, suffix=".txt")} >= {"Zinichev"}
     rule_on = start_rule(make_config(tmp_path, url=lt_server.url))
     assert [f for f in check_text(text, rule_on, suffix=".txt")

@@ -281,3 +281,134 @@ def test_the_quick_figure_test_knows_every_currency_word():
             spelled = spelled[:-1]  # "dollars?": the singular is a word too
         assert any(stem in spelled for stem in text_attribution._CURRENCY_STEMS), word
         assert text_attribution.may_have_figures(f"It cost 3 {spelled.upper()} then.")
+
+
+# --- unattributed-quote: speakers the story does name, and what is not a quotation ------------
+
+def _wikinews_text(prefix: str) -> str:
+    return next(WIKINEWS.glob(f"{prefix}*.md")).read_text(encoding="utf-8")
+
+
+def test_a_speaker_named_in_the_sentence_before_counts():
+    # "… coach Geoff Ingram said" earlier; here the sentence before names him.
+    text = _wikinews_text("2020-08-18-caloundra-defeat-maroochydore")
+    assert "leaving Ingram unimpressed. \"One of them was questionable." in text
+    assert check_text(text, UnattributedQuote()) == []
+
+
+def test_a_name_the_story_never_gives_a_speaker_does_not_count():
+    text = ("The home side was on the receiving end of two yellow cards at Caloundra. \"One of "
+            "them was questionable. But there's a lazy high shot from Kauri at the end.\"\n")
+    assert len(check_text(text, UnattributedQuote(), suffix=".txt")) == 1
+
+
+def test_one_finding_per_paragraph_with_the_other_quotations_related():
+    text = _wikinews_text("2019-09-02-fan-expo-canada-2019")
+    found = check_text(text, UnattributedQuote())
+    assert [f.excerpt[:30] for f in found] == ["\"This is not what I wanted to "]
+    assert [r.excerpt[:30] for r in found[0].related] == ["\"You could just stick my legs,"]
+    assert found[0].related[0].line == found[0].line
+
+
+def test_inverted_and_less_common_speech_verbs_count():
+    base = ("\"We're training really well together, as a unit we're gelling,\" {verb} Marshall, "
+            "the Caloundra captain.\n")
+    for verb in ("comments", "adds", "writes", "tweeted", "recalls", "shouts"):
+        assert check_text(base.format(verb=verb), UnattributedQuote(), suffix=".txt") == [], verb
+    text = ("\"The bridge has to be rebuilt before winter,\" Hale said to cheers from the crowd. "
+            "\"The money is there, and the council knows it.\"\n")
+    assert check_text(text, UnattributedQuote(), suffix=".txt") == []
+
+
+def test_a_quotation_signed_on_the_next_line_is_attributed():
+    text = _wikinews_text("2019-08-16-hickenlooper-ends-us-presidential")
+    unsigned = text.replace("Hickenlooper said in the video, \"I've heard", "\"I've heard")
+    assert unsigned != text and "\n\n—John Hickenlooper" in unsigned
+    assert check_text(unsigned, UnattributedQuote()) == []
+    assert len(check_text(unsigned.replace("—John Hickenlooper", "Hickenlooper left the race."),
+                          UnattributedQuote())) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The tagline? \"Rain. We're ready.\" Nobody liked it.\n",            # a slogan
+    "The officers ran up the stairs. \"Step out.\" He came out.\n",       # an order, two words
+    "Some predicted the app would be the \"Uber of ferries,\" but it is not.\n",  # scare quotes
+    "Artists share their take on the central theme ‘The River is the City’ this year.\n",
+    "It will be the cheapest 65\"+ screen in the shop this season, the manager hopes.\n",
+])
+def test_slogans_scare_quotes_titles_and_inch_marks_are_not_quotations(text):
+    assert check_text(text, UnattributedQuote(), suffix=".txt") == []
+
+
+def test_a_story_not_in_english_is_not_checked():
+    # A story in Portuguese: the rules' speech verbs and source nouns are English words.
+    text = ("“A ponte vai ficar fechada durante todo o inverno, e ninguém sabe quando vai "
+            "reabrir para os carros e os autocarros da cidade.”\n\n"
+            "A câmara municipal gastou mais de 40 por cento do orçamento nas obras, que "
+            "começaram há dois anos e ainda não terminaram.\n")
+    assert check_text(text, UnattributedQuote(), suffix=".txt") == []
+    assert check_text(text, UnsourcedClaim(), suffix=".txt") == []
+
+
+# --- vague-attribution: a group the next paragraphs name ---------------------------------------
+
+def test_a_vague_group_that_the_next_paragraph_names_is_attributed():
+    text = _wikinews_text("2019-02-02-report-indicates-mexican-monarch-butterfly")
+    assert "Scientists cautioned against an excess of optimism" in text
+    assert "Center for Biological Diversity scientist Tierra Curry" in text
+    assert [f.excerpt for f in check_text(text, VagueAttribution())
+            if f.excerpt.startswith("Scientists")] == []
+
+
+def test_a_vague_group_stays_vague_when_nobody_in_that_role_is_named():
+    text = ("Scientists cautioned against an excess of optimism for the species.\n\n"
+            "Remarked Tierra Curry of the Center for Biological Diversity, \"One good weather "
+            "year won't save the monarch in the long run.\"\n")
+    assert [f.excerpt for f in check_text(text, VagueAttribution(), suffix=".txt")] == [
+        "Scientists cautioned"]
+    named = text.replace("Tierra Curry of the Center", "researchers at the Center")
+    assert len(check_text(named, VagueAttribution(), suffix=".txt")) == 1  # another role
+
+
+def test_a_group_named_after_a_heading_is_not_the_same_group():
+    text = ("Analysts expect turnout to fall in the Groom by-election.\n\n## Background\n\n"
+            "Kevin Bonham, an electoral analyst, declared the seat on election night.\n")
+    assert len(check_text(text, VagueAttribution())) == 1
+
+
+# --- unsourced-claim: figures whose source is in sight, and figures that are no claim ---------
+
+def test_the_judged_contract_values_are_still_unsourced():
+    # Wikinews 2019-03-05 (judged correct): contract values with no source.
+    text = _wikinews_text("2019-03-05-spacex-crew-dragon-capsule-docks")
+    found = [f.excerpt for f in check_text(text, UnsourcedClaim())]
+    assert "US$4.2 billion" in found
+
+
+def test_arithmetic_on_figures_sourced_just_before_is_sourced():
+    sourced = ("NASA's contract with Boeing is valued at US$4.2 billion, according to NASA. The "
+               "contract with SpaceX is valued at US$2.6 billion.\n\n")
+    sums = "That is US$1.6 billion less than Boeing's, a difference of about 38 percent.\n"
+    assert check_text(sourced + sums, UnsourcedClaim(), suffix=".txt") == []
+    unsourced = sourced.replace(", according to NASA", "")
+    assert [f.excerpt for f in check_text(unsourced + sums, UnsourcedClaim(), suffix=".txt")
+            ] == ["US$4.2 billion", "US$1.6 billion"]
+
+
+@pytest.mark.parametrize("text", [
+    "The speaker is on sale at just $139 on Amazon until Sunday.\n",          # a price
+    "The headphones are priced at $399 and ship in two colours.\n",
+    "After the trial you'll pay $6.99 per month, or a $69.99 annual fee.\n",
+    "U.S. crude fell 3.38% to $55.12 per barrel on the news.\n",              # a market move
+    "In our testing, the laptop's battery drained about 4% per hour under load.\n",
+    "Nurses hear up to 1,000 alarms per shift [1], most of them false.\n",     # a citation
+    "HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%\n",                          # a ticker row
+])
+def test_prices_market_moves_own_tests_citations_and_tables_are_not_claims(text):
+    assert check_text(text, UnsourcedClaim(), suffix=".txt") == []
+
+
+def test_a_conversion_in_brackets_restates_the_figure_before_it():
+    # Wikinews 2019-01-10: "… to pay €20,000 (£17,500; US$22,900) in compensation."
+    text = "The men are to hand over €20,000 (£17,500; US$22,900) to the family.\n"
+    assert [f.excerpt for f in check_text(text, UnsourcedClaim(), suffix=".txt")] == ["€20,000"]

@@ -320,3 +320,16 @@ def test_numeric_dates_option_is_validated():
 
     with pytest.raises(ConfigError, match="numeric_dates"):
         run("weekday-date-mismatch", "Monday, 9/10/2014.\n", options={"numeric_dates": "iso"})
+
+
+def test_an_undated_story_gets_one_unanchored_finding_with_the_others_related():
+    # A Wikinews story with its front matter and dateline removed, as story text travels.
+    path = next(WIKINEWS.glob("2019-01-04-magnitogorsk-apartment-building*.md"))
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = body.replace("Friday, January 4, 2019\n", "", 1)
+    (f,) = run("relative-date-unanchored", body)
+    assert f.excerpt == "Monday"  # "An apartment building collapsed on Monday …"
+    related = [r.excerpt for r in f.related]
+    assert "yesterday" in related and "Wednesday" in related
+    assert f"{len(related)} more relative reference" in f.message
+    assert all(r.path == f.path and r.line >= f.line for r in f.related)

@@ -468,3 +468,100 @@ def test_fingerprints_keep_ids_only_for_passages_long_enough_for_near_repeats():
     assert list(prints.ids_of(0)) == word_ids(long) and len(prints.sketch_of(0)) == 16
     assert len(prints.ids_of(1)) == 0 and len(prints.sketch_of(1)) == 0
     assert prints.span(1) == doc.block_span(doc.blocks[1], 0, len(doc.blocks[1].prose))
+
+
+# --- interviews and lists: repeats by design ---------------------------------------------------
+
+def _wikinews(prefix: str) -> tuple[str, str]:
+    path = next(WIKINEWS.glob(f"{prefix}*.md"))
+    return path.name, path.read_text(encoding="utf-8")
+
+
+def test_questions_of_an_interview_series_are_not_repeats_across_files():
+    # Wikinews put the same questions to each 2020 US presidential nominee; the questions
+    # recur by design, the background paragraphs of the two articles do not.
+    docs = [parse_text(text, path=name) for name, text in
+            (_wikinews("2020-10-19-wikinews-interviews-don-blankenship"),
+             _wikinews("2020-10-22-wikinews-interviews-phil-collins"))]
+    assert "((WSS)) : Which past U.S. president(s) do you most admire" in docs[0].text
+    assert "((WSS)) : Which past U.S. president(s) do you most admire" in docs[1].text
+    assert not [f for f in check_corpus(docs, ACROSS) if "((WSS))" in f.excerpt]
+
+
+def test_the_same_paragraph_across_files_is_still_reported_outside_interviews():
+    name, text = _wikinews("2020-10-22-wikinews-interviews-phil-collins")
+    background = ("The British relinquished control of Hong Kong to China in 1997. Since then, "
+                  "the territory has been governed under the one country, two systems principle.")
+    docs = [parse_text(text.replace("((WSS)) : Which past", background + "\n\n((WSS)) : Which past",
+                                    1), path=name),
+            parse_text(f"Protesters marched again on Sunday.\n\n{background}\n", path="hk.md")]
+    found = check_corpus(docs, ACROSS)
+    assert [f.excerpt[:40] for f in found] == [background[:40]]
+
+
+def test_a_question_put_to_two_interviewees_is_not_a_repeated_sentence():
+    name, text = _wikinews("2020-08-31-on-the-campaign-trail-in-the-usa-july-2020")
+    assert text.count("How do you complement him on the ticket?") == 2
+    assert check_text(text, SENTENCE) == []
+
+
+def test_an_interviewee_repeating_an_answer_is_not_a_repeated_paragraph():
+    # Wayne Tseng gives the questionnaire's answers again in the interview: his words.
+    name, text = _wikinews("2020-10-22-wikinews-interviews-2020-melbourne-lord-mayor")
+    assert text.count("My strategy is to Re-open, Reset, Reform") == 2
+    assert check_text(text, PARAGRAPH) == [] and check_text(text, SENTENCE) == []
+
+
+UNLABELLED_QA = """Neuroscientists Aparna Garg and Roberto Bruno answered questions about the study.
+
+How did you get involved in this study?
+
+I was working in the lab when the first recordings came in, and the results surprised us.
+
+What was the timeline of this study?
+
+The recordings took two years, and the analysis another year after that.
+
+How did you get involved in this study?
+
+A colleague asked me to look at the data after the first paper was published.
+"""
+
+
+def test_the_same_question_in_an_unlabelled_qa_is_not_a_repeat():
+    # The questions of the Wikinews interviews, without the ((WN)) labels some outlets drop.
+    for rule in (PARAGRAPH, SENTENCE):
+        assert check_text(UNLABELLED_QA, rule, options={"min_words": 4}) == [], rule.id
+
+
+def test_a_repeated_question_in_running_prose_is_still_reported():
+    text = ("What was the timeline of this study, and who paid for it in the end?\n\n"
+            "The article does not say. What was the timeline of this study, and who paid for "
+            "it in the end?\n")
+    assert [f.rule for f in check_text(text, SENTENCE)] == ["duplicate-sentence"]
+
+
+MENU = """Monday
+
+Containers: 2 green, 1 red, 1 yellow, 1 tsp.
+
+1 cup oats, 1 cup blueberries, 8 oz. oat milk (or 1 tbsp. honey and 8 oz. water)
+
+Thursday
+
+Containers: 2 green, 1 red, 1 yellow, 1 tsp.
+
+1 cup oats, 1 cup blueberries, 8 oz. oat milk (or 1 tbsp. honey and 8 oz. water)
+"""
+
+
+def test_lists_of_items_and_form_fields_repeat_by_design():
+    assert check_text(MENU, PARAGRAPH) == []
+
+
+def test_a_sentence_listing_figures_is_still_prose():
+    # Wikinews 2020-01-28: a sentence, not a list, though it lists figures.
+    sentence = ("According to the official WHO report yesterday, there had been 2741 confirmed "
+                "cases, 80 deaths, 461 severe cases, and 5794 suspected cases.")
+    found = check_text(f"{sentence}\n\nOfficials met again.\n\n{sentence}\n", PARAGRAPH)
+    assert [f.line for f in found] == [5]

@@ -60,3 +60,20 @@ def test_exit_code_order(tmp_path):
     assert exit_code([clean, slip], [], "error") == ExitCode.OK
     bad = checker.check_text("c.md", "x", suffix=".pdf")
     assert exit_code([slip, bad], [], "warning") == ExitCode.USAGE
+
+
+def test_run_keeps_the_article_source_only_when_asked(tmp_path):
+    texts = {name: f"---\ntitle: Story {name}\n---\n\n{SLIP}" for name in ("a.md", "b.md")}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in texts]
+    with _checker(tmp_path).start(2) as checker:
+        plain = checker.run(paths, jobs=1)
+        kept = checker.run(paths, jobs=2, keep_source=True)  # across worker processes too
+    assert [fo.source for fo in plain.files] == [None, None]
+    for fo, (name, text) in zip(kept.files, texts.items()):
+        assert fo.source.text == text
+        assert fo.source.title == f"Story {name}"
+        (block,) = fo.source.blocks
+        assert block.prose == SLIP.strip() and block.line == 5
+    assert [f.to_dict() for f in kept.findings] == [f.to_dict() for f in plain.findings]

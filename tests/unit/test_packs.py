@@ -286,3 +286,31 @@ def test_entries_outside_ascii_are_always_scanned(tmp_path):
     assert cafe._needles(cafe.tokens) is None and regexes._needles(regexes.tokens) is None
     assert [f.excerpt for f in check_text("The CAFÉ and the caaafe.", cafe)] == ["CAFÉ"]
     assert [f.excerpt for f in check_text("The CAFÉ and the caaafe.", regexes)] == ["caaafe"]
+
+
+def test_house_internet_leaves_proper_names_alone():
+    # Sentences from Wikinews (2020-10-26, 2020-08-31, 2019-10-06).
+    files = {p.stem: p for p in shipped_pack_files()}
+    rules = {r.id: r for r in load_pack(files["house"])}
+    rule = rules["house.internet"]
+    names = ("Developers expressed their disappointment on Twitter and Internet Relay Chat. "
+             "Copies were saved by the Internet Archive.")
+    assert check_text(names, rule) == []
+    words = ("The Unity Party of America ticket of Internet entrepreneur Bill Hammons. "
+             "It has implications for content on the Internet beyond the borders of the EU. "
+             "Internet access was cut.")
+    assert [f.excerpt for f in check_text(words, rule)] == ["Internet"] * 3
+
+
+def test_skip_names_must_be_true_or_false(tmp_path):
+    path = write(tmp_path, """
+        pack: t
+        rules:
+          net:
+            type: substitution
+            skip_names: sometimes
+            message: "Use '{suggestion}'."
+            swap: {Internet: internet}
+    """)
+    with pytest.raises(PackError, match="skip_names"):
+        load_pack(path)

@@ -1,0 +1,118 @@
+"""The news vocabulary: telling a misspelling from a word the world writes.
+
+LanguageTool's speller knows a dictionary; news copy is full of words no dictionary holds —
+names, outlets, drug names, software, loanwords. wordfreq (word frequencies measured over
+news, Wikipedia, subtitles, books and web text) knows how often the world writes each of them.
+A misspelling has a telling shape: it is one or two keystrokes away from a word the world
+writes far more often ("goverment" and "government", "recieve" and "receive"). So a speller
+match is reported only when one of LanguageTool's first suggestions is such a *near miss*:
+
+- for a word in lower case, at most two edits away and at least ``NEAR_MISS_GAP`` Zipf units
+  (a factor of ~30) more frequent than the word;
+- for a capitalised word (names opening a sentence reach the speller that way: "Rudaw",
+  "Wistron"), one edit away, at least ``CAPITALISED_GAP`` more frequent, and not the same word
+  with an "s" ("Turpins", "Bahama"): names are often two letters from a common word.
+
+Rarity alone proves nothing: the measurement (``benchmarks/spelling_vocabulary.py``) found no
+Zipf floor under which unknown words are more often typos than names and terms
+(``chlorophanum``, ``dimethylsulfide``, ``Wistron``); every typo of the judged corpus but a
+garbled one has a near miss. Words in mixed case ("THey") are reported as the typo of their
+capitalised form.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Optional
+
+#: Words rarer than this (Zipf: log10 of occurrences per billion words) are reported even with
+#: no near miss. Measured: any floor above 0 reports more names and terms than typos.
+KNOWN_ZIPF = 0.0
+#: A hyphenated or apostrophised token the world writes this often is not misspelled in part.
+TOKEN_KNOWN_ZIPF = 1.0
+#: How much more frequent (in Zipf units) a close suggestion must be to call the word its typo.
+NEAR_MISS_GAP = 1.5
+#: The same for a capitalised word, whose near miss must also be a single edit away.
+CAPITALISED_GAP = 1.5
+#: At most this many edits (insertions, deletions, substitutions, swaps) make a near miss.
+NEAR_MISS_EDITS = 2
+#: Only LanguageTool's first suggestions are looked at: the later ones are guesses.
+SUGGESTIONS_LOOKED_AT = 3
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English (0.0 when the world does not write it)."""
+    from wordfreq import zipf_frequency  # loads its word list on first use (~0.2 s)
+    return zipf_frequency(word, "en")
+
+
+def edits(a: str, b: str, limit: int = NEAR_MISS_EDITS) -> int:
+    """Optimal-string-alignment distance of ``a`` and ``b``, capped at ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _plural_or_stem(a: str, b: str) -> bool:
+    """One is the other with an s: "Turpins"/"Turpin"/"Turpin's", "Bahama"/"Bahamas"."""
+    a, b = a.replace("’", "'"), b.replace("’", "'")
+    return any(x + end == y for x, y in ((a, b), (b, a)) for end in ("s", "'s"))
+
+
+def near_miss(word: str, suggestions: Iterable[str], gap: float = NEAR_MISS_GAP,
+              capitalised_gap: float = CAPITALISED_GAP) -> Optional[str]:
+    """The suggestion ``word`` is most likely a typo of, or None.
+
+    Suggestions of two words ("bug fixes" for "bugfixes") are not near misses: wordfreq rates
+    a phrase by its parts, and a closed compound is a spelling choice, not a typo.
+    """
+    folded = word.lower()
+    capitalised = _capitalised(word)
+    max_edits = 1 if capitalised else NEAR_MISS_EDITS
+    best, best_zipf = None, zipf(word) + (capitalised_gap if capitalised else gap)
+    for s in list(suggestions)[:SUGGESTIONS_LOOKED_AT]:
+        lowered = s.lower()
+        if " " in s or lowered == folded:
+            continue
+        if capitalised and _plural_or_stem(folded, lowered):
+            continue
+        if edits(folded, lowered, max_edits) > max_edits:
+            continue
+        z = zipf(s)
+        if z >= best_zipf:
+            best, best_zipf = s, z
+    return best
+
+
+def is_misspelling(word: str, suggestions: Iterable[str], *, known: float = KNOWN_ZIPF,
+                   gap: float = NEAR_MISS_GAP, capitalised_gap: float = CAPITALISED_GAP) -> bool:
+    """Whether a word LanguageTool's speller rejected should be reported."""
+    suggestions = list(suggestions)
+    if _mixed_case_typo(word, suggestions):
+        return True
+    if near_miss(word, suggestions, gap, capitalised_gap) is not None:
+        return True
+    return zipf(word) < known
+
+
+def _mixed_case_typo(word: str, suggestions: list) -> bool:
+    """"THey" for "They": the shift key held a letter too long."""
+    return (len(word) > 2 and word[:2].isupper() and word[2:].islower()
+            and word.capitalize() in suggestions[:SUGGESTIONS_LOOKED_AT])

@@ -1,0 +1,30 @@
+"""Is this text English? A cheap test for rules whose vocabulary is English.
+
+The attribution rules look for English speech verbs ("said", "told") and source nouns; run on a
+Portuguese or Korean story they would call every quotation unattributed and every figure
+unsourced. English prose is about a fifth function words ("the", "of", "and", "said"); other
+languages written in Latin letters share few of them ("a", "as", "de" and "die" are left out on
+purpose: they are common words in Portuguese, Spanish or German).
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUNCTION_WORDS = frozenset("""the of and to in is that for it was on with be are this by at from
+have has not but they he she we you his her their an or which will said were been would""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: Share of function words below which a text is not English. English news copy measures
+#: 0.19 or more (the Wikinews corpus, the saved news pages); Italian, German, Portuguese,
+#: Indonesian and Russian stories 0.08 or less.
+MIN_SHARE = 0.12
+#: Shorter texts are taken as English: too few words to tell.
+MIN_WORDS = 30
+
+
+def looks_english(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
+        return True
+    return sum(1 for w in words if w in _FUNCTION_WORDS) >= MIN_SHARE * len(words)

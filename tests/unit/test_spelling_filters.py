@@ -1,0 +1,96 @@
+"""The spelling, quotation and language filters on recorded LanguageTool answers.
+
+``tests/data/languagetool/spelling-filters.json`` holds LanguageTool 6.8's answers (en-US, no
+rules disabled) for each paragraph of ``spelling-filters.md``, recorded from a real server, so
+these tests exercise newslint's mapping of its matches without one. The real-server tests are
+in ``tests/languagetool/test_news_spelling.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.languagetool.client import parse_matches
+from newslint.languagetool.plugin import LanguageToolRule
+from newslint.languagetool.settings import NEWS_DISABLED_RULES, SECTION_DEFAULTS
+from newslint.testing import parse_text
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "languagetool"
+TEXT = (DATA / "spelling-filters.md").read_text(encoding="utf-8")
+ANSWERS = json.loads((DATA / "spelling-filters.json").read_text(encoding="utf-8"))["answers"]
+
+
+class RecordedClient:
+    """Answers each paragraph with the recorded LanguageTool response."""
+
+    def __init__(self):
+        self.sent: list[str] = []
+
+    def check_texts(self, texts):
+        self.sent += texts
+        return [parse_matches(t, ANSWERS[t], 5) for t in texts]
+
+
+def run(**section):
+    rule = LanguageToolRule()
+    # news_defaults off: the measured rule table is not what these tests are about.
+    rule.section = {**SECTION_DEFAULTS, "news_defaults": False, **section}
+    rule.client = RecordedClient()
+    found = rule.check(parse_text(TEXT, ".md"), {})
+    return found, rule.client
+
+
+def excerpt(match) -> str:
+    return TEXT[match.offset:match.offset + match.length]
+
+
+def test_only_the_typo_is_a_misspelling_and_it_is_reported_once():
+    found, _ = run()
+    spelling = [f for f in found if f.category == "spelling"]
+    assert [excerpt(f) for f in spelling] == ["goverment"]
+    (typo,) = spelling
+    assert typo.message == ("“goverment”: possible misspelling; did you mean “government”? "
+                            "(1 more time in the document)")
+    assert [r.offset for r in typo.related] == [TEXT.rindex("goverment")]
+    assert typo.related[0].message == "the same spelling again"
+
+
+def test_every_filter_off_reports_names_handles_credits_fragments_and_spanish():
+    found, _ = run(news_vocabulary=False, article_names=False, skip_other_languages=False,
+                   grammar_in_quotes=True)
+    reported = {excerpt(f) for f in found}
+    # Bracketed insertions are read whole and credit lines skipped with every filter off.
+    assert {"Ressa", "Rappler", "warranto", "gobierno", "gonna"} <= reported
+    assert "Zyxwq" not in reported  # a photo credit
+    assert "ing" not in reported and "ies" not in reported
+
+
+def test_names_the_article_introduces_and_learned_words():
+    found, _ = run(news_vocabulary=False, skip_other_languages=False)
+    reported = {excerpt(f) for f in found if f.category == "spelling"}
+    assert "Ressa" not in reported and "Rappler" not in reported  # "of Rappler", "Ressa said"
+    assert "Zyxwq" not in reported  # a photo credit
+
+
+def test_grammar_in_quotes_is_dropped_unless_asked_for():
+    quiet, _ = run()
+    assert not [f for f in quiet if f.category != "spelling"]
+    loud, _ = run(grammar_in_quotes=True)
+    assert {f.rule for f in loud if f.category != "spelling"} >= {
+        "languagetool/THERE_S_MANY", "languagetool/GONNA"}
+
+
+def test_a_foreign_paragraph_is_not_sent():
+    found, client = run()
+    assert not any(t.startswith("El gobierno") for t in client.sent)
+    assert not [f for f in found if f.offset >= TEXT.index("El gobierno")]
+    _, client = run(skip_other_languages=False)
+    assert any(t.startswith("El gobierno") for t in client.sent)
+
+
+@pytest.mark.parametrize("rule_id", ["EN_DATE_WEEKDAY", "EN_DATE_WEEKDAY_CURRENTYEAR"])
+def test_weekday_rules_are_off_for_news(rule_id):
+    assert rule_id in NEWS_DISABLED_RULES

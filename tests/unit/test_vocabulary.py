@@ -1,0 +1,47 @@
+"""The news vocabulary (wordfreq): typos stay misspellings, words the world writes do not.
+
+Suggestions are the ones LanguageTool 6.8's speller gave for these words in the judged
+Wikinews articles and the seed.
+"""
+
+import pytest
+
+from newslint.languagetool import vocabulary
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    ("goverment", ["government"]),
+    ("recieve", ["receive", "relieve"]),
+    ("emplyees", ["employees"]),
+    ("missles", ["missiles", "misses", "missies"]),
+    ("harrasment", ["harassment"]),
+    ("councelling", ["counselling"]),
+    ("Rhey", ["They", "Hey"]),
+    ("ther", ["the", "their"]),
+])
+def test_typos_are_misspellings(word, suggestions):
+    assert vocabulary.is_misspelling(word, suggestions)
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    ("youtube-dl", ["YouTube", "YouTuber"]),      # software, written often
+    ("flickr", ["Flickr", "flick"]),
+    ("exoplanet", ["exoplanets"]),
+    ("biosignature", []),                          # a term with no close common word
+    ("bugfixes", ["bug fixes"]),                   # a closed compound is no typo
+    ("Phivolcs", ["Pivots", "Phenolics"]),         # an agency's name opening a sentence
+    ("niqab", ["nib", "Iqbal"]),
+])
+def test_names_and_terms_are_not(word, suggestions):
+    assert not vocabulary.is_misspelling(word, suggestions)
+
+
+def test_near_miss_names_the_likely_word():
+    assert vocabulary.near_miss("goverment", ["government"]) == "government"
+    assert vocabulary.near_miss("flickr", ["Flickr", "flick"]) is None
+
+
+@pytest.mark.parametrize("a, b, n", [("recieve", "receive", 1), ("teh", "the", 1),
+                                     ("goverment", "government", 1), ("abc", "xyz", 3)])
+def test_edits(a, b, n):
+    assert vocabulary.edits(a, b) == n
