@@ -39,6 +39,7 @@ BUILTIN_PLUGINS = (
     "newslint.rules.dates",
     "newslint.rules.boilerplate",
     "newslint.rules.variants",
+    "newslint.rules.names",
     "newslint.rules.apstyle",
     "newslint.rules.grammar",
     "newslint.rules.meta",

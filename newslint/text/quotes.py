@@ -105,7 +105,7 @@ def find_quotations(text: str) -> list[Quote]:
         if ch == "\"" and open_double < 0 and prev.isdigit():
             continue  # an inch mark: "a 55\" screen", "the 65\"+ models"
         if ch in "“”\"":
-            role = _double_role(ch, prev, nxt)
+            role = double_role(ch, prev, nxt)
             if open_double < 0:
                 if role == "close" and not seen_double and open_single < 0 and not quotes:
                     # Nothing opened in this paragraph: the quotation began in an earlier one.
@@ -145,7 +145,9 @@ def find_quotations(text: str) -> list[Quote]:
     return quotes
 
 
-def _double_role(ch: str, prev: str, nxt: str) -> str:
+def double_role(ch: str, prev: str, nxt: str) -> str:
+    """"open", "close" or "toggle" (either) for a double quotation mark between ``prev`` and
+    ``nxt``: curly marks say which way they face, a straight one is read from its neighbours."""
     if ch == "“":
         return "open"
     if ch == "”":

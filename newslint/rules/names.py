@@ -1,0 +1,423 @@
+"""Built-in rules: the consistency checks a copy desk makes on names and quotations.
+
+A spell checker sees one word at a time; these rules read the whole article: one person spelled
+two ways (`name-variant`), a surname used before the person is introduced (`first-reference`),
+and a quotation opened and never closed (`unclosed-quote`). Name mentions come from
+:mod:`newslint.text.names` (found once per document), quotations from
+:mod:`newslint.text.quotes`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from newslint import hookimpl
+from newslint.finding import Match
+from newslint.rule import DocumentRule
+from newslint.rules.dates import transcript_blocks
+from newslint.text.names import NOT_NAME_WORDS, TITLE_WORDS, mentions, previous_word
+from newslint.text.quotes import double_role
+from newslint.text.slips import one_slip
+
+
+def _match(block, start: int, end: int, message: str, suggestions=(), related=()) -> Match:
+    offset, length = block.source_span(start, end)
+    return Match(offset, length, message, tuple(suggestions), tuple(related))
+
+
+def _lower_words(doc) -> set:
+    """Every lower-case word of the article: a capitalised word also written in lower case
+    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name."""
+    words = set()
+    for block in doc.blocks:
+        words.update(w.strip(".,;:!?\"“”‘’'()[]") for w in block.prose.split() if w[:1].islower())
+    return words
+
+
+class NameVariant(DocumentRule):
+    """A person, organisation or place named two ways in one article.
+
+    ## What it flags
+    A name the article spells two ways, one slip of the keyboard apart: a doubled letter
+    written once or a letter doubled ("Segal" and "Segall"), a letter dropped inside the name,
+    two neighbouring letters swapped, or one vowel changed ("Weaver" and "Weever",
+    "Zuckerberg" and "Zuckerburg"). The rarer spelling is reported, with the other one shown
+    beside it; on a tie, the spelling that appears later is reported, since the first one is
+    usually the introduction.
+
+    Two different people are not reported: when both spellings are introduced in full with
+    different given names ("Ann Johnson" and "Mark Johnston"), they are taken as two people.
+    A given name is only compared with given names and a surname with surnames, names shorter
+    than five letters are left alone, and so are endings that make another word
+    ("Korea"/"Korean", "Maria"/"Mario").
+
+    ## Why it matters
+    A misspelled name is among the most common corrections newspapers print, and the one
+    readers and the people named notice first. A spell checker accepts both spellings, because
+    it knows neither; only the article itself shows that they disagree.
+
+    ## Example
+    ```
+    "It's minimal," said Adam Segal, director of the program. ... Segall said the ban would
+    not change much.
+    ```
+
+    ## Instead
+    ```
+    "It's minimal," said Adam Segal, director of the program. ... Segal said the ban would
+    not change much.
+    ```
+    Check the spelling against the source (a staff page, the person's own publications) and
+    use it throughout.
+    """
+
+    id = "name-variant"
+    category = "spelling"
+    severity = "warning"
+    default_options = {}
+
+    def check(self, doc, options):
+        found = mentions(doc)
+        if len(found) < 2:
+            return
+        lower = _lower_words(doc)
+        capitals = _capitalised_words(doc)
+        # spelling -> occurrences (mention, start, end) and the roles it plays.
+        occurrences = defaultdict(list)
+        given_of = defaultdict(set)   # surname spelling -> given names introduced with it
+        roles = defaultdict(set)
+        for m in found:
+            if m.last not in NOT_NAME_WORDS and m.last not in TITLE_WORDS:
+                occurrences[m.last].append((m, m.last_start, m.last_end))
+                roles[m.last].add("surname")
+                if m.full:
+                    given_of[m.last].add(m.first)
+            if m.full and " " not in m.first and "." not in m.first:
+                start = m.block.prose.find(m.first, m.start, m.last_start)
+                if start >= 0:
+                    occurrences[m.first].append((m, start, start + len(m.first)))
+                    roles[m.first].add("given")
+        spellings = [s for s in occurrences if s not in lower and s.isalpha() and not s.isupper()]
+        by_initial = defaultdict(list)
+        for s in spellings:
+            by_initial[s[0]].append(s)
+        for group in by_initial.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    if not one_slip(a, b) or not roles[a] & roles[b]:
+                        continue
+                    if a.lower() in lower or b.lower() in lower:
+                        continue  # ordinary words at a sentence start: "Woman"/"Women"
+                    if _people_of(a, capitals) or _people_of(b, capitals):
+                        continue  # a place and its people: "India"/"Indian" beside "Indira"
+                    if given_of[a] and given_of[b] and not given_of[a] & given_of[b]:
+                        continue  # both introduced in full, with different given names
+                    yield from self._report(doc, occurrences[a], occurrences[b])
+
+    @staticmethod
+    def _report(doc, occ_a, occ_b):
+        def first_pos(occ):
+            m, start, _ = occ[0]
+            return (m.block.index, start)
+
+        # The rarer spelling is reported; on a tie the one that appears later.
+        if (len(occ_a), -first_pos(occ_a)[0], -first_pos(occ_a)[1]) > (
+                len(occ_b), -first_pos(occ_b)[0], -first_pos(occ_b)[1]):
+            kept, rare = occ_a, occ_b
+        else:
+            kept, rare = occ_b, occ_a
+        if all(m.in_quote for m, _, _ in rare):
+            return  # a quoted statement keeps its own spelling ("bin Ladin" in a US statement)
+        km, ks, ke = kept[0]
+        kept_text = km.block.prose[ks:ke]
+        times = "once" if len(kept) == 1 else f"{len(kept)} times"
+        tie = len(kept) == len(rare)
+        related = (doc.block_span(km.block, ks, ke),)
+        # One finding per pair, at the first use of the rarer spelling outside quotations.
+        m, start, end = next(o for o in rare if not o[0].in_quote)
+        if _foreign_sentence(m.block, start):
+            return  # "Parisiens" in a tweet quoted in French: that language's own spelling
+        written = m.block.prose[start:end]
+        also = "" if len(rare) == 1 else f" (written so {len(rare)} times)"
+        if tie:
+            # Nothing says which of two equally used spellings is right: ask, suggest nothing.
+            yield _match(m.block, start, end,
+                         f"'{written}' is spelled '{kept_text}' elsewhere in this article "
+                         f"(each {times}); check which spelling of the name is right.",
+                         related=related)
+            return
+        yield _match(m.block, start, end,
+                     f"'{written}'{also} is spelled '{kept_text}' elsewhere in this article "
+                     f"({times}); check the name and use one spelling.",
+                     suggestions=(kept_text,), related=related)
+
+
+#: Function words of the languages news copy quotes most; two of them in a sentence mark a
+#: passage in that language, where names take that language's spelling.
+_FOREIGN_WORDS = frozenset("""le les des du et est une aux pour dans avec celui mon nom sont
+leurs der die das und ist nicht mit ein eine los las el una por con que del y di il della
+che sono""".split())
+
+
+def _foreign_sentence(block, i: int) -> bool:
+    for s in block.sentences:
+        if s.start <= i < s.end:
+            words = block.prose[s.start:s.end].lower().split()
+            return sum(w.strip(".,;:!?") in _FOREIGN_WORDS for w in words) >= 3
+    return False
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ns", "ans", "ese", "i", "is")
+
+
+def _people_of(spelling: str, words: set) -> bool:
+    """True when the article also has ``spelling`` with a demonym ending ("India", "Indian"):
+    then it is a place, compared with a person's name only by accident."""
+    return any(spelling + end in words for end in _DEMONYM_ENDINGS)
+
+
+def _capitalised_words(doc) -> set:
+    return {w.strip(".,;:!?\"“”‘’'()[]") for b in doc.blocks for w in b.prose.split()
+            if w[:1].isupper()}
+
+
+#: Words before a lone surname that make it something other than a reference to the person:
+#: "the Trump administration", "a Kennedy cousin".
+_MODIFIER_BEFORE = frozenset("the a an The A An".split())
+
+
+#: Words before a lone capitalised word that make it a place: "in Washington", "to Poland".
+_PLACE_BEFORE = frozenset("""in at from to of near across into outside inside around
+throughout via across toward towards across UC""".split())
+
+
+def _person_name(m, lower: set) -> bool:
+    """A full mention that reads as a person's name: a given name and surname of letters,
+    none of its words written in lower case elsewhere ("Across India", "Fellow Americans",
+    "Top Two" are a sentence start and a name, or a phrase)."""
+    name = [w for w in m.words if w.rstrip(".") not in TITLE_WORDS]
+    if not 2 <= len(name) <= 4:
+        return False
+    return all(w.lower() not in lower and w.rstrip("'’s") not in NOT_NAME_WORDS for w in name)
+
+
+_PERSON_AFTER = ("said", "says", "told", "added", "explained", "wrote", "stated", "argued",
+                 "noted", "claimed", "asked", "replied", "announced", "tweeted", "who", "whose")
+
+
+def _next_capitalised(prose: str, end: int) -> bool:
+    return prose[end:end + 1] == " " and prose[end + 1:end + 2].isupper()
+
+
+def _acts_as_person(doc, surname: str) -> bool:
+    import regex
+
+    after = "|".join(_PERSON_AFTER)
+    pattern = regex.compile(rf"\b{regex.escape(surname)}(?:['’]s)?,? (?:{after})\b"
+                            rf"|\b(?:said|says|according to) (?:\p{{Lu}}\S* )*{regex.escape(surname)}\b")
+    return any(pattern.search(b.prose) for b in doc.blocks if surname in b.prose)
+
+
+class FirstReference(DocumentRule):
+    """A surname used alone before the article gives the person's full name.
+
+    ## What it flags
+    A surname standing alone ("Segal said") earlier in the article than the first mention of
+    the person's full name ("Adam Segal"). Only surnames the article later gives in full are
+    checked, so single names and people the story never introduces are left alone. A surname
+    after a title ("President Trump", "Dr. Segal"), after "the" ("the Trump administration"),
+    inside a quotation or in a caption, headline, byline or dateline is not a first reference.
+
+    ## Why it matters
+    News style (AP, and most house styles) names a person in full on first reference and by
+    surname after that. A surname that comes first leaves readers asking who this is; it is
+    also the usual trace of a paragraph moved up during editing, leaving the introduction
+    behind it.
+
+    ## Example
+    ```
+    Segal said the ban was minimal. ...
+    "It's minimal," said Adam Segal, director of the program.
+    ```
+
+    ## Instead
+    ```
+    Adam Segal, director of the program, said the ban was minimal. ...
+    "It's minimal," Segal said.
+    ```
+    """
+
+    id = "first-reference"
+    category = "style"
+    severity = "warning"
+    # Off by default: it only reports surnames the article shows acting as a person, which
+    # keeps it quiet on real copy but lets most misplaced introductions through (see
+    # benchmarks/bench_names.py). Select it to use it.
+    default_enabled = False
+    default_options = {}
+
+    def check(self, doc, options):
+        speech = transcript_blocks(doc)
+        found = [m for m in mentions(doc) if m.block.kind != "caption" and not m.in_quote
+                 and m.block.index not in speech]
+        lower = _lower_words(doc)
+        full_at = {}
+        for m in found:
+            if m.full and m.last not in full_at and _person_name(m, lower):
+                full_at[m.last] = m
+        # Only people: a surname the article uses as someone who speaks, acts or is "he"/"she"
+        # ("Segal said", "said Segal", "Segal, who"). Places and parties never do.
+        full_at = {s: m for s, m in full_at.items() if _acts_as_person(doc, s)}
+        if not full_at:
+            return
+        given = {m.first for m in found if m.full}
+        reported = set()
+        for m in found:
+            s = m.last
+            intro = full_at.get(s)
+            if intro is None or len(m.words) != 1 or s in reported:
+                continue
+            if (m.block.index, m.start) >= (intro.block.index, intro.start):
+                continue
+            if s in given or s in lower or s in NOT_NAME_WORDS or s.isupper():
+                continue
+            before = previous_word(m.block.prose, m.start)
+            if _next_capitalised(m.block.prose, m.end) or (before and before[:1].isupper()):
+                continue  # part of a longer name: "CAOS Linux", "Kamloops RCMP"
+            if before is not None and (before in TITLE_WORDS or before in _MODIFIER_BEFORE
+                                       or before in _PLACE_BEFORE):
+                continue
+            reported.add(s)
+            full_name = intro.block.prose[intro.start:intro.last_end]
+            yield _match(m.block, m.last_start, m.last_end,
+                         f"'{s}' is used alone before the full name ('{full_name}') appears; "
+                         f"name the person in full on first reference.",
+                         related=(doc.block_span(intro.block, intro.start, intro.last_end),))
+
+
+#: Block kinds whose quotations are checked.
+_QUOTE_BLOCKS = ("paragraph", "list_item", "blockquote", "caption")
+_OPENING_MARKS = "“\"‘'«"
+
+
+class UnclosedQuote(DocumentRule):
+    """A quotation opened and never closed, or closed without being opened.
+
+    ## What it flags
+    - an opening quotation mark with no closing mark in its paragraph, when the next
+      paragraph does not open with a quotation mark to continue it;
+    - an opening mark followed by another opening mark before any closing one (“He said “no”);
+    - a paragraph that closes a quotation it never opened, after a paragraph that did not
+      leave one open.
+
+    Curly and straight double marks are read; a straight mark opens after a space and closes
+    before one. Single quotation marks nested inside double ones are part of the outer
+    quotation.
+
+    ## Why it matters
+    A missing mark changes who is speaking: the reader cannot tell where the source's words
+    end and the reporter's begin, which is exactly what a quotation mark is for. In print it
+    is a correction; online it also breaks quotation search and pull quotes.
+
+    ## Example
+    ```
+    “The search and rescue operation is complete, Deputy Minister Alexander Chupriyan told
+    TASS on Wednesday.
+
+    Chelyabinsk's governor has promised each victim a payout.
+    ```
+
+    ## Instead
+    ```
+    “The search and rescue operation is complete,” Deputy Minister Alexander Chupriyan told
+    TASS on Wednesday.
+    ```
+    A quotation that runs on over several paragraphs is right as it is when each paragraph
+    opens with a quotation mark and only the last one closes (AP style).
+    """
+
+    id = "unclosed-quote"
+    category = "style"
+    severity = "warning"
+    default_options = {}
+
+    def check(self, doc, options):
+        blocks = doc.blocks
+        left_open = False
+        for k, block in enumerate(blocks):
+            if block.kind not in _QUOTE_BLOCKS:
+                left_open = False
+                continue
+            prose = block.prose
+            open_at, first, skip = -1, True, -1
+            marks = list(_double_marks(prose))
+            for n, (i, role) in enumerate(marks):
+                if n == skip:
+                    continue
+                if role == "toggle":
+                    role = "close" if open_at >= 0 else "open"
+                if role == "open" and open_at >= 0 and _nested(marks, n):
+                    # Double marks inside a double quotation ("The "United States" is …"):
+                    # a nested quotation in the wrong marks, not one left open.
+                    skip = n + 1
+                    continue
+                if role == "open":
+                    if open_at >= 0:
+                        yield _match(block, open_at, open_at + 1,
+                                     "This quotation is not closed before the next one opens: "
+                                     "add the closing mark.")
+                    open_at = i
+                elif open_at >= 0:
+                    open_at = -1
+                elif not (first and left_open):
+                    yield _match(block, i, i + 1,
+                                 "This closing quotation mark has no opening mark: add the "
+                                 "opening mark where the quotation begins.")
+                first = False
+            left_open = False
+            if open_at >= 0:
+                if _continues(blocks, k):
+                    left_open = True
+                else:
+                    yield _match(block, open_at, open_at + 1,
+                                 "This quotation is not closed in its paragraph, and the next "
+                                 "paragraph does not continue it: add the closing mark.")
+
+
+def _nested(marks, n: int) -> bool:
+    """True when the opening mark ``n`` is followed by two marks that can both close: the
+    first closes a quotation nested inside the open one, the second closes the open one."""
+    after = [role for _, role in marks[n + 1:n + 3]]
+    return len(after) == 2 and all(r in ("close", "toggle") for r in after)
+
+
+def _double_marks(prose: str):
+    """(position, "open" | "close" | "toggle") for each double quotation mark of ``prose``.
+
+    The low opening mark of German and Hungarian („vas”) opens like “.
+    """
+    n = len(prose)
+    for i, ch in enumerate(prose):
+        if ch not in "“”\"„":
+            continue
+        if ch == "„":
+            yield i, "open"
+            continue
+        prev = prose[i - 1] if i else " "
+        yield i, double_role(ch, prev, prose[i + 1] if i + 1 < n else " ")
+
+
+def _continues(blocks, k: int) -> bool:
+    """True when the block after ``k`` opens with a quotation mark (AP's running quote)."""
+    if k + 1 >= len(blocks):
+        return False
+    nxt = blocks[k + 1]
+    return nxt.kind in _QUOTE_BLOCKS and nxt.prose.lstrip()[:1] in _OPENING_MARKS
+
+
+RULES = (NameVariant, FirstReference, UnclosedQuote)
+
+
+@hookimpl
+def newslint_register_rules(config):
+    return [cls() for cls in RULES]

@@ -1,0 +1,124 @@
+"""The name and quotation rules on real Wikinews fixtures, on the safeguards, on the seed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from shared_paths import SEED
+from newslint.rules.names import RULES, FirstReference, NameVariant, UnclosedQuote
+from newslint.testing import check_text
+from newslint.text.slips import one_slip
+
+HERE = Path(__file__).parent
+BY_ID = {cls.id: cls for cls in RULES}
+
+
+def _fixtures(kind: str):
+    return [(rid, p) for rid in BY_ID for p in sorted((HERE / rid).glob(f"{kind}*.md"))]
+
+
+@pytest.mark.parametrize("rule_id,fixture", _fixtures("bad"), ids=lambda v: getattr(v, "name", v))
+def test_bad_fixture_matches_expected(rule_id, fixture):
+    expected = [e for e in json.loads((HERE / rule_id / "expected.json").read_text())
+                if e["file"] == fixture.name]
+    found = check_text(fixture.read_text(encoding="utf-8"), BY_ID[rule_id]())
+    assert [(f.line, f.excerpt, list(f.suggestions)) for f in found] == [
+        (e["line"], e["excerpt"], e["suggestions"]) for e in expected]
+    assert expected and all(f.rule == rule_id for f in found)
+
+
+@pytest.mark.parametrize("rule_id,fixture", _fixtures("good"), ids=lambda v: getattr(v, "name", v))
+def test_good_fixture_has_no_findings(rule_id, fixture):
+    assert check_text(fixture.read_text(encoding="utf-8"), BY_ID[rule_id]()) == []
+
+
+def test_every_rule_is_documented_in_ruffs_shape():
+    for cls in RULES:
+        doc = cls().doc
+        for heading in ("## What it flags", "## Why it matters", "## Example", "## Instead"):
+            assert heading in doc, (cls.id, heading)
+
+
+def test_explain_prints_the_documentation():
+    out = subprocess.run([sys.executable, "-m", "newslint", "explain", "name-variant"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "## Why it matters" in out and "Segall" in out
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Segal", "Segall", True), ("Weaver", "Weever", True), ("Zuckerberg", "Zuckerburg", True),
+    ("Dwayne", "Dwyane", True), ("Korea", "Korean", False), ("Mario", "Maria", False),
+    ("Adam", "Adem", False), ("Segal", "Regal", False), ("Chirac", "Chriac", True)])
+def test_one_slip(a, b, same):
+    assert one_slip(a, b) is same
+
+
+def test_rarer_spelling_reported_with_the_other_related():
+    text = ("Nicholas Weaver, a lecturer, said the ban was minimal.\n\n"
+            "Weaver said it would not help.\n\nWeever said so again.\n")
+    found = check_text(text, NameVariant())
+    assert [(f.excerpt, f.suggestions) for f in found] == [("Weever", ("Weaver",))]
+    assert found[0].related[0].excerpt == "Weaver" and found[0].related[0].line == 1
+
+
+def test_two_people_introduced_in_full_are_not_one_name():
+    text = ("Ann Johnson, a nurse, said the ward was full. Mark Johnston, a doctor, agreed.\n\n"
+            "Johnson said more beds were needed; Johnston said staff were.\n")
+    assert check_text(text, NameVariant()) == []
+
+
+def test_one_person_with_one_given_name_is_one_name():
+    text = "Adam Segal directs the program.\n\nAdam Segall said the ban was minimal.\n"
+    assert [f.excerpt for f in check_text(text, NameVariant())] == ["Segall"]
+
+
+def test_quoted_statement_keeps_its_spelling():
+    text = ('Osama bin Laden was killed in 2011. Bin Laden led al-Qaeda.\n\n'
+            'The statement read: "Hamza bin Ladin, son of Usama bin Ladin, was killed."\n')
+    assert check_text(text, NameVariant()) == []
+
+
+def test_ordinary_words_at_a_sentence_start_are_not_names():
+    text = "Women play in the open event. Woman Grand Master is a title for women.\n"
+    assert check_text(text, NameVariant()) == []
+
+
+def test_first_reference_after_a_title_or_the_is_not_reported():
+    text = ("President Trump spoke first. The Trump administration agreed.\n\n"
+            "Donald Trump said on Friday he may declare an emergency. Trump said so again.\n")
+    assert check_text(text, FirstReference()) == []
+
+
+def test_first_reference_is_off_by_default():
+    assert FirstReference.default_enabled is False
+    assert NameVariant.default_enabled and UnclosedQuote.default_enabled
+
+
+def test_running_quote_over_paragraphs_is_not_unclosed():
+    text = ('"The first part runs on,\n\n"and the second part ends here," she said.\n')
+    assert check_text(text, UnclosedQuote()) == []
+
+
+def test_unclosed_at_the_end_of_the_article():
+    text = 'She said, "We will appeal the ruling.\n'
+    found = check_text(text, UnclosedQuote())
+    assert [(f.line, f.column, f.excerpt) for f in found] == [(1, 11, '"')]
+
+
+def test_curly_marks_and_nested_single_quotes():
+    ok = "“He called it ‘a disgrace’ and left,” she said.\n"
+    bad = "“He called it ‘a disgrace’ and left, she said. “We will appeal.”\n"
+    assert check_text(ok, UnclosedQuote()) == []
+    assert [f.column for f in check_text(bad, UnclosedQuote())] == [1]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives outside the repository")
+def test_seed_article_is_quiet():
+    text = SEED.read_text(encoding="utf-8")
+    for cls in RULES:
+        assert check_text(text, cls(), suffix=".txt") == [], cls.id
