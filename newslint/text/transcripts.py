@@ -49,10 +49,8 @@ def speaker_label(block):
     # Any word, not only the first: "Trafalgar Square. Image: Mirrys." is a caption's credit.
     if not words or any(w.strip(".,").lower() in _NOT_SPEAKERS for w in words):
         return None
-    last = first[-1].strip(".,;")
-    if last.lower() in _NOT_SPEAKERS or _GLUED_CREDIT.search(last):
-        # "Susan Rice Image: White House.", "Jo JorgensenImage: …": a caption and its credit
-        return None
+    if _GLUED_CREDIT.search(words[-1].strip(".,;")):
+        return None  # "Jo JorgensenImage: …": a caption run into its credit
     return m
 
 
