@@ -8,6 +8,7 @@ from typing import Optional
 
 from newslint.document import Document
 from newslint.errors import ConfigError, InputError, NewslintError
+from newslint.filters.verbatim import VerbatimSpans
 from newslint.filters.overlaps import resolve as one_finding_per_fault
 from newslint.filters.selection import Selection
 from newslint.filters.suppressions import is_suppressed
@@ -120,6 +121,9 @@ class Engine:
         self.pm = pm
         self.selection = selection
         self.date_override = date_override
+        #: Publication dates by path, for articles whose date travels beside the text (an
+        #: archive export, a CMS field); ``date_override`` (``--date``) still wins.
+        self.dates: dict = {}
         self.warn = warn or (lambda message: None)
         self.notice = notice
         self.parsers: dict = {}
@@ -182,7 +186,7 @@ class Engine:
             out = FileOutcome(path)
             out.errors.append(FileError(path, str(exc), "input"))
             return out
-        key = (path, suffix, self.date_override, text)
+        key = (path, suffix, self._date_for(path), text)
         known = self.memo.get(key)
         if known is None:
             known = self._limited(path, text, suffix)
@@ -214,7 +218,7 @@ class Engine:
             if text is None:
                 text = self._read(path)
             doc = parse_document(path, text, suffix or os.path.splitext(path)[1],
-                                 self.date_override, self.parsers)
+                                 self._date_for(path), self.parsers)
         except InputError as exc:
             out.errors.append(FileError(path, str(exc), "input"))
             return out
@@ -232,6 +236,7 @@ class Engine:
         out.suppressions = doc.suppressions
         out.words = sum(len(b.prose.split()) for b in doc.blocks)
         raw: list[Finding] = []
+        verbatim = VerbatimSpans(doc)
         for rule in self.active:
             opts = self.options[rule.id]
             try:
@@ -239,6 +244,8 @@ class Engine:
                     out.corpus[rule.id] = rule.collect(doc, opts)
                     continue
                 for match in rule.check(doc, opts):
+                    if match.span is None and verbatim.drops(rule, match.offset, match.length):
+                        continue
                     raw.append(self._finding(doc, rule, match))
             except NewslintError as exc:
                 # A rule that cannot work on this file for a reason it can state (LanguageTool
@@ -248,6 +255,11 @@ class Engine:
                 raw.append(self._internal_error(doc, rule, exc))
         out.findings = one_finding_per_fault(self._filter(raw, out.suppressions))
         return out
+
+    def _date_for(self, path: str):
+        if self.date_override is not None:
+            return self.date_override
+        return self.dates.get(path)
 
     def _read(self, path: str) -> str:
         from newslint.reading import read_article

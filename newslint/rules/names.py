@@ -312,7 +312,8 @@ class UnclosedQuote(DocumentRule):
 
     Curly and straight double marks are read; a straight mark opens after a space and closes
     before one. Single quotation marks nested inside double ones are part of the outer
-    quotation.
+    quotation. German low-high marks („Vivy“) are a pair, and a straight mark right after a
+    figure outside any quotation is an inch mark (a 34" screen), not a quotation mark.
 
     ## Why it matters
     A missing mark changes who is speaking: the reader cannot tell where the source's words
@@ -354,6 +355,10 @@ class UnclosedQuote(DocumentRule):
             for n, (i, role) in enumerate(marks):
                 if n == skip:
                     continue
+                if open_at >= 0 and prose[open_at] == "„" and prose[i] in "“”":
+                    role = "close"  # German „…“ closes with the high mark that opens in English
+                elif open_at < 0 and prose[i] == '"' and i and prose[i - 1].isdigit():
+                    continue  # an inch mark: a 34" screen, 22" long
                 if role == "toggle":
                     role = "close" if open_at >= 0 else "open"
                 if role == "open" and open_at >= 0 and _nested(marks, n):

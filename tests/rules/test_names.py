@@ -122,3 +122,19 @@ def test_seed_article_is_quiet():
     text = SEED.read_text(encoding="utf-8")
     for cls in RULES:
         assert check_text(text, cls(), suffix=".txt") == [], cls.id
+
+
+def test_german_low_high_marks_are_a_pair():
+    # From a German health-app story: „Vivy“ opens low and closes high.
+    text = "Die App „Vivy“ wurde von 90 Krankenkassen auf den Weg gebracht.\n"
+    assert check_text(text, UnclosedQuote()) == []
+    assert len(check_text("Die App „Vivy wurde entwickelt.\n", UnclosedQuote())) == 1
+
+
+def test_inch_marks_after_a_figure_are_not_quotation_marks():
+    # From a deals page: screen sizes and dimensions in inches.
+    text = ('Specs include a 34" 3440x1440 curved panel. The set measures 22" long and 22" '
+            'wide and is called the "Master Builder Series".\n')
+    assert check_text(text, UnclosedQuote()) == []
+    # A figure at the end of a real quotation still closes it.
+    assert check_text('The final score was "3-2" on Sunday.\n', UnclosedQuote()) == []
