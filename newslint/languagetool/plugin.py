@@ -185,7 +185,8 @@ class LanguageToolRule(DocumentRule):
             raise LanguageToolFailed(self.failure)
         from newslint.languagetool.client import CheckError
         from newslint.languagetool.speech import inside, speech_spans
-        from newslint.languagetool.spelling import DocumentSpelling, in_foreign_phrase
+        from newslint.languagetool.spelling import (DocumentSpelling, in_foreign_phrase,
+                                                    multitoken_message)
         from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
@@ -262,8 +263,13 @@ class LanguageToolRule(DocumentRule):
                                        category=category, severity=SEVERITY[category],
                                        source="languagetool"))
                     continue
+                message = m.message
+                if m.rule_id.startswith("EN_MULTITOKEN_SPELLING"):
+                    message = multitoken_message(block.prose[m.start:m.end], m.replacements)
+                    if message is None:
+                        continue
                 offset, length = block.source_span(m.start, m.end)
-                found.append(Match(offset, length, m.message, suggestions=tuple(m.replacements),
+                found.append(Match(offset, length, message, suggestions=tuple(m.replacements),
                                    rule=rule, category=category,
                                    severity=SEVERITY[category], source="languagetool"))
         for index, places in other_places.items():

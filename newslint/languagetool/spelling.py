@@ -188,3 +188,17 @@ def verdict(block, start: int, end: int, suggestions, knowledge: DocumentSpellin
             return None
     suggestions = tuple(suggestions)
     return Verdict(word, start, end, misspelling_message(word, suggestions), suggestions)
+
+
+def multitoken_message(text: str, suggestions) -> Optional[str]:
+    """The message for LanguageTool's multi-word spelling match ("Escerichia coli"), or None
+    when it reads a person's name as a famous one's ("Tom Frieden" for "Tom Friedman",
+    "Evan Duffey" for "Evan Dunfee"): a name with the same given name and another capitalised
+    surname is someone else, not a misspelling."""
+    suggestions = list(suggestions)
+    words = text.split()
+    best = suggestions[0].split() if suggestions else []
+    if (len(words) >= 2 and len(best) == len(words) and words[0] == best[0]
+            and all(w[:1].isupper() for w in words) and words[-1].lower() != best[-1].lower()):
+        return None
+    return misspelling_message(text, suggestions)
