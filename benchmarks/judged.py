@@ -12,7 +12,8 @@ Wikinews articles in ``benchmarks/corpus/wikinews`` and the story texts (``artic
 saved news pages in ``../shared/corpora/news_page_extraction_dev``. Those pages are other
 outlets' copyright: their text is written to a temporary folder for the run and never kept, and
 their judgements record only the page id, the position, a hash of the flagged text and the
-reason.
+reason. The publication date each saved page states (its meta tags) is given to newslint beside
+the text, as a newsroom's export gives it; the seed, whose text is all there is, has none.
 
 newslint runs with the default configuration and LanguageTool on (a server of its own, or
 ``--url``), as a user's first run would. Each finding is looked up in the judgement files
@@ -31,6 +32,8 @@ false findings are also given per 1,000 words of the judged corpus.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import re
 import collections
 import hashlib
 import json
@@ -89,6 +92,49 @@ def materialize(workdir: Path) -> dict:
     return docs
 
 
+#: Where a saved page states its publication date: meta tags, JSON-LD, a <time> element.
+_PAGE_DATE = [re.compile(p, re.I) for p in (
+    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|datePublished|date|'
+    r'pubdate|publishdate|og:published_time|parsely-pub-date|sailthru\.date|dc\.date|'
+    r'DC\.date\.issued)["\'][^>]*content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\']'
+    r'(?:article:published_time|datePublished|date|pubdate)["\']',
+    r'"datePublished"\s*:\s*"([^"]+)"',
+    r'<time[^>]+datetime=["\']([^"\']+)')]
+
+
+def page_dates(doc_ids) -> dict:
+    """``{doc_id: date}`` for the saved news pages that state their publication date.
+
+    A publisher's system holds the date beside the story; the extracted story text lost it.
+    newslint is given it the way a newsroom's export would give it (``Checker.run(dates=)``),
+    so that "on Friday" is read against the day the story ran, as in the seed's own case the
+    day is not.
+    """
+    import gzip
+
+    dates = {}
+    for doc_id in doc_ids:
+        if group_of(doc_id) != "extraction":
+            continue
+        page = EXTRACTION.parent / "html" / f"{doc_id.split('/', 1)[1]}.html.gz"
+        try:
+            html = gzip.open(page, "rt", encoding="utf-8", errors="replace").read()
+        except OSError:
+            continue
+        for pattern in _PAGE_DATE:
+            m = pattern.search(html)
+            if m:
+                try:
+                    day = _dt.date.fromisoformat(m.group(1).strip()[:10])
+                except ValueError:
+                    continue
+                if day.year >= 1990:  # "0001-01-01" is a page template's empty date
+                    dates[doc_id] = day
+                    break
+    return dates
+
+
 def group_of(doc_id: str) -> str:
     return doc_id.split("/", 1)[0]
 
@@ -112,8 +158,9 @@ def run_newslint(docs: dict, url: str = "", jobs: int = 2, use_cache: bool = Tru
                                                                        file=sys.stderr))
         checker.config.use_cache = use_cache
         by_path = {str(p): d for d, p in docs.items()}
+        dates = {str(docs[d]): day for d, day in page_dates(docs).items()}
         with checker.start(jobs):
-            result = checker.run(list(by_path))
+            result = checker.run(list(by_path), dates=dates)
     errors = [e.message for fo in result.files for e in fo.errors]
     if errors:
         sys.exit("newslint could not check every judged document:\n" + "\n".join(errors))

@@ -125,14 +125,16 @@ class Checker:
 
     def run(self, paths: list, *, jobs: Optional[int] = None, progress=None,
             stdin_text: Optional[str] = None, stdin_name: Optional[str] = None,
-            keep_source: bool = False):
+            keep_source: bool = False, dates: Optional[dict] = None):
         """Check files (``"-"`` stands for ``stdin_text``, parsed as ``stdin_name``), corpus
         rules included; returns a :class:`~newslint.engine.RunResult`. With ``keep_source``
         each outcome also carries its :class:`~newslint.source.ArticleSource` (for a
-        formatter whose ``needs_source`` is true)."""
+        formatter whose ``needs_source`` is true). ``dates`` gives publication dates by path
+        for articles that carry none in their text (an archive export); ``--date`` wins."""
         import os
 
         self.engine.keep_source = keep_source
+        self.engine.dates = dict(dates or {})
 
         stdin_meta = (stdin_name, os.path.splitext(stdin_name)[1]) if stdin_name else None
         return self.engine.run(paths, jobs=jobs or self._jobs or 1, progress=progress,
