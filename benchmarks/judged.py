@@ -92,15 +92,37 @@ def materialize(workdir: Path) -> dict:
     return docs
 
 
-#: Where a saved page states its publication date: meta tags, JSON-LD, a <time> element.
+#: Where a saved page states its publication date, most trusted first: meta tags and JSON-LD,
+#: then a page's own "published" field or label.
 _PAGE_DATE = [re.compile(p, re.I) for p in (
-    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|datePublished|date|'
-    r'pubdate|publishdate|og:published_time|parsely-pub-date|sailthru\.date|dc\.date|'
-    r'DC\.date\.issued)["\'][^>]*content=["\']([^"\']+)',
+    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|article:published|'
+    r'datePublished[^"\']*|date|pubdate|publishdate|og:published_time|parsely-pub-date|'
+    r'sailthru\.date|dc\.date|DC\.date\.issued)["\'][^>]*content=["\']([^"\']+)',
     r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\']'
     r'(?:article:published_time|datePublished|date|pubdate)["\']',
-    r'"datePublished"\s*:\s*"([^"]+)"',
+    r'"(?:datePublished|firstPublished)"\s*:\s*"([^"]+)"',
+    r'class="published_date"[^>]*value="([^"]+)"',
+    r'class="article-publish-date">([^<]+)<',
+    r'itemprop="datePublished">([^<]+)<',
+    r'\bPublished\s+(\d{1,2}:\d\d\s*[AP]M\s+\w+\s+\w+\.? \d{1,2}, \d{4})',
     r'<time[^>]+datetime=["\']([^"\']+)')]
+
+
+def _page_day(value: str):
+    from dateutil import parser
+
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        pass
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # "EST", "IST": the day is all that is needed
+            warnings.simplefilter("ignore")
+            return parser.parse(value, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def page_dates(doc_ids) -> dict:
@@ -108,8 +130,8 @@ def page_dates(doc_ids) -> dict:
 
     A publisher's system holds the date beside the story; the extracted story text lost it.
     newslint is given it the way a newsroom's export would give it (``Checker.run(dates=)``),
-    so that "on Friday" is read against the day the story ran, as in the seed's own case the
-    day is not.
+    so that "on Friday" is read against the day the story ran. The seed, whose text is all
+    there is, gets no date.
     """
     import gzip
 
@@ -123,15 +145,11 @@ def page_dates(doc_ids) -> dict:
         except OSError:
             continue
         for pattern in _PAGE_DATE:
-            m = pattern.search(html)
-            if m:
-                try:
-                    day = _dt.date.fromisoformat(m.group(1).strip()[:10])
-                except ValueError:
-                    continue
-                if day.year >= 1990:  # "0001-01-01" is a page template's empty date
-                    dates[doc_id] = day
-                    break
+            day = next((d for d in (_page_day(m.group(1)) for m in pattern.finditer(html))
+                        if d is not None and d.year >= 1990), None)  # not a template's 0001
+            if day is not None:
+                dates[doc_id] = day
+                break
     return dates
 
 
