@@ -228,7 +228,10 @@ class LanguageToolRule(DocumentRule):
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
                     continue
                 category = category_of(m)
-                if category != "spelling" and not self.section["grammar_in_quotes"]:
+                # Only the speller's matches are the writer's inside a quotation: LanguageTool
+                # files "in regards to" and "a" before a vowel under its spelling categories too.
+                speller = is_speller(m) or m.rule_id.startswith("EN_MULTITOKEN_SPELLING")
+                if not speller and not self.section["grammar_in_quotes"]:
                     if speech is None:
                         speech = speech_spans(doc)
                     if inside(speech.get(block.index, ()), m.start, m.end, block.prose):
