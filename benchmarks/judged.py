@@ -401,6 +401,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the joined findings to this file")
+    ap.add_argument("--strict", action="store_true",
+                    help="for check: fail on every shortfall, known ones included")
     args = ap.parse_args(argv)
     if args.command == "record":
         if not args.file:
@@ -435,9 +437,41 @@ def main(argv=None) -> int:
         print(f"\n{unjudged} findings are not judged: run `judged.py todo` and judge them")
         failed = True
     problems = shortfalls(joined, words, lost)
+    known = known_shortfalls()
     for problem in problems:
-        print(f"below the bar: {problem}")
-    return 1 if failed or problems else 0
+        tolerated = not args.strict and shortfall_key(problem, known) is not None
+        print(f"below the bar{' (known)' if tolerated else ''}: {problem}")
+        failed = failed or not tolerated
+    return 1 if failed else 0
+
+
+#: Shortfalls written down as known, so that ``check`` fails only on a new or a worse one.
+KNOWN_SHORTFALLS = REPO / "benchmarks" / "judgements" / "known-shortfalls.txt"
+
+
+def known_shortfalls() -> dict:
+    """``{family: None}`` and ``{"lost": n}`` from ``known-shortfalls.txt`` ("#" comments)."""
+    known: dict = {}
+    if not KNOWN_SHORTFALLS.exists():
+        return known
+    for line in KNOWN_SHORTFALLS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("lost "):
+            known["lost"] = int(line.split()[1])
+        elif line:
+            known[line] = None
+    return known
+
+
+def shortfall_key(problem: str, known: dict):
+    """The entry of ``known`` that covers ``problem``, or None when it is new or worse."""
+    if problem.endswith("(listed above)"):
+        n = int(problem.split()[0])
+        return "lost" if n <= known.get("lost", -1) else None
+    if "per 1,000 words" in problem:
+        return None  # the corpus-wide rate is never tolerated
+    name = problem.split(": precision", 1)[0]
+    return name if name in known else None
 
 
 if __name__ == "__main__":
