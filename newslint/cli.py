@@ -149,6 +149,12 @@ def main(argv=None) -> int:
     if argv and argv[0] == "languagetool":
         return _languagetool(argv[1:])
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        from newslint.suggest import command_typo
+        typo = command_typo(argv[0], COMMANDS)
+        if typo:
+            _say(f"unknown command {argv[0]!r} (did you mean {' or '.join(typo)}?); "
+                 f"to check a file of that name, write `newslint check {argv[0]}`")
+            return ExitCode.USAGE
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
     parser = _server_parser() if CHECKER_SOURCE is not None else build_parser()
     args = parser.parse_args(argv)
@@ -403,10 +409,8 @@ def _explain(args) -> int:
             rule = parent
             note = f"{rule_id} is reported by {parent.id}.\n\n"
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, list(rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        from newslint.suggest import did_you_mean
+        hint = did_you_mean(rule_id, rules)
         raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
     state = "on" if rule in checker.active else "off"
     sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
