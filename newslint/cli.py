@@ -273,6 +273,9 @@ def _check(args) -> int:
             missing.append(p)
     files = (discover(present, checker.parsers, config.exclude, notice=checker.engine.warn)
              if present else [])
+    if args.output:  # also an article found in a folder being checked
+        from newslint.output_file import refuse_inputs
+        refuse_inputs(args.output, list(paths) + list(files))
     stdin_text = None
     stdin_name = None
     if "-" in files:
@@ -325,30 +328,36 @@ def _check(args) -> int:
     summary = summarize(outcomes, extra_errors, fail_on)
     code = ExitCode(summary.exit_code)
 
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        color = _use_color(args.color, stream)
-        formatter = formatters[args.format](
-            stream, color=color, quiet=args.quiet,
-            rules={r.id: r for r in result.rules}, root=os.getcwd())
-        formatter.start()
-        for err in extra_errors:
-            if needs_source:
-                formatter.file(err.path, [], [err], source=None)
-            else:
-                formatter.file(err.path, [], [err])
-        for fo in outcomes:
-            if needs_source:
-                formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
-            else:
-                formatter.file(fo.path, fo.findings, fo.errors)
-        formatter.finish(summary)
-    finally:
-        if args.output:
-            stream.close()
-        else:
-            stream.flush()
+    if args.output:
+        from newslint.output_file import atomic_output
+        with atomic_output(args.output) as stream:
+            _report(args, stream, formatters, result, outcomes, extra_errors, summary,
+                    needs_source)
+    else:
+        _report(args, sys.stdout, formatters, result, outcomes, extra_errors, summary,
+                needs_source)
+        sys.stdout.flush()
     return int(code)
+
+
+def _report(args, stream, formatters, result, outcomes, extra_errors, summary, needs_source):
+    """Write the report of a finished run to ``stream``."""
+    color = _use_color(args.color, stream)
+    formatter = formatters[args.format](
+        stream, color=color, quiet=args.quiet,
+        rules={r.id: r for r in result.rules}, root=os.getcwd())
+    formatter.start()
+    for err in extra_errors:
+        if needs_source:
+            formatter.file(err.path, [], [err], source=None)
+        else:
+            formatter.file(err.path, [], [err])
+    for fo in outcomes:
+        if needs_source:
+            formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
+        else:
+            formatter.file(fo.path, fo.findings, fo.errors)
+    formatter.finish(summary)
 
 
 def _server_section(config) -> dict:
