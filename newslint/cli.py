@@ -229,6 +229,10 @@ def _setup(args, start: Path):
 
 
 # -- check --------------------------------------------------------------------------------
+#: What '-' is called, and so parsed as, without --stdin-filename: plain text.
+STDIN_DEFAULT_NAME = "stdin.txt"
+
+
 def _check(args) -> int:
     from newslint.config import parse_date_option
     from newslint.discovery import discover
@@ -239,7 +243,7 @@ def _check(args) -> int:
     if not paths:
         raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
     if "-" in paths and not args.stdin_filename:
-        raise UsageError("reading '-' needs --stdin-filename NAME (its suffix picks the format)")
+        args.stdin_filename = STDIN_DEFAULT_NAME  # plain text unless said otherwise
     date = parse_date_option(args.date, "--date") if args.date else None
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
     checker = _setup(args, first if first.exists() else Path.cwd())
@@ -290,6 +294,9 @@ def _check(args) -> int:
         else:
             stdin_name = name
 
+    if not files and not missing:
+        checker.engine.warn(f"no articles found in {', '.join(paths)} (newslint reads "
+                            f"{', '.join(sorted(checker.parsers))} files)")
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None

@@ -97,8 +97,23 @@ class RunResult:
 MEMO_FILES = 5000
 
 
+#: Byte-order marks of the encodings a BOM identifies, longest first (UTF-32-LE's begins
+#: with UTF-16-LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(path: str, data: bytes) -> str:
-    """Decode UTF-8 (a BOM is dropped); a clear error for binary or non-UTF-8 input."""
+    """Decode UTF-8 (a BOM is dropped), or UTF-16/32 that starts with its BOM (some editors
+    on Windows save so); a clear error for binary or other input."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts with a {encoding.upper()} byte-order mark "
+                                 f"but is not valid {encoding.upper()}; save the file as "
+                                 f"UTF-8") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (contains NUL bytes); not checked")
     try:

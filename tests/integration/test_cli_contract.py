@@ -71,3 +71,34 @@ def test_explain_suggests_ids_containing_the_word(run_cli):
     res = run_cli("explain", "weekday")
     assert res.code == 2
     assert "did you mean weekday-date-mismatch" in res.err
+
+
+def test_stdin_without_a_name_is_plain_text(run_cli, no_languagetool, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    res = run_cli("check", "-", "--format", "json", stdin=b"# Not a heading\n\nOn Friday.\n")
+    assert res.code in (0, 1), res.err
+    assert "stdin-filename" not in res.err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_utf16_and_utf32_with_a_bom_are_read(run_cli, tmp_path, no_languagetool, encoding):
+    path = tmp_path / "story.txt"
+    data = ARTICLE.encode(encoding)
+    if not encoding.endswith("-be"):
+        assert data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    else:
+        data = ("\ufeff" + ARTICLE).encode(encoding)
+    path.write_bytes(data)
+    res = run_cli("check", path, "--format", "json")
+    assert res.code in (0, 1), res.err
+    assert "binary" not in res.err and "UTF-8" not in res.err
+    assert res.json["errors"] == []
+    assert [f["excerpt"] for f in res.json["findings"]] == ["Friday"]
+
+
+def test_an_empty_selection_warns(run_cli, tmp_path, no_languagetool):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = run_cli("check", empty)
+    assert res.code == 0
+    assert "no articles found" in res.err
