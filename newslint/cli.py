@@ -161,9 +161,11 @@ def main(argv=None) -> int:
     if args.command is None:
         parser.print_help()
         return ExitCode.USAGE
+    from newslint.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_stops_run
     try:
         if args.command == "check":
-            return _check(args)
+            with sigterm_stops_run():
+                return _check(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -176,9 +178,12 @@ def main(argv=None) -> int:
     except NewslintError as exc:
         _say(str(exc))
         return ExitCode.USAGE
+    except Terminated:
+        _say("terminated")
+        return EXIT_SIGTERM
     except KeyboardInterrupt:
         _say("interrupted")
-        return 130
+        return EXIT_SIGINT
     except BrokenPipeError:
         # `newslint … | head`: the reader went away; say nothing more.
         try:

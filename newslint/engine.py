@@ -332,11 +332,19 @@ class Engine:
             # Small chunks, largest files first: the last chunks are then short, so no worker
             # sits idle while another finishes a long tail (outcomes are sorted by path below).
             chunk = max(1, min(4, len(ordered) // (jobs * 4) or 1))
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            from newslint.signals import end_workers, worker_setup
+
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                       initializer=worker_setup)
+            try:
                 for fo in pool.map(_worker_check, ordered, chunksize=chunk):
                     outcomes.append(fo)
                     if progress:
                         progress(len(outcomes), total)
+            except BaseException:  # Ctrl-C, SIGTERM: the workers stop now, not after the queue
+                end_workers(pool)
+                raise
+            pool.shutdown(wait=True)
         else:
             for p in disk:
                 outcomes.append(self.check_file(p))
