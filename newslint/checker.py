@@ -52,6 +52,8 @@ class Checker:
 
         path = config_file if config_file is not None else find_config(start or Path.cwd())
         config = load_config(path)
+        configured = {key: list(config.values[key]) for key in ("select", "extend_select",
+                                                                 "ignore")}
         if select is not None:
             config.values["select"] = list(select)
         if extend_select:
@@ -68,6 +70,8 @@ class Checker:
                      if isinstance(e, dict) and "enabled" in e}
         selection = Selection(config.select, config.extend_select, config.ignore, overrides)
         engine = Engine(config, pm, selection, config.date, warn=warn, notice=notice)
+        _check_selection(engine.rules.values(), configured, config.where,
+                         {"select": select, "extend_select": extend_select, "ignore": ignore})
         return cls(config, pm, engine)
 
     # -- what it holds ------------------------------------------------------------------------
@@ -171,3 +175,14 @@ def summarize(outcomes: list, extra_errors: list, fail_on: str):
     summary.errors = len(extra_errors) + sum(len(fo.errors) for fo in outcomes)
     summary.exit_code = int(exit_code(outcomes, extra_errors, fail_on))
     return summary
+
+
+def _check_selection(rules, configured: dict, where: str, flags: dict) -> None:
+    """Every ``select``/``extend_select``/``ignore`` entry, from the file or a flag, must name
+    something that exists."""
+    from newslint.filters.selection import check_entries
+
+    for key, entries in configured.items():
+        check_entries(entries, rules, f"{where}: {key}")
+    for key, entries in flags.items():
+        check_entries(entries or (), rules, "--" + key.replace("_", "-"))

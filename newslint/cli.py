@@ -149,15 +149,23 @@ def main(argv=None) -> int:
     if argv and argv[0] == "languagetool":
         return _languagetool(argv[1:])
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        from newslint.suggest import command_typo
+        typo = command_typo(argv[0], COMMANDS)
+        if typo:
+            _say(f"unknown command {argv[0]!r} (did you mean {' or '.join(typo)}?); "
+                 f"to check a file of that name, write `newslint check {argv[0]}`")
+            return ExitCode.USAGE
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
     parser = _server_parser() if CHECKER_SOURCE is not None else build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return ExitCode.USAGE
+    from newslint.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_stops_run
     try:
         if args.command == "check":
-            return _check(args)
+            with sigterm_stops_run():
+                return _check(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -170,9 +178,12 @@ def main(argv=None) -> int:
     except NewslintError as exc:
         _say(str(exc))
         return ExitCode.USAGE
+    except Terminated:
+        _say("terminated")
+        return EXIT_SIGTERM
     except KeyboardInterrupt:
         _say("interrupted")
-        return 130
+        return EXIT_SIGINT
     except BrokenPipeError:
         # `newslint … | head`: the reader went away; say nothing more.
         try:
@@ -223,6 +234,10 @@ def _setup(args, start: Path):
 
 
 # -- check --------------------------------------------------------------------------------
+#: What '-' is called, and so parsed as, without --stdin-filename: plain text.
+STDIN_DEFAULT_NAME = "stdin.txt"
+
+
 def _check(args) -> int:
     from newslint.config import parse_date_option
     from newslint.discovery import discover
@@ -233,7 +248,7 @@ def _check(args) -> int:
     if not paths:
         raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
     if "-" in paths and not args.stdin_filename:
-        raise UsageError("reading '-' needs --stdin-filename NAME (its suffix picks the format)")
+        args.stdin_filename = STDIN_DEFAULT_NAME  # plain text unless said otherwise
     date = parse_date_option(args.date, "--date") if args.date else None
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
     checker = _setup(args, first if first.exists() else Path.cwd())
@@ -267,6 +282,9 @@ def _check(args) -> int:
             missing.append(p)
     files = (discover(present, checker.parsers, config.exclude, notice=checker.engine.warn)
              if present else [])
+    if args.output:  # also an article found in a folder being checked
+        from newslint.output_file import refuse_inputs
+        refuse_inputs(args.output, list(paths) + list(files))
     stdin_text = None
     stdin_name = None
     if "-" in files:
@@ -281,6 +299,9 @@ def _check(args) -> int:
         else:
             stdin_name = name
 
+    if not files and not missing:
+        checker.engine.warn(f"no articles found in {', '.join(paths)} (newslint reads "
+                            f"{', '.join(sorted(checker.parsers))} files)")
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
@@ -319,30 +340,36 @@ def _check(args) -> int:
     summary = summarize(outcomes, extra_errors, fail_on)
     code = ExitCode(summary.exit_code)
 
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        color = _use_color(args.color, stream)
-        formatter = formatters[args.format](
-            stream, color=color, quiet=args.quiet,
-            rules={r.id: r for r in result.rules}, root=os.getcwd())
-        formatter.start()
-        for err in extra_errors:
-            if needs_source:
-                formatter.file(err.path, [], [err], source=None)
-            else:
-                formatter.file(err.path, [], [err])
-        for fo in outcomes:
-            if needs_source:
-                formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
-            else:
-                formatter.file(fo.path, fo.findings, fo.errors)
-        formatter.finish(summary)
-    finally:
-        if args.output:
-            stream.close()
-        else:
-            stream.flush()
+    if args.output:
+        from newslint.output_file import atomic_output
+        with atomic_output(args.output) as stream:
+            _report(args, stream, formatters, result, outcomes, extra_errors, summary,
+                    needs_source)
+    else:
+        _report(args, sys.stdout, formatters, result, outcomes, extra_errors, summary,
+                needs_source)
+        sys.stdout.flush()
     return int(code)
+
+
+def _report(args, stream, formatters, result, outcomes, extra_errors, summary, needs_source):
+    """Write the report of a finished run to ``stream``."""
+    color = _use_color(args.color, stream)
+    formatter = formatters[args.format](
+        stream, color=color, quiet=args.quiet,
+        rules={r.id: r for r in result.rules}, root=os.getcwd())
+    formatter.start()
+    for err in extra_errors:
+        if needs_source:
+            formatter.file(err.path, [], [err], source=None)
+        else:
+            formatter.file(err.path, [], [err])
+    for fo in outcomes:
+        if needs_source:
+            formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
+        else:
+            formatter.file(fo.path, fo.findings, fo.errors)
+    formatter.finish(summary)
 
 
 def _server_section(config) -> dict:
@@ -403,10 +430,8 @@ def _explain(args) -> int:
             rule = parent
             note = f"{rule_id} is reported by {parent.id}.\n\n"
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, list(rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        from newslint.suggest import did_you_mean
+        hint = did_you_mean(rule_id, rules)
         raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
     state = "on" if rule in checker.active else "off"
     sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "

@@ -98,8 +98,23 @@ class RunResult:
 MEMO_FILES = 5000
 
 
+#: Byte-order marks of the encodings a BOM identifies, longest first (UTF-32-LE's begins
+#: with UTF-16-LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(path: str, data: bytes) -> str:
-    """Decode UTF-8 (a BOM is dropped); a clear error for binary or non-UTF-8 input."""
+    """Decode UTF-8 (a BOM is dropped), or UTF-16/32 that starts with its BOM (some editors
+    on Windows save so); a clear error for binary or other input."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts with a {encoding.upper()} byte-order mark "
+                                 f"but is not valid {encoding.upper()}; save the file as "
+                                 f"UTF-8") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (contains NUL bytes); not checked")
     try:
@@ -329,11 +344,19 @@ class Engine:
             # Small chunks, largest files first: the last chunks are then short, so no worker
             # sits idle while another finishes a long tail (outcomes are sorted by path below).
             chunk = max(1, min(4, len(ordered) // (jobs * 4) or 1))
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            from newslint.signals import end_workers, worker_setup
+
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                       initializer=worker_setup)
+            try:
                 for fo in pool.map(_worker_check, ordered, chunksize=chunk):
                     outcomes.append(fo)
                     if progress:
                         progress(len(outcomes), total)
+            except BaseException:  # Ctrl-C, SIGTERM: the workers stop now, not after the queue
+                end_workers(pool)
+                raise
+            pool.shutdown(wait=True)
         else:
             for p in disk:
                 outcomes.append(self.check_file(p))

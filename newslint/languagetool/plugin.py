@@ -113,6 +113,11 @@ class LanguageToolRule(DocumentRule):
         if mode not in MODES:
             raise ConfigError(f"{config.where}: languagetool.mode: expected one of "
                               f"{', '.join(MODES)}, got {mode!r}")
+        if str(section["language"]).lower().startswith("auto"):
+            # A server asked to detect the language guesses per text, and guesses wrong on odd
+            # text (Catalan for a list of names): newslint always names the variant.
+            raise ConfigError(f"{config.where}: languagetool.language: name the variant to "
+                              f"check (such as en-US or en-GB), not {section['language']!r}")
         # `rules: {languagetool/ID: {enabled: true}}` turns on a rule of the picky set too.
         named = [rid.split("/", 1)[1] for rid, entry in config.values["rules"].items()
                  if rid.startswith("languagetool/") and isinstance(entry, dict)
