@@ -122,3 +122,21 @@ def test_seed_article_is_quiet():
     text = SEED.read_text(encoding="utf-8")
     for cls in RULES:
         assert check_text(text, cls(), suffix=".txt") == [], cls.id
+
+
+@pytest.mark.parametrize("text", [
+    # Two people of one family: one surname, two given names.
+    "Police named Jane Weaver, 45, and Tom Weaver, 46.\n\nThe 46-year-old Weaver was hurt.\n",
+    # An age at another time, or a birthday, is meant to differ.
+    "James Ford, 42, held him down.\n\nFord, who turned 43 in prison, was praised.\n",
+    # The same age twice.
+    "James Ford, 42, held him down.\n\nThe 42-year-old Ford was praised.\n",
+])
+def test_figure_conflict_leaves_consistent_or_changing_ages_alone(text):
+    assert check_text(text, BY_ID["figure-conflict"]()) == []
+
+
+def test_figure_conflict_reports_the_second_age_with_the_first_related():
+    text = "James Ford, 42, held him down.\n\nThe 43-year-old Ford was praised.\n"
+    [found] = check_text(text, BY_ID["figure-conflict"]())
+    assert found.excerpt == "43" and "42" in found.message
