@@ -422,7 +422,8 @@ _AGE_BEFORE = (r"\b(?P<age>\d{1,3})-year-old (?:\p{Lu}[\p{Ll}.'’-]* ){0,3}"
                r"(?P<name>\p{Lu}[\p{Ll}'’-]+)\b")
 
 #: Words near an age that mean it is meant to change: a birthday, an age at another time.
-_AGE_CHANGES = r"\b(?:turn(?:s|ed|ing)?|birthday|would have been|at the time|when|then|years ago|born|in (?:19|20)\d\d)\b"
+_AGE_CHANGES = (r"\b(?:turn(?:s|ed|ing)?|birthday|would have been|at the time|years ago|born"
+                r"|when (?:he|she|they|I|we) (?:was|were)|then[ -]\d|in (?:19|20)\d\d)\b")
 
 
 def _ages(doc, surnames: set):
@@ -473,14 +474,14 @@ class FigureConflict(DocumentRule):
 
     ## Example
     ```
-    Suspect Patrick Crusius, 21, from Allen, Texas, was arrested. ... Police said the
-    23-year-old Crusius had posted a manifesto.
+    U.S. officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. ...
+    The police were attributing authorship of the document to the 23-year-old Crusius.
     ```
 
     ## Instead
     ```
-    Suspect Patrick Crusius, 21, from Allen, Texas, was arrested. ... Police said the
-    21-year-old Crusius had posted a manifesto.
+    U.S. officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. ...
+    The police were attributing authorship of the document to Crusius.
     ```
     Check the age against the source and use one number throughout.
     """
