@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
+    from newslint.archive.options import add_arguments as add_archive_arguments
+    add_archive_arguments(check)
     ci = check.add_argument_group("baseline and changed lines")
     ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
                     "FILE (default: the `baseline` setting)")
@@ -229,7 +231,9 @@ def _check(args) -> int:
     from newslint.checker import summarize
     from newslint.finding import FileError
 
-    paths = args.paths
+    from newslint.archive.options import extend_paths, leave_out_languagetool
+    paths = extend_paths(args)
+    leave_out_languagetool(args)
     if not paths:
         raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
     if "-" in paths and not args.stdin_filename:
@@ -300,10 +304,19 @@ def _check(args) -> int:
                 sys.stderr.write("\r\033[K")
             sys.stderr.flush()
 
+    from contextlib import nullcontext
+    from newslint.archive.options import prepare, wants_archive_run
+    executor = None
+    if wants_archive_run(args, files):
+        files, executor, archive_errors = prepare(args, checker, files, jobs)
+        missing.extend(archive_errors)
     needs_source = getattr(formatters[args.format], "needs_source", False)
-    with checker.start(jobs):
+    with checker.start(jobs), (executor or nullcontext()):
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
-                             stdin_name=stdin_name, keep_source=needs_source)
+                             stdin_name=stdin_name, keep_source=needs_source,
+                             executor=executor)
+    if executor is not None:
+        missing.extend(executor.errors)
 
     outcomes = result.files
     baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)

@@ -171,10 +171,12 @@ class Engine:
                 self.warn(f"rule {rule.id} failed to stop cleanly: {exc}")
 
     # -- one file -------------------------------------------------------------------------
-    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
-                   ) -> FileOutcome:
+    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None,
+                   pub_date: Optional[_dt.date] = None) -> FileOutcome:
+        """One file (or one article of an archive, given as ``text`` with its own
+        ``pub_date``; ``--date`` still wins)."""
         if self.memo is None:
-            return self._limited(path, text, suffix)
+            return self._limited(path, text, suffix, pub_date)
         try:
             if text is None:
                 text = self._read(path)
@@ -182,10 +184,10 @@ class Engine:
             out = FileOutcome(path)
             out.errors.append(FileError(path, str(exc), "input"))
             return out
-        key = (path, suffix, self.date_override, text)
+        key = (path, suffix, self.date_override, pub_date, text)
         known = self.memo.get(key)
         if known is None:
-            known = self._limited(path, text, suffix)
+            known = self._limited(path, text, suffix, pub_date)
             if known.errors:  # e.g. LanguageTool failed: try again next time
                 return known
             if len(self.memo) >= MEMO_FILES:
@@ -193,14 +195,15 @@ class Engine:
             self.memo[key] = known
         return known.copy()
 
-    def _limited(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _limited(self, path: str, text: Optional[str], suffix: Optional[str],
+                 pub_date: Optional[_dt.date] = None) -> FileOutcome:
         """One file checked under ``file_time_limit``."""
         from newslint.timelimit import FileTimeLimit, time_limit
 
         limit = self.config.values.get("file_time_limit", 0)
         try:
             with time_limit(limit):
-                return self._check_file(path, text, suffix)
+                return self._check_file(path, text, suffix, pub_date)
         except FileTimeLimit:
             out = FileOutcome(path)
             out.errors.append(FileError(
@@ -208,13 +211,14 @@ class Engine:
                       f"(file_time_limit)", "input"))
             return out
 
-    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str],
+                    pub_date: Optional[_dt.date] = None) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:
                 text = self._read(path)
             doc = parse_document(path, text, suffix or os.path.splitext(path)[1],
-                                 self.date_override, self.parsers)
+                                 self.date_override or pub_date, self.parsers)
         except InputError as exc:
             out.errors.append(FileError(path, str(exc), "input"))
             return out
@@ -284,8 +288,24 @@ class Engine:
 
     # -- the whole run --------------------------------------------------------------------
     def run(self, paths: list, jobs: int = 1, progress=None, stdin_text=None,
-            stdin_suffix=None) -> RunResult:
-        outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+            stdin_suffix=None, executor=None) -> RunResult:
+        """Check ``paths`` (file paths, or :class:`~newslint.archive.inputs.Article` items
+        read from an archive), then run the corpus rules once over all of them.
+
+        ``executor`` decides where the per-document work runs (see
+        :mod:`newslint.archive.dask_executor`): ``executor.check_all(engine, items, progress)``
+        returns one :class:`FileOutcome` per item; None runs it here or in a ``jobs`` pool.
+        """
+        if executor is not None:
+            outcomes = executor.check_all(self, paths, progress)
+            outcomes.sort(key=lambda fo: fo.path)
+        else:
+            outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+        return self.finish_run(outcomes)
+
+    def finish_run(self, outcomes: list) -> RunResult:
+        """Corpus rules' ``finish``, unused suppressions and the final order, over outcomes
+        sorted by path wherever they were checked."""
         self._run_corpus_rules(outcomes)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
@@ -311,7 +331,7 @@ class Engine:
             # The smallest file is checked here first: that imports the parsers, loads the
             # rules' data and compiles their patterns once, and the workers inherit all of it
             # instead of each doing it again while sharing the cores.
-            outcomes.append(self.check_file(ordered.pop()))
+            outcomes.append(check_item(self, ordered.pop()))
             if progress:
                 progress(len(outcomes), total)
             # Small chunks, largest files first: the last chunks are then short, so no worker
@@ -324,7 +344,7 @@ class Engine:
                         progress(len(outcomes), total)
         else:
             for p in disk:
-                outcomes.append(self.check_file(p))
+                outcomes.append(check_item(self, p))
                 if progress:
                     progress(len(outcomes), total)
         outcomes.sort(key=lambda fo: fo.path)
@@ -380,6 +400,8 @@ _WORKER_ENGINE: Optional[Engine] = None
 
 def _largest_first(paths: list) -> list:
     def size(path) -> int:
+        if not isinstance(path, str):  # an article read from an archive
+            return len(path.text)
         try:
             return os.stat(path).st_size
         except OSError:  # reported when the file is read
@@ -388,5 +410,13 @@ def _largest_first(paths: list) -> list:
     return sorted(paths, key=size, reverse=True)
 
 
-def _worker_check(path: str) -> FileOutcome:
-    return _WORKER_ENGINE.check_file(path)
+def check_item(engine: Engine, item) -> FileOutcome:
+    """Check a file path or an archive's article (anything with ``path``, ``text``,
+    ``suffix`` and ``pub_date``)."""
+    if isinstance(item, str):
+        return engine.check_file(item)
+    return engine.check_file(item.path, item.text, item.suffix, item.pub_date)
+
+
+def _worker_check(item) -> FileOutcome:
+    return check_item(_WORKER_ENGINE, item)
