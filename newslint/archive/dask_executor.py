@@ -84,13 +84,17 @@ class DaskExecutor:
     (``tcp://host:8786``) or ``local`` for a LocalCluster of ``workers`` processes."""
 
     def __init__(self, address: str, workers: int, load: dict, date_override=None,
-                 use_cache: bool = True, archives: Optional[list] = None):
+                 use_cache: bool = True, archives: Optional[list] = None,
+                 per_partition: Optional[int] = None):
+        from newslint.archive.inputs import PARTITION_ARTICLES
+
         self.address = address
         self.workers = max(1, workers)
         self.load = load
         self.date_override = date_override
         self.use_cache = use_cache
         self.archives = list(archives or ())
+        self.per_partition = per_partition or PARTITION_ARTICLES
         #: Bad articles met in archives (:class:`~newslint.finding.FileError`).
         self.errors: list = []
         self._cluster = None
@@ -130,19 +134,21 @@ class DaskExecutor:
 
         from newslint.archive.inputs import iter_partitions
 
-        parts = list(iter_partitions(list(paths), self.archives))
+        parts = list(iter_partitions(list(paths), self.archives, self.per_partition))
         if not parts:
             return []
         # Paths are checked in partitions of consecutive files; archives are split by
         # the reader. Either way one task is a few hundred articles.
         futures = self._client.map(check_partition, parts, pure=False, retries=2)
         outcomes: list = []
-        total = sum(len(p) if isinstance(p, list) else 0 for p in parts)
+        # An archive's partitions are counted as full ones until they arrive.
+        total = sum(len(p) if isinstance(p, list) else self.per_partition for p in parts)
         for future in as_completed(futures):
             got, errors = future.result()
             outcomes.extend(got)
             self.errors.extend(errors)
             future.release()
             if progress:
-                progress(len(outcomes), max(total, len(outcomes)))
+                done = len(outcomes)
+                progress(done, max(total, done))
         return outcomes

@@ -204,7 +204,7 @@ def _read_jsonl_range(path: str, start: int, end: int, first_line: int) -> tuple
     for number, raw in enumerate(data.split(b"\n"), first_line):
         if not raw.strip():
             continue
-        where = f"{path}:{number}"
+        where = f"{path}: line {number}"
         try:
             record = json.loads(raw)
         except UnicodeDecodeError:
