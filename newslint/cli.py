@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     _add_selection_args(check)
     check.add_argument("--format", default="text", help="output format: text (default), json, "
-                       "sarif, github, gitlab, html (a report for editors; use with --output), "
-                       "or one a plugin adds")
+                       "jsonl (one finding a line), sarif, github, gitlab, html (a report for "
+                       "editors; use with --output), or one a plugin adds")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -288,21 +288,9 @@ def _check(args) -> int:
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
-    if sys.stderr.isatty() and not args.quiet and len(files) > 1:
-        import time
-
-        started, shown = time.monotonic(), []
-
-        def progress(done, total):
-            # From the first file on, once the run has taken long enough to wonder about
-            # (a few slow files, a cold LanguageTool); a quick run prints nothing.
-            if not shown and (done == total or time.monotonic() - started < 0.5):
-                return
-            shown.append(True)
-            sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
-            if done == total:
-                sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+    if (args.progress or sys.stderr.isatty()) and not args.quiet and len(files) > 1:
+        from newslint.archive.progress import progress_line
+        progress = progress_line(sys.stderr)
 
     from contextlib import nullcontext
     from newslint.archive.options import prepare, wants_archive_run

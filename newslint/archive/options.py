@@ -10,6 +10,8 @@ def add_arguments(check) -> None:
     group = check.add_argument_group("archives and clusters")
     group.add_argument("--files-from", metavar="FILE", help="check the paths listed in FILE, "
                        "one a line ('-' reads them from standard input)")
+    group.add_argument("--progress", action="store_true", help="show files done, rate and "
+                       "time left on standard error even when it is not a terminal")
     group.add_argument("--dask", metavar="ADDRESS", help="check on a Dask cluster: a "
                        "scheduler address (tcp://host:8786) or 'local' for a cluster of "
                        "--jobs worker processes here (needs newslint[dask]); LanguageTool "
