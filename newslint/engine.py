@@ -297,7 +297,10 @@ class Engine:
         returns one :class:`FileOutcome` per item; None runs it here or in a ``jobs`` pool.
         """
         if executor is not None:
-            outcomes = executor.check_all(self, paths, progress)
+            outcomes = []
+            if "-" in paths:  # standard input is read here, so it is checked here
+                outcomes.append(self.check_file(stdin_suffix[0], stdin_text, stdin_suffix[1]))
+            outcomes += executor.check_all(self, [p for p in paths if p != "-"], progress)
             outcomes.sort(key=lambda fo: fo.path)
         else:
             outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)

@@ -128,3 +128,21 @@ def test_a_worker_killed_mid_run_has_its_tasks_retried_and_nothing_is_lost(sampl
     assert [fo.path for fo in result.files] == paths
     found = [(f.path, f.line, f.column, f.rule, f.message) for f in result.findings]
     assert found == local_run
+
+
+def test_standard_input_is_checked_beside_the_cluster_files(sample, local_run):
+    one = sorted((sample / "s").glob("*.md"))[5]
+    here = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--no-server", "--ignore", "languagetool",
+         "--format", "json", "--stdin-filename", "in.md", "-", "s"],
+        cwd=sample, input=one.read_text(encoding="utf-8"), capture_output=True, text=True,
+        timeout=600)
+    cluster = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--no-server", "--ignore", "languagetool",
+         "--format", "json", "--dask", "local", "--jobs", "2", "--stdin-filename", "in.md",
+         "-", "s"],
+        cwd=sample, input=one.read_text(encoding="utf-8"), capture_output=True, text=True,
+        timeout=600)
+    assert here.returncode == cluster.returncode == 1, cluster.stderr
+    assert _findings(cluster) == _findings(here)
+    assert any(f[0] == "in.md" and f[3] == "duplicate-across-files" for f in _findings(here))

@@ -66,3 +66,11 @@ def test_progress_shows_rate_and_time_left_once_the_run_is_slow():
     now[0] = 10.0
     progress(50, 100)
     assert "checked 50/100 files, 5 files/s, about 10 s left" in out.getvalue()
+
+
+def test_a_cluster_run_is_driven_from_this_process_not_the_warm_server():
+    from newslint.server.client import _scan
+
+    assert _scan(["--dask", "local", "articles.jsonl"]) is None
+    assert _scan(["--dask=tcp://scheduler:8786", "articles.jsonl"]) is None
+    assert _scan(["--files-from", "list.txt", "a.md"])["paths"] == ["a.md"]
