@@ -129,12 +129,15 @@ class Checker:
 
     def run(self, paths: list, *, jobs: Optional[int] = None, progress=None,
             stdin_text: Optional[str] = None, stdin_name: Optional[str] = None,
-            keep_source: bool = False, dates: Optional[dict] = None):
+            keep_source: bool = False, dates: Optional[dict] = None, executor=None):
         """Check files (``"-"`` stands for ``stdin_text``, parsed as ``stdin_name``), corpus
         rules included; returns a :class:`~newslint.engine.RunResult`. With ``keep_source``
         each outcome also carries its :class:`~newslint.source.ArticleSource` (for a
         formatter whose ``needs_source`` is true). ``dates`` gives publication dates by path
-        for articles that carry none in their text (an archive export); ``--date`` wins."""
+        for articles that carry none in their text (an archive export); ``--date`` wins.
+        ``executor`` runs the per-document work elsewhere (a Dask cluster:
+        :class:`~newslint.archive.dask_executor.DaskExecutor`); the corpus rules still finish
+        here."""
         import os
 
         self.engine.keep_source = keep_source
@@ -142,7 +145,8 @@ class Checker:
 
         stdin_meta = (stdin_name, os.path.splitext(stdin_name)[1]) if stdin_name else None
         return self.engine.run(paths, jobs=jobs or self._jobs or 1, progress=progress,
-                               stdin_text=stdin_text, stdin_suffix=stdin_meta)
+                               stdin_text=stdin_text, stdin_suffix=stdin_meta,
+                               executor=executor)
 
 
 def exit_code(outcomes: list, extra_errors: list, fail_on: str) -> ExitCode:

@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     _add_selection_args(check)
     check.add_argument("--format", default="text", help="output format: text (default), json, "
-                       "sarif, github, gitlab, html (a report for editors; use with --output), "
-                       "or one a plugin adds")
+                       "jsonl (one finding a line), sarif, github, gitlab, html (a report for "
+                       "editors; use with --output), or one a plugin adds")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
+    from newslint.archive.options import add_arguments as add_archive_arguments
+    add_archive_arguments(check)
     ci = check.add_argument_group("baseline and changed lines")
     ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
                     "FILE (default: the `baseline` setting)")
@@ -244,7 +246,9 @@ def _check(args) -> int:
     from newslint.checker import summarize
     from newslint.finding import FileError
 
-    paths = args.paths
+    from newslint.archive.options import extend_paths, leave_out_languagetool
+    paths = extend_paths(args)
+    leave_out_languagetool(args)
     if not paths:
         raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
     if "-" in paths and not args.stdin_filename:
@@ -305,26 +309,23 @@ def _check(args) -> int:
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
-    if sys.stderr.isatty() and not args.quiet and len(files) > 1:
-        import time
+    if (args.progress or sys.stderr.isatty()) and not args.quiet and len(files) > 1:
+        from newslint.archive.progress import progress_line
+        progress = progress_line(sys.stderr)
 
-        started, shown = time.monotonic(), []
-
-        def progress(done, total):
-            # From the first file on, once the run has taken long enough to wonder about
-            # (a few slow files, a cold LanguageTool); a quick run prints nothing.
-            if not shown and (done == total or time.monotonic() - started < 0.5):
-                return
-            shown.append(True)
-            sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
-            if done == total:
-                sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
+    from contextlib import nullcontext
+    from newslint.archive.options import prepare, wants_archive_run
+    executor = None
+    if wants_archive_run(args, files):
+        files, executor, archive_errors = prepare(args, checker, files, jobs)
+        missing.extend(archive_errors)
     needs_source = getattr(formatters[args.format], "needs_source", False)
-    with checker.start(jobs):
+    with checker.start(jobs), (executor or nullcontext()):
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
-                             stdin_name=stdin_name, keep_source=needs_source)
+                             stdin_name=stdin_name, keep_source=needs_source,
+                             executor=executor)
+    if executor is not None:
+        missing.extend(executor.errors)
 
     outcomes = result.files
     baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)

@@ -190,10 +190,12 @@ class Engine:
                 self.warn(f"rule {rule.id} failed to stop cleanly: {exc}")
 
     # -- one file -------------------------------------------------------------------------
-    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
-                   ) -> FileOutcome:
+    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None,
+                   pub_date: Optional[_dt.date] = None) -> FileOutcome:
+        """One file (or one article of an archive, given as ``text`` with its own
+        ``pub_date``; ``--date`` still wins)."""
         if self.memo is None:
-            return self._limited(path, text, suffix)
+            return self._limited(path, text, suffix, pub_date)
         try:
             if text is None:
                 text = self._read(path)
@@ -201,10 +203,10 @@ class Engine:
             out = FileOutcome(path)
             out.errors.append(FileError(path, str(exc), "input"))
             return out
-        key = (path, suffix, self._date_for(path), text)
+        key = (path, suffix, self._date_for(path, pub_date), text)
         known = self.memo.get(key)
         if known is None:
-            known = self._limited(path, text, suffix)
+            known = self._limited(path, text, suffix, pub_date)
             if known.errors:  # e.g. LanguageTool failed: try again next time
                 return known
             if len(self.memo) >= MEMO_FILES:
@@ -212,14 +214,15 @@ class Engine:
             self.memo[key] = known
         return known.copy()
 
-    def _limited(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _limited(self, path: str, text: Optional[str], suffix: Optional[str],
+                 pub_date: Optional[_dt.date] = None) -> FileOutcome:
         """One file checked under ``file_time_limit``."""
         from newslint.timelimit import FileTimeLimit, time_limit
 
         limit = self.config.values.get("file_time_limit", 0)
         try:
             with time_limit(limit):
-                return self._check_file(path, text, suffix)
+                return self._check_file(path, text, suffix, pub_date)
         except FileTimeLimit:
             out = FileOutcome(path)
             out.errors.append(FileError(
@@ -227,13 +230,14 @@ class Engine:
                       f"(file_time_limit)", "input"))
             return out
 
-    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str],
+                    pub_date: Optional[_dt.date] = None) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:
                 text = self._read(path)
             doc = parse_document(path, text, suffix or os.path.splitext(path)[1],
-                                 self._date_for(path), self.parsers)
+                                 self._date_for(path, pub_date), self.parsers)
         except InputError as exc:
             out.errors.append(FileError(path, str(exc), "input"))
             return out
@@ -271,10 +275,11 @@ class Engine:
         out.findings = one_finding_per_fault(self._filter(raw, out.suppressions))
         return out
 
-    def _date_for(self, path: str):
+    def _date_for(self, path: str, pub_date=None):
+        """``--date``, else the date given with the article, else the run's ``dates``."""
         if self.date_override is not None:
             return self.date_override
-        return self.dates.get(path)
+        return pub_date if pub_date is not None else self.dates.get(path)
 
     def _read(self, path: str) -> str:
         from newslint.reading import read_article
@@ -311,8 +316,27 @@ class Engine:
 
     # -- the whole run --------------------------------------------------------------------
     def run(self, paths: list, jobs: int = 1, progress=None, stdin_text=None,
-            stdin_suffix=None) -> RunResult:
-        outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+            stdin_suffix=None, executor=None) -> RunResult:
+        """Check ``paths`` (file paths, or :class:`~newslint.archive.inputs.Article` items
+        read from an archive), then run the corpus rules once over all of them.
+
+        ``executor`` decides where the per-document work runs (see
+        :mod:`newslint.archive.dask_executor`): ``executor.check_all(engine, items, progress)``
+        returns one :class:`FileOutcome` per item; None runs it here or in a ``jobs`` pool.
+        """
+        if executor is not None:
+            outcomes = []
+            if "-" in paths:  # standard input is read here, so it is checked here
+                outcomes.append(self.check_file(stdin_suffix[0], stdin_text, stdin_suffix[1]))
+            outcomes += executor.check_all(self, [p for p in paths if p != "-"], progress)
+            outcomes.sort(key=lambda fo: fo.path)
+        else:
+            outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+        return self.finish_run(outcomes)
+
+    def finish_run(self, outcomes: list) -> RunResult:
+        """Corpus rules' ``finish``, unused suppressions and the final order, over outcomes
+        sorted by path wherever they were checked."""
         self._run_corpus_rules(outcomes)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
@@ -338,7 +362,7 @@ class Engine:
             # The smallest file is checked here first: that imports the parsers, loads the
             # rules' data and compiles their patterns once, and the workers inherit all of it
             # instead of each doing it again while sharing the cores.
-            outcomes.append(self.check_file(ordered.pop()))
+            outcomes.append(check_item(self, ordered.pop()))
             if progress:
                 progress(len(outcomes), total)
             # Small chunks, largest files first: the last chunks are then short, so no worker
@@ -359,7 +383,7 @@ class Engine:
             pool.shutdown(wait=True)
         else:
             for p in disk:
-                outcomes.append(self.check_file(p))
+                outcomes.append(check_item(self, p))
                 if progress:
                     progress(len(outcomes), total)
         outcomes.sort(key=lambda fo: fo.path)
@@ -415,6 +439,8 @@ _WORKER_ENGINE: Optional[Engine] = None
 
 def _largest_first(paths: list) -> list:
     def size(path) -> int:
+        if not isinstance(path, str):  # an article read from an archive
+            return len(path.text)
         try:
             return os.stat(path).st_size
         except OSError:  # reported when the file is read
@@ -423,5 +449,13 @@ def _largest_first(paths: list) -> list:
     return sorted(paths, key=size, reverse=True)
 
 
-def _worker_check(path: str) -> FileOutcome:
-    return _WORKER_ENGINE.check_file(path)
+def check_item(engine: Engine, item) -> FileOutcome:
+    """Check a file path or an archive's article (anything with ``path``, ``text``,
+    ``suffix`` and ``pub_date``)."""
+    if isinstance(item, str):
+        return engine.check_file(item)
+    return engine.check_file(item.path, item.text, item.suffix, item.pub_date)
+
+
+def _worker_check(item) -> FileOutcome:
+    return check_item(_WORKER_ENGINE, item)
