@@ -167,9 +167,10 @@ class LanguageToolClient:
     def check_one(self, text: str) -> list[LTMatch]:
         """Check one text, without the cache."""
         import requests  # slow to import: only when LanguageTool runs
-        # The language variant is always part of the request (settings.params): a server left
-        # to detect it picks one per text, and its detector misreads odd text (see
-        # docs in README, "LanguageTool errors").
+        # The language variant is always part of the request (settings.params), and
+        # `language: auto` is refused: a server left to detect the language guesses per text.
+        # LanguageTool's error text names its own guess ("detected: ca-ES") even when the
+        # variant was sent; a 500 of that kind for one text is retried once below.
         data = dict(self.settings.params(), text=text)
         restarted = retried = False
         while True:
