@@ -28,9 +28,14 @@ def _match(block, start: int, end: int, message: str, suggestions=(), related=()
 def _lower_words(doc) -> set:
     """Every lower-case word of the article: a capitalised word also written in lower case
     ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name."""
+    # One pattern pass per block finds the words that start in lower case; only those are
+    # stripped (a word that starts with a letter only has punctuation on its right).
+    import regex
+
+    lower_word = regex.compile(r"(?<!\S)\p{Ll}\S*")
     words = set()
     for block in doc.blocks:
-        words.update(w.strip(".,;:!?\"“”‘’'()[]") for w in block.prose.split() if w[:1].islower())
+        words.update(w.rstrip(".,;:!?\"“”‘’'()[]") for w in lower_word.findall(block.prose))
     return words
 
 
