@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     server.add_argument("--config", metavar="FILE", help="configuration to load at start "
                         "(default: the nearest one from here)")
 
+    sub.add_parser("lsp", help="the language server for editors (Language Server Protocol over "
+                   "standard input and output)")
+
     sub.add_parser("languagetool", help="install or inspect the LanguageTool server "
                    "(run `newslint languagetool --help`)", add_help=False)
     return parser
@@ -164,6 +167,9 @@ def main(argv=None) -> int:
             return _explain(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "lsp":
+            from newslint.lsp import main as lsp_main
+            return lsp_main()
         if args.command == "server":
             from newslint.server.client import server_command
             return server_command(args)
@@ -392,26 +398,17 @@ def _rules(args) -> int:
 
 
 def _explain(args) -> int:
+    from newslint.explain import explain_text
+
     checker = _setup(args, Path.cwd())
-    rules = checker.rules
-    rule_id = args.rule
-    rule = rules.get(rule_id)
-    note = ""
-    if rule is None and "/" in rule_id:
-        parent = rules.get(rule_id.split("/", 1)[0])
-        if parent is not None and parent.dynamic_ids:
-            rule = parent
-            note = f"{rule_id} is reported by {parent.id}.\n\n"
-    if rule is None:
+    text = explain_text(checker, args.rule)
+    if text is None:
         import difflib
 
-        close = difflib.get_close_matches(rule_id, list(rules), n=3)
+        close = difflib.get_close_matches(args.rule, list(checker.rules), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
-    state = "on" if rule in checker.active else "off"
-    sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
-                     f"{'enabled' if rule.default_enabled else 'opt-in'} by default "
-                     f"(currently {state}), from {rule.origin}\n\n{note}{rule.help_text()}\n")
+        raise UsageError(f"no rule named {args.rule!r}{hint}; `newslint rules` lists them")
+    sys.stdout.write(text)
     return ExitCode.OK
 
 
