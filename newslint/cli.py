@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply the fixes rules mark safe, "
+                       "then report what remains")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply the "
+                       "fixes marked unsafe too")
+    fixes.add_argument("--fix-diff", action="store_true", help="print the fixes as a unified "
+                       "diff and write nothing")
     ci = check.add_argument_group("baseline and changed lines")
     ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
                     "FILE (default: the `baseline` setting)")
@@ -308,6 +315,10 @@ def _check(args) -> int:
 
     needs_source = getattr(formatters[args.format], "needs_source", False)
     with checker.start(jobs):
+        if args.fix or args.unsafe_fixes or args.fix_diff:
+            from newslint.fixes import fix_files
+            fix_files(checker, files, unsafe=args.unsafe_fixes, diff=args.fix_diff,
+                      write=sys.stdout.write, say=_say)
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
                              stdin_name=stdin_name, keep_source=needs_source)
 
