@@ -110,3 +110,31 @@ async def test_config_change_reloads(client, tmp_path):
         types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "missing-verb-after-there" not in {d.code for d in client.diagnostics[uri]}
+
+
+async def test_crlf_positions_are_exact(client, tmp_path):
+    text = "Headline\r\n\r\nHowever, Weaver said, there few alternatives here.\r\n"
+    uri = await _open(client, tmp_path / "crlf.txt", text)
+    [d] = [d for d in client.diagnostics[uri] if d.code == "missing-verb-after-there"]
+    line = text.split("\r\n")[d.range.start.line]
+    assert line[d.range.start.character:d.range.end.character] == "there few"
+
+
+@pytest.mark.languagetool
+async def test_languagetool_findings_in_the_editor(client, tmp_path):
+    import os
+
+    from newslint.config import Config
+    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
+
+    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
+        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    (tmp_path / ".newslint.yaml").write_text("languagetool:\n  mode: required\n",
+                                             encoding="utf-8")
+    text = "The minister said she would recieve the report on Tuesday, officials said.\n"
+    uri = await _open(client, tmp_path / "story.txt", text)
+    sources = {d.source for d in client.diagnostics[uri]}
+    assert "languagetool" in sources, client.diagnostics[uri]
