@@ -138,3 +138,24 @@ async def test_languagetool_findings_in_the_editor(client, tmp_path):
     uri = await _open(client, tmp_path / "story.txt", text)
     sources = {d.source for d in client.diagnostics[uri]}
     assert "languagetool" in sources, client.diagnostics[uri]
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint",
+                                                              "lsp"]))
+async def utf8_client(lsp_client: LanguageClient, tmp_path):
+    (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
+    result = await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=types.ClientCapabilities(general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8])),
+        root_uri=tmp_path.as_uri()))
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_negotiated_utf8_columns_count_bytes(utf8_client, tmp_path):
+    prefix = "😀 é, "
+    text = prefix + "there few alternatives.\n"
+    uri = await _open(utf8_client, tmp_path / "emoji.txt", text)
+    [d] = [d for d in utf8_client.diagnostics[uri] if d.code == "missing-verb-after-there"]
+    assert d.range.start.character == len(prefix.encode("utf-8"))
