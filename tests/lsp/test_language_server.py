@@ -159,3 +159,15 @@ async def test_negotiated_utf8_columns_count_bytes(utf8_client, tmp_path):
     uri = await _open(utf8_client, tmp_path / "emoji.txt", text)
     [d] = [d for d in utf8_client.diagnostics[uri] if d.code == "missing-verb-after-there"]
     assert d.range.start.character == len(prefix.encode("utf-8"))
+
+
+async def test_a_newer_change_supersedes_a_waiting_check(client, tmp_path):
+    text = "However, Weaver said, there few alternatives if you want to reach China.\n"
+    uri = await _open(client, tmp_path / "story.txt", text)
+    for version, new in ((2, text + "A second line.\n"), (3, text.replace("there few", "there are few"))):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=new)]))
+    published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert published.version == 3  # version 2 was never checked
+    assert "missing-verb-after-there" not in {d.code for d in published.diagnostics}
