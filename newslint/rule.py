@@ -42,6 +42,12 @@ class Rule:
     #: needs ``--unsafe-fixes``; None when suggestions are advice rather than replacement
     #: text (boilerplate's "remove").
     fix_safety: Optional[str] = None
+    #: False for rules about the writer's own wording (style, doubled words): their matches
+    #: inside quoted speech and interviewees' answers are dropped (newslint.filters.verbatim).
+    checks_speech: bool = True
+    #: True for rules that only make sense in English: matches in passages of another
+    #: language are dropped.
+    english_only: bool = False
 
     @property
     def doc(self) -> str:

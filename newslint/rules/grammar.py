@@ -163,7 +163,9 @@ class RepeatedWord(DocumentRule):
     ## What it flags
     Two identical words separated only by white space, such as "the the" or "to to", also when
     a line break or emphasis falls between them ("the\\n*the*"). Words correctly doubled ("had
-    had", "that that") and names ("Walla Walla") are not flagged.
+    had", "that that") and names ("Walla Walla") are not flagged, nor are a speaker's own
+    words inside a quotation or an interview answer ("good good"), nor reduplication in a
+    passage of another language ("biasa biasa").
 
     ## Why it matters
     A doubled word is the commonest slip left by rewriting a sentence, and line breaks in the
@@ -185,6 +187,8 @@ class RepeatedWord(DocumentRule):
     category = "grammar"
     severity = "warning"
     fix_safety = "safe"
+    checks_speech = False  # "good good" in a quotation is how it was said
+    english_only = True  # reduplication is grammar in many languages ("biasa biasa")
 
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption", "headline", "heading"):

@@ -169,7 +169,9 @@ def test_stdin_with_filename(run_cli):
                   stdin="Visit our web site.\n".encode())
     [finding] = res.json["findings"]
     assert finding["path"] == "draft.md" and finding["excerpt"] == "web site"
-    assert run_cli("check", "-", *NO_LT, stdin=b"x").code == 2
+    # Without --stdin-filename, '-' is plain text (documented default).
+    plain = run_cli("check", "-", "--format", "json", *NO_LT, stdin=b"Visit our web site.\n")
+    assert plain.code == 1 and plain.json["findings"][0]["path"] == "stdin.txt"
 
 
 def test_inline_suppressions(run_cli, tmp_path):

@@ -102,3 +102,19 @@ def test_repeated_word_on_wikinews_only_reports_real_doubles(wikinews_docs):
         first, second = f.excerpt.split()
         assert first.lower() == second.lower()
         assert first.lower() not in {"had", "that", "really", "very", "many"}
+
+
+def test_repeated_word_leaves_speakers_and_other_languages_alone():
+    from newslint.rules.grammar import RepeatedWord
+
+    quoted = 'The coach said: "It was a good good game, and we deserved it."\n'
+    answer = ("((WN)) What did you use?\n\n"
+              "((Perttu Ahola)) I think you you need nothing more than the shell and an "
+              "editor for this work.\n")
+    indonesian = ("Menurut dia, kondisi itu biasa biasa saja dan tidak perlu dikhawatirkan "
+                  "oleh warga di sekitar lokasi.\n")
+    writer = "The ban takes effect in the the coming weeks.\n"
+    assert check_text(quoted, RepeatedWord()) == []
+    assert check_text(answer, RepeatedWord()) == []
+    assert check_text(indonesian, RepeatedWord()) == []
+    assert [f.excerpt for f in check_text(writer, RepeatedWord())] == ["the the"]
