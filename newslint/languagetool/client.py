@@ -169,8 +169,13 @@ class LanguageToolClient:
         import requests  # slow to import: only when LanguageTool runs
         # The language variant is always part of the request (settings.params), and
         # `language: auto` is refused: a server left to detect the language guesses per text.
-        # LanguageTool's error text names its own guess ("detected: ca-ES") even when the
-        # variant was sent; a 500 of that kind for one text is retried once below.
+        # The "NullPointerException …, detected: ca-ES" answers (HTTP 500) are not a language
+        # mix-up: when any rule throws while checking, LanguageTool 6.8's TextChecker rethrows
+        # the ExecutionException as RuntimeException(message + ", detected: " + its language
+        # detector's guess) whatever language was asked for (read in the 6.8 server jar's
+        # bytecode). The NPE is a rule of the requested variant failing on that (fuzzed) text;
+        # the guess is Catalan because the garbled text looks like it. Such a 500 for one text
+        # is retried once below, then reported as that file's error.
         data = dict(self.settings.params(), text=text)
         restarted = retried = False
         while True:
