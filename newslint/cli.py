@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
+    fixes = check.add_argument_group("fixes")
+    fixes.add_argument("--fix", action="store_true", help="apply the fixes rules mark safe, "
+                       "then report what remains")
+    fixes.add_argument("--unsafe-fixes", action="store_true", help="with --fix, apply the "
+                       "fixes marked unsafe too")
+    fixes.add_argument("--fix-diff", action="store_true", help="print the fixes as a unified "
+                       "diff and write nothing")
     from newslint.archive.options import add_arguments as add_archive_arguments
     add_archive_arguments(check)
     ci = check.add_argument_group("baseline and changed lines")
@@ -126,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "this long without a request (default: server.idle_timeout, 900)")
     server.add_argument("--config", metavar="FILE", help="configuration to load at start "
                         "(default: the nearest one from here)")
+
+    sub.add_parser("lsp", help="the language server for editors (Language Server Protocol over "
+                   "standard input and output)")
 
     sub.add_parser("languagetool", help="install or inspect the LanguageTool server "
                    "(run `newslint languagetool --help`)", add_help=False)
@@ -174,6 +184,9 @@ def main(argv=None) -> int:
             return _explain(args)
         if args.command == "config":
             return _config(args)
+        if args.command == "lsp":
+            from newslint.lsp import main as lsp_main
+            return lsp_main()
         if args.command == "server":
             from newslint.server.client import server_command
             return server_command(args)
@@ -321,6 +334,10 @@ def _check(args) -> int:
         missing.extend(archive_errors)
     needs_source = getattr(formatters[args.format], "needs_source", False)
     with checker.start(jobs), (executor or nullcontext()):
+        if args.fix or args.unsafe_fixes or args.fix_diff:
+            from newslint.fixes import fix_files
+            fix_files(checker, files, unsafe=args.unsafe_fixes, diff=args.fix_diff,
+                      write=sys.stdout.write, say=_say)
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
                              stdin_name=stdin_name, keep_source=needs_source,
                              executor=executor)
@@ -420,24 +437,15 @@ def _rules(args) -> int:
 
 
 def _explain(args) -> int:
+    from newslint.explain import explain_text
+
     checker = _setup(args, Path.cwd())
-    rules = checker.rules
-    rule_id = args.rule
-    rule = rules.get(rule_id)
-    note = ""
-    if rule is None and "/" in rule_id:
-        parent = rules.get(rule_id.split("/", 1)[0])
-        if parent is not None and parent.dynamic_ids:
-            rule = parent
-            note = f"{rule_id} is reported by {parent.id}.\n\n"
-    if rule is None:
+    text = explain_text(checker, args.rule)
+    if text is None:
         from newslint.suggest import did_you_mean
-        hint = did_you_mean(rule_id, rules)
-        raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
-    state = "on" if rule in checker.active else "off"
-    sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "
-                     f"{'enabled' if rule.default_enabled else 'opt-in'} by default "
-                     f"(currently {state}), from {rule.origin}\n\n{note}{rule.help_text()}\n")
+        hint = did_you_mean(args.rule, checker.rules)
+        raise UsageError(f"no rule named {args.rule!r}{hint}; `newslint rules` lists them")
+    sys.stdout.write(text)
     return ExitCode.OK
 
 

@@ -8,7 +8,7 @@ Everything else, and every check the server does not take, runs :func:`newslint.
 
 import sys
 
-COMMANDS = ("check", "rules", "explain", "config", "languagetool", "server")
+COMMANDS = ("check", "rules", "explain", "config", "languagetool", "server", "lsp")
 
 
 def _looks_like_command_typo(word: str) -> bool:

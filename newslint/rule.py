@@ -15,7 +15,7 @@ next to the document (in a worker) and returns a small picklable summary, and
 from __future__ import annotations
 
 import inspect
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Optional
 
 from newslint.finding import Match
 
@@ -37,6 +37,11 @@ class Rule:
     #: False when :meth:`start` found the rule cannot work this run (no LanguageTool server):
     #: it then checks nothing and does not count as having run (baselines, SARIF).
     available: bool = True
+    #: How safe it is to apply the first suggestion in place of the span (ruff's model):
+    #: "safe" keeps the meaning and is applied by ``check --fix``, "unsafe" may change it and
+    #: needs ``--unsafe-fixes``; None when suggestions are advice rather than replacement
+    #: text (boilerplate's "remove").
+    fix_safety: Optional[str] = None
     #: False for rules about the writer's own wording (style, doubled words): their matches
     #: inside quoted speech and interviewees' answers are dropped (newslint.filters.verbatim).
     checks_speech: bool = True

@@ -85,6 +85,8 @@ class LanguageToolRule(DocumentRule):
     origin = "languagetool"
     dynamic_ids = True
     default_options: dict = {}
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
 
     def __init__(self):
         self.connection: Optional[Connection] = None

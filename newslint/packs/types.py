@@ -190,6 +190,7 @@ class SubstitutionRule(PackRule):
     """Flags a wrong form and suggests the right one."""
 
     KEYS = {"swap"}
+    fix_safety = "unsafe"
 
     def __init__(self, rule_id, spec, **kw):
         super().__init__(rule_id, spec, **kw)

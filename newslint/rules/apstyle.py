@@ -42,6 +42,8 @@ class ApRule(DocumentRule):
     severity = "warning"
     default_enabled = False
     origin = "ap"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
 
 
 def copy_blocks(doc):

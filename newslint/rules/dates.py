@@ -103,6 +103,8 @@ class WeekdayDateMismatch(DocumentRule):
     id = "weekday-date-mismatch"
     category = "dates"
     severity = "error"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {"check_quotes": True, "numeric_dates": "month-first"}
 
     def check(self, doc, options):
@@ -212,6 +214,8 @@ class RelativeDateConflict(DocumentRule):
     id = "relative-date-conflict"
     category = "dates"
     severity = "warning"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {"check_dateline": True}
 
     # Text between two expressions that makes the second restate the first.
@@ -371,6 +375,8 @@ class DateAfterPublication(DocumentRule):
     id = "date-after-publication"
     category = "dates"
     severity = "warning"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {"check_quotes": False, "credit_lines": True, "yearless_days": 14}
 
     def check(self, doc, options):
@@ -507,6 +513,8 @@ class RelativeDayWord(DocumentRule):
     id = "relative-day-word"
     category = "dates"
     severity = "info"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {"words": ["yesterday", "tomorrow"], "check_quotes": False}
 
     _FIGURATIVE_AFTER = LazyPattern(r"\b(?:of|for)\s+$", re.I)

@@ -58,6 +58,7 @@ class MissingVerbAfterThere(DocumentRule):
     id = "missing-verb-after-there"
     category = "grammar"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption"):
@@ -105,6 +106,7 @@ class NeitherOr(DocumentRule):
     id = "neither-or"
     category = "grammar"
     severity = "warning"
+    fix_safety = "safe"
 
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption"):
@@ -184,6 +186,7 @@ class RepeatedWord(DocumentRule):
     id = "repeated-word"
     category = "grammar"
     severity = "warning"
+    fix_safety = "safe"
     checks_speech = False  # "good good" in a quotation is how it was said
     english_only = True  # reduplication is grammar in many languages ("biasa biasa")
 

@@ -79,6 +79,8 @@ class NameVariant(DocumentRule):
     id = "name-variant"
     category = "spelling"
     severity = "warning"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {}
 
     def check(self, doc, options):

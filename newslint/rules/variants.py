@@ -156,6 +156,8 @@ class SpellingVariant(DocumentRule):
     id = "spelling-variant"
     category = "style"
     severity = "warning"
+    #: A suggestion reads right in most copy but not all: an editor confirms it.
+    fix_safety = "unsafe"
     default_options = {
         # Find closed/open/hyphenated compounds without a list.
         "compounds": True,
