@@ -14,6 +14,12 @@
    * ``unclosed-quote``: a closing mark of a quotation is deleted, or its opening mark is.
      Found when the rule reports in that paragraph.
 
+   * ``figure-conflict``: in an article that gives a person's age beside the name, a later
+     statement of it is made to disagree by one year: a second age statement gets the other
+     number, or, when the age is stated once, a later lone mention of the surname becomes
+     "the N-year-old Surname". Found when the finding covers the planted number. Tolls and
+     sums are not planted: the rule does not check them.
+
    Recall is given per kind.
 2. Clean findings: every finding of the three rules on the unchanged articles, for review.
 
@@ -27,7 +33,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newslint.rules.names import FirstReference, NameVariant, UnclosedQuote
+from collections import defaultdict
+
+from newslint.rules.names import FigureConflict, FirstReference, NameVariant, UnclosedQuote, _ages
 from newslint.testing import parse_text
 from newslint.text.names import TITLE_WORDS, mentions, previous_word
 from newslint.text.quotes import find_quotations
@@ -140,8 +148,42 @@ def plant_quotes(text: str, doc):
         return
 
 
+def plant_age(text: str, doc):
+    """A later age of a person one year off (changed text, start, end), or None."""
+    given = defaultdict(set)
+    for m in mentions(doc):
+        if m.full and not m.in_quote:
+            given[m.last].add(m.first)
+    people = {s for s, firsts in given.items() if len(firsts) == 1}
+    ages = sorted(_ages(doc, people), key=lambda a: (a[2].index, a[3]))
+    if not ages:
+        return None
+    name, age, block, start, _ = ages[0]
+    wrong = str(age + 1)
+    later = [a for a in ages[1:] if a[0] == name]
+    if later:
+        _, _, b, s0, s1 = later[0]
+        a0, a1 = source_of(b, s0, s1)
+        return text[:a0] + wrong + text[a1:], a0, a0 + len(wrong)
+    for m in mentions(doc):
+        if (m.last == name and len(m.words) == 1 and not m.in_quote
+                and m.block.kind == "paragraph" and (m.block.index, m.start) > (block.index, start)
+                and not m.block.prose[:m.start].endswith("year-old ")):
+            a0, _ = source_of(m.block, m.start, m.end)
+            at_start = text[:a0].rstrip()[-1:] in ("", ".", "!", "?", "\n")
+            inserted = f"{'The' if at_start else 'the'} {wrong}-year-old "
+            return text[:a0] + inserted + text[a0:], a0 + 4, a0 + 4 + len(wrong)
+    return None
+
+
+def source_of(block, start: int, end: int) -> tuple[int, int]:
+    off, length = block.source_span(start, end)
+    return off, off + length
+
+
 def run(paths, show_findings: bool) -> int:
-    rules = {r.id: r for r in (NameVariant(), FirstReference(), UnclosedQuote())}
+    rules = {r.id: r for r in (NameVariant(), FirstReference(), UnclosedQuote(),
+                                FigureConflict())}
     tried, hit, noisy = Counter(), Counter(), Counter()
     missed = []
     clean = []
@@ -158,6 +200,9 @@ def run(paths, show_findings: bool) -> int:
         fr = plant_first_reference(text, doc)
         if fr is not None:
             plants.append(("first-reference swapped", *fr))
+        age = plant_age(text, doc)
+        if age is not None:
+            plants.append(("figure-conflict age", *age))
         plants += [("unclosed-quote " + kind, changed, s, e)
                    for kind, changed, s, e in plant_quotes(text, doc)]
         for label, changed, start, end in plants:

@@ -16,6 +16,12 @@ line), so the directory can be moved or renamed after it is made.
 
     python benchmarks/generate_corpus.py --articles 1000 --plant 50 --seed 1 \\
         --out benchmarks/generated/dup-1k
+
+``--jsonl`` writes the same articles as one JSON Lines archive, as a newsroom's archive export
+would be (``articles.jsonl``; each id is the file name the manifest uses):
+
+    python benchmarks/generate_corpus.py --jsonl --articles 100000 --plant 500 \\
+        --out benchmarks/generated/archive-100k
 """
 
 from __future__ import annotations
@@ -163,7 +169,7 @@ def weekday_dateline(day: dt.date) -> str:
 
 
 def generate(articles: int, plant: int, seed: int, out: Path, share: float,
-             source_dir: Path = DEFAULT_SOURCE) -> dict:
+             source_dir: Path = DEFAULT_SOURCE, jsonl: bool = False) -> dict:
     rng = random.Random(seed)
     source = Source(source_dir)
     start = dt.date(2019, 1, 1)
@@ -210,6 +216,8 @@ def generate(articles: int, plant: int, seed: int, out: Path, share: float,
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("article-*.md"):
         old.unlink()
+    # An archive export: one JSON object a line, the article's name as its id.
+    archive = (out / "articles.jsonl").open("w", encoding="utf-8") if jsonl else None
     lines_of = []
     for doc in docs:
         head = (f'---\ntitle: "{doc["title"]}"\ndate: {doc["date"].isoformat()}\n---\n\n'
@@ -219,9 +227,16 @@ def generate(articles: int, plant: int, seed: int, out: Path, share: float,
         for p in doc["paragraphs"]:
             starts.append(line)
             line += 2
-        (out / doc["name"]).write_text(head + "\n\n".join(doc["paragraphs"]) + "\n",
-                                       encoding="utf-8")
+        text = head + "\n\n".join(doc["paragraphs"]) + "\n"
+        if archive is not None:
+            archive.write(json.dumps({"id": doc["name"], "date": doc["date"].isoformat(),
+                                      "format": "markdown", "text": text},
+                                     ensure_ascii=False) + "\n")
+        else:
+            (out / doc["name"]).write_text(text, encoding="utf-8")
         lines_of.append(starts)
+    if archive is not None:
+        archive.close()
 
     manifest = {
         "articles": articles, "seed": seed, "rewrite": share,
@@ -248,13 +263,17 @@ def main(argv=None) -> int:
                     help="share of words replaced in each sampled paragraph (0.5)")
     ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
                     help="folder of Markdown articles to sample (benchmarks/corpus/wikinews)")
+    ap.add_argument("--jsonl", action="store_true",
+                    help="write one JSON Lines archive (OUT/articles.jsonl: id, date, format, "
+                         "text) instead of Markdown files; ids are the file names the "
+                         "manifest names")
     ap.add_argument("--out", type=Path, required=True,
                     help="output directory, e.g. benchmarks/generated/corpus-1k")
     args = ap.parse_args(argv)
     if args.articles < 1 or args.plant < 0 or not 0 <= args.rewrite <= 1:
         ap.error("--articles must be >= 1, --plant >= 0 and --rewrite between 0 and 1")
     manifest = generate(args.articles, args.plant, args.seed, args.out, args.rewrite,
-                        args.source)
+                        args.source, args.jsonl)
     print(f"{args.articles} articles, {manifest['paragraphs']} paragraphs, "
           f"{len(manifest['planted'])} planted repeats -> {args.out}", file=sys.stderr)
     return 0

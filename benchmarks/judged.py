@@ -12,7 +12,8 @@ Wikinews articles in ``benchmarks/corpus/wikinews`` and the story texts (``artic
 saved news pages in ``../shared/corpora/news_page_extraction_dev``. Those pages are other
 outlets' copyright: their text is written to a temporary folder for the run and never kept, and
 their judgements record only the page id, the position, a hash of the flagged text and the
-reason.
+reason. The publication date each saved page states (its meta tags) is given to newslint beside
+the text, as a newsroom's export gives it; the seed, whose text is all there is, has none.
 
 newslint runs with the default configuration and LanguageTool on (a server of its own, or
 ``--url``), as a user's first run would. Each finding is looked up in the judgement files
@@ -31,6 +32,8 @@ false findings are also given per 1,000 words of the judged corpus.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import re
 import collections
 import hashlib
 import json
@@ -89,6 +92,67 @@ def materialize(workdir: Path) -> dict:
     return docs
 
 
+#: Where a saved page states its publication date, most trusted first: meta tags and JSON-LD,
+#: then a page's own "published" field or label.
+_PAGE_DATE = [re.compile(p, re.I) for p in (
+    r'<meta[^>]+(?:property|name|itemprop)=["\'](?:article:published_time|article:published|'
+    r'datePublished[^"\']*|date|pubdate|publishdate|og:published_time|parsely-pub-date|'
+    r'sailthru\.date|dc\.date|DC\.date\.issued)["\'][^>]*content=["\']([^"\']+)',
+    r'<meta[^>]+content=["\']([^"\']+)["\'][^>]*(?:property|name|itemprop)=["\']'
+    r'(?:article:published_time|datePublished|date|pubdate)["\']',
+    r'"(?:datePublished|firstPublished)"\s*:\s*"([^"]+)"',
+    r'class="published_date"[^>]*value="([^"]+)"',
+    r'class="article-publish-date">([^<]+)<',
+    r'itemprop="datePublished">([^<]+)<',
+    r'\bPublished\s+(\d{1,2}:\d\d\s*[AP]M\s+\w+\s+\w+\.? \d{1,2}, \d{4})',
+    r'<time[^>]+datetime=["\']([^"\']+)')]
+
+
+def _page_day(value: str):
+    from dateutil import parser
+
+    try:
+        return _dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        pass
+    import warnings
+
+    try:
+        with warnings.catch_warnings():  # "EST", "IST": the day is all that is needed
+            warnings.simplefilter("ignore")
+            return parser.parse(value, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def page_dates(doc_ids) -> dict:
+    """``{doc_id: date}`` for the saved news pages that state their publication date.
+
+    A publisher's system holds the date beside the story; the extracted story text lost it.
+    newslint is given it the way a newsroom's export would give it (``Checker.run(dates=)``),
+    so that "on Friday" is read against the day the story ran. The seed, whose text is all
+    there is, gets no date.
+    """
+    import gzip
+
+    dates = {}
+    for doc_id in doc_ids:
+        if group_of(doc_id) != "extraction":
+            continue
+        page = EXTRACTION.parent / "html" / f"{doc_id.split('/', 1)[1]}.html.gz"
+        try:
+            html = gzip.open(page, "rt", encoding="utf-8", errors="replace").read()
+        except OSError:
+            continue
+        for pattern in _PAGE_DATE:
+            day = next((d for d in (_page_day(m.group(1)) for m in pattern.finditer(html))
+                        if d is not None and d.year >= 1990), None)  # not a template's 0001
+            if day is not None:
+                dates[doc_id] = day
+                break
+    return dates
+
+
 def group_of(doc_id: str) -> str:
     return doc_id.split("/", 1)[0]
 
@@ -112,8 +176,9 @@ def run_newslint(docs: dict, url: str = "", jobs: int = 2, use_cache: bool = Tru
                                                                        file=sys.stderr))
         checker.config.use_cache = use_cache
         by_path = {str(p): d for d, p in docs.items()}
+        dates = {str(docs[d]): day for d, day in page_dates(docs).items()}
         with checker.start(jobs):
-            result = checker.run(list(by_path))
+            result = checker.run(list(by_path), dates=dates)
     errors = [e.message for fo in result.files for e in fo.errors]
     if errors:
         sys.exit("newslint could not check every judged document:\n" + "\n".join(errors))
@@ -336,6 +401,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--json", type=Path, help="also write the joined findings to this file")
+    ap.add_argument("--strict", action="store_true",
+                    help="for check: fail on every shortfall, known ones included")
     args = ap.parse_args(argv)
     if args.command == "record":
         if not args.file:
@@ -370,9 +437,41 @@ def main(argv=None) -> int:
         print(f"\n{unjudged} findings are not judged: run `judged.py todo` and judge them")
         failed = True
     problems = shortfalls(joined, words, lost)
+    known = known_shortfalls()
     for problem in problems:
-        print(f"below the bar: {problem}")
-    return 1 if failed or problems else 0
+        tolerated = not args.strict and shortfall_key(problem, known) is not None
+        print(f"below the bar{' (known)' if tolerated else ''}: {problem}")
+        failed = failed or not tolerated
+    return 1 if failed else 0
+
+
+#: Shortfalls written down as known, so that ``check`` fails only on a new or a worse one.
+KNOWN_SHORTFALLS = REPO / "benchmarks" / "judgements" / "known-shortfalls.txt"
+
+
+def known_shortfalls() -> dict:
+    """``{family: None}`` and ``{"lost": n}`` from ``known-shortfalls.txt`` ("#" comments)."""
+    known: dict = {}
+    if not KNOWN_SHORTFALLS.exists():
+        return known
+    for line in KNOWN_SHORTFALLS.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("lost "):
+            known["lost"] = int(line.split()[1])
+        elif line:
+            known[line] = None
+    return known
+
+
+def shortfall_key(problem: str, known: dict):
+    """The entry of ``known`` that covers ``problem``, or None when it is new or worse."""
+    if problem.endswith("(listed above)"):
+        n = int(problem.split()[0])
+        return "lost" if n <= known.get("lost", -1) else None
+    if "per 1,000 words" in problem:
+        return None  # the corpus-wide rate is never tolerated
+    name = problem.split(": precision", 1)[0]
+    return name if name in known else None
 
 
 if __name__ == "__main__":

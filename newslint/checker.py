@@ -52,6 +52,8 @@ class Checker:
 
         path = config_file if config_file is not None else find_config(start or Path.cwd())
         config = load_config(path)
+        configured = {key: list(config.values[key]) for key in ("select", "extend_select",
+                                                                 "ignore")}
         if select is not None:
             config.values["select"] = list(select)
         if extend_select:
@@ -68,6 +70,8 @@ class Checker:
                      if isinstance(e, dict) and "enabled" in e}
         selection = Selection(config.select, config.extend_select, config.ignore, overrides)
         engine = Engine(config, pm, selection, config.date, warn=warn, notice=notice)
+        _check_selection(engine.rules.values(), configured, config.where,
+                         {"select": select, "extend_select": extend_select, "ignore": ignore})
         return cls(config, pm, engine)
 
     # -- what it holds ------------------------------------------------------------------------
@@ -125,18 +129,24 @@ class Checker:
 
     def run(self, paths: list, *, jobs: Optional[int] = None, progress=None,
             stdin_text: Optional[str] = None, stdin_name: Optional[str] = None,
-            keep_source: bool = False):
+            keep_source: bool = False, dates: Optional[dict] = None, executor=None):
         """Check files (``"-"`` stands for ``stdin_text``, parsed as ``stdin_name``), corpus
         rules included; returns a :class:`~newslint.engine.RunResult`. With ``keep_source``
         each outcome also carries its :class:`~newslint.source.ArticleSource` (for a
-        formatter whose ``needs_source`` is true)."""
+        formatter whose ``needs_source`` is true). ``dates`` gives publication dates by path
+        for articles that carry none in their text (an archive export); ``--date`` wins.
+        ``executor`` runs the per-document work elsewhere (a Dask cluster:
+        :class:`~newslint.archive.dask_executor.DaskExecutor`); the corpus rules still finish
+        here."""
         import os
 
         self.engine.keep_source = keep_source
+        self.engine.dates = dict(dates or {})
 
         stdin_meta = (stdin_name, os.path.splitext(stdin_name)[1]) if stdin_name else None
         return self.engine.run(paths, jobs=jobs or self._jobs or 1, progress=progress,
-                               stdin_text=stdin_text, stdin_suffix=stdin_meta)
+                               stdin_text=stdin_text, stdin_suffix=stdin_meta,
+                               executor=executor)
 
 
 def exit_code(outcomes: list, extra_errors: list, fail_on: str) -> ExitCode:
@@ -169,3 +179,14 @@ def summarize(outcomes: list, extra_errors: list, fail_on: str):
     summary.errors = len(extra_errors) + sum(len(fo.errors) for fo in outcomes)
     summary.exit_code = int(exit_code(outcomes, extra_errors, fail_on))
     return summary
+
+
+def _check_selection(rules, configured: dict, where: str, flags: dict) -> None:
+    """Every ``select``/``extend_select``/``ignore`` entry, from the file or a flag, must name
+    something that exists."""
+    from newslint.filters.selection import check_entries
+
+    for key, entries in configured.items():
+        check_entries(entries, rules, f"{where}: {key}")
+    for key, entries in flags.items():
+        check_entries(entries or (), rules, "--" + key.replace("_", "-"))

@@ -74,8 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories")
     _add_selection_args(check)
     check.add_argument("--format", default="text", help="output format: text (default), json, "
-                       "sarif, github, gitlab, html (a report for editors; use with --output), "
-                       "or one a plugin adds")
+                       "jsonl (one finding a line), sarif, github, gitlab, html (a report for "
+                       "editors; use with --output), or one a plugin adds")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),
                        help="lowest severity that makes the exit code 1 (default: warning)")
@@ -92,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
+    from newslint.archive.options import add_arguments as add_archive_arguments
+    add_archive_arguments(check)
     ci = check.add_argument_group("baseline and changed lines")
     ci.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in "
                     "FILE (default: the `baseline` setting)")
@@ -149,15 +151,23 @@ def main(argv=None) -> int:
     if argv and argv[0] == "languagetool":
         return _languagetool(argv[1:])
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        from newslint.suggest import command_typo
+        typo = command_typo(argv[0], COMMANDS)
+        if typo:
+            _say(f"unknown command {argv[0]!r} (did you mean {' or '.join(typo)}?); "
+                 f"to check a file of that name, write `newslint check {argv[0]}`")
+            return ExitCode.USAGE
         argv.insert(0, "check")  # `newslint article.md` means `newslint check article.md`
     parser = _server_parser() if CHECKER_SOURCE is not None else build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return ExitCode.USAGE
+    from newslint.signals import EXIT_SIGINT, EXIT_SIGTERM, Terminated, sigterm_stops_run
     try:
         if args.command == "check":
-            return _check(args)
+            with sigterm_stops_run():
+                return _check(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -170,9 +180,12 @@ def main(argv=None) -> int:
     except NewslintError as exc:
         _say(str(exc))
         return ExitCode.USAGE
+    except Terminated:
+        _say("terminated")
+        return EXIT_SIGTERM
     except KeyboardInterrupt:
         _say("interrupted")
-        return 130
+        return EXIT_SIGINT
     except BrokenPipeError:
         # `newslint … | head`: the reader went away; say nothing more.
         try:
@@ -223,17 +236,23 @@ def _setup(args, start: Path):
 
 
 # -- check --------------------------------------------------------------------------------
+#: What '-' is called, and so parsed as, without --stdin-filename: plain text.
+STDIN_DEFAULT_NAME = "stdin.txt"
+
+
 def _check(args) -> int:
     from newslint.config import parse_date_option
     from newslint.discovery import discover
     from newslint.checker import summarize
     from newslint.finding import FileError
 
-    paths = args.paths
+    from newslint.archive.options import extend_paths, leave_out_languagetool
+    paths = extend_paths(args)
+    leave_out_languagetool(args)
     if not paths:
         raise UsageError("nothing to check: give files or directories (or '-' for stdin)")
     if "-" in paths and not args.stdin_filename:
-        raise UsageError("reading '-' needs --stdin-filename NAME (its suffix picks the format)")
+        args.stdin_filename = STDIN_DEFAULT_NAME  # plain text unless said otherwise
     date = parse_date_option(args.date, "--date") if args.date else None
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
     checker = _setup(args, first if first.exists() else Path.cwd())
@@ -267,6 +286,9 @@ def _check(args) -> int:
             missing.append(p)
     files = (discover(present, checker.parsers, config.exclude, notice=checker.engine.warn)
              if present else [])
+    if args.output:  # also an article found in a folder being checked
+        from newslint.output_file import refuse_inputs
+        refuse_inputs(args.output, list(paths) + list(files))
     stdin_text = None
     stdin_name = None
     if "-" in files:
@@ -281,29 +303,29 @@ def _check(args) -> int:
         else:
             stdin_name = name
 
+    if not files and not missing:
+        checker.engine.warn(f"no articles found in {', '.join(paths)} (newslint reads "
+                            f"{', '.join(sorted(checker.parsers))} files)")
     jobs = args.jobs if args.jobs is not None else (config.jobs or os.cpu_count() or 1)
     jobs = max(1, jobs)
     progress = None
-    if sys.stderr.isatty() and not args.quiet and len(files) > 1:
-        import time
+    if (args.progress or sys.stderr.isatty()) and not args.quiet and len(files) > 1:
+        from newslint.archive.progress import progress_line
+        progress = progress_line(sys.stderr)
 
-        started, shown = time.monotonic(), []
-
-        def progress(done, total):
-            # From the first file on, once the run has taken long enough to wonder about
-            # (a few slow files, a cold LanguageTool); a quick run prints nothing.
-            if not shown and (done == total or time.monotonic() - started < 0.5):
-                return
-            shown.append(True)
-            sys.stderr.write(f"\rnewslint: checked {done}/{total} files")
-            if done == total:
-                sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
-
+    from contextlib import nullcontext
+    from newslint.archive.options import prepare, wants_archive_run
+    executor = None
+    if wants_archive_run(args, files):
+        files, executor, archive_errors = prepare(args, checker, files, jobs)
+        missing.extend(archive_errors)
     needs_source = getattr(formatters[args.format], "needs_source", False)
-    with checker.start(jobs):
+    with checker.start(jobs), (executor or nullcontext()):
         result = checker.run(files, progress=progress, stdin_text=stdin_text,
-                             stdin_name=stdin_name, keep_source=needs_source)
+                             stdin_name=stdin_name, keep_source=needs_source,
+                             executor=executor)
+    if executor is not None:
+        missing.extend(executor.errors)
 
     outcomes = result.files
     baseline_plan.apply(outcomes, result.rules, _say, quiet=args.quiet)
@@ -319,30 +341,36 @@ def _check(args) -> int:
     summary = summarize(outcomes, extra_errors, fail_on)
     code = ExitCode(summary.exit_code)
 
-    stream = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        color = _use_color(args.color, stream)
-        formatter = formatters[args.format](
-            stream, color=color, quiet=args.quiet,
-            rules={r.id: r for r in result.rules}, root=os.getcwd())
-        formatter.start()
-        for err in extra_errors:
-            if needs_source:
-                formatter.file(err.path, [], [err], source=None)
-            else:
-                formatter.file(err.path, [], [err])
-        for fo in outcomes:
-            if needs_source:
-                formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
-            else:
-                formatter.file(fo.path, fo.findings, fo.errors)
-        formatter.finish(summary)
-    finally:
-        if args.output:
-            stream.close()
-        else:
-            stream.flush()
+    if args.output:
+        from newslint.output_file import atomic_output
+        with atomic_output(args.output) as stream:
+            _report(args, stream, formatters, result, outcomes, extra_errors, summary,
+                    needs_source)
+    else:
+        _report(args, sys.stdout, formatters, result, outcomes, extra_errors, summary,
+                needs_source)
+        sys.stdout.flush()
     return int(code)
+
+
+def _report(args, stream, formatters, result, outcomes, extra_errors, summary, needs_source):
+    """Write the report of a finished run to ``stream``."""
+    color = _use_color(args.color, stream)
+    formatter = formatters[args.format](
+        stream, color=color, quiet=args.quiet,
+        rules={r.id: r for r in result.rules}, root=os.getcwd())
+    formatter.start()
+    for err in extra_errors:
+        if needs_source:
+            formatter.file(err.path, [], [err], source=None)
+        else:
+            formatter.file(err.path, [], [err])
+    for fo in outcomes:
+        if needs_source:
+            formatter.file(fo.path, fo.findings, fo.errors, source=fo.source)
+        else:
+            formatter.file(fo.path, fo.findings, fo.errors)
+    formatter.finish(summary)
 
 
 def _server_section(config) -> dict:
@@ -403,10 +431,8 @@ def _explain(args) -> int:
             rule = parent
             note = f"{rule_id} is reported by {parent.id}.\n\n"
     if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, list(rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        from newslint.suggest import did_you_mean
+        hint = did_you_mean(rule_id, rules)
         raise UsageError(f"no rule named {rule_id!r}{hint}; `newslint rules` lists them")
     state = "on" if rule in checker.active else "off"
     sys.stdout.write(f"{rule.id} — category {rule.category}, default severity {rule.severity}, "

@@ -65,6 +65,11 @@ def check_type(value, default, where: str) -> Any:
         ok = isinstance(value, type(default))
     if not ok:
         raise ConfigError(f"{where}: expected {_type_name(default)}, got {value!r}")
+    if isinstance(default, (int, float)) and not isinstance(default, bool) \
+            and not 0 <= value < float("inf"):
+        # Every number newslint reads is a size, a count, a duration or a ratio: a negative
+        # one (`max_file_size: -5`) is a mistake, not a way to switch something off.
+        raise ConfigError(f"{where}: expected 0 or more, got {value!r}")
     return value
 
 

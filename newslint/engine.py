@@ -8,6 +8,7 @@ from typing import Optional
 
 from newslint.document import Document
 from newslint.errors import ConfigError, InputError, NewslintError
+from newslint.filters.verbatim import VerbatimSpans
 from newslint.filters.overlaps import resolve as one_finding_per_fault
 from newslint.filters.selection import Selection
 from newslint.filters.suppressions import is_suppressed
@@ -97,8 +98,23 @@ class RunResult:
 MEMO_FILES = 5000
 
 
+#: Byte-order marks of the encodings a BOM identifies, longest first (UTF-32-LE's begins
+#: with UTF-16-LE's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(path: str, data: bytes) -> str:
-    """Decode UTF-8 (a BOM is dropped); a clear error for binary or non-UTF-8 input."""
+    """Decode UTF-8 (a BOM is dropped), or UTF-16/32 that starts with its BOM (some editors
+    on Windows save so); a clear error for binary or other input."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts with a {encoding.upper()} byte-order mark "
+                                 f"but is not valid {encoding.upper()}; save the file as "
+                                 f"UTF-8") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (contains NUL bytes); not checked")
     try:
@@ -120,6 +136,9 @@ class Engine:
         self.pm = pm
         self.selection = selection
         self.date_override = date_override
+        #: Publication dates by path, for articles whose date travels beside the text (an
+        #: archive export, a CMS field); ``date_override`` (``--date``) still wins.
+        self.dates: dict = {}
         self.warn = warn or (lambda message: None)
         self.notice = notice
         self.parsers: dict = {}
@@ -171,10 +190,12 @@ class Engine:
                 self.warn(f"rule {rule.id} failed to stop cleanly: {exc}")
 
     # -- one file -------------------------------------------------------------------------
-    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None
-                   ) -> FileOutcome:
+    def check_file(self, path: str, text: Optional[str] = None, suffix: Optional[str] = None,
+                   pub_date: Optional[_dt.date] = None) -> FileOutcome:
+        """One file (or one article of an archive, given as ``text`` with its own
+        ``pub_date``; ``--date`` still wins)."""
         if self.memo is None:
-            return self._limited(path, text, suffix)
+            return self._limited(path, text, suffix, pub_date)
         try:
             if text is None:
                 text = self._read(path)
@@ -182,10 +203,10 @@ class Engine:
             out = FileOutcome(path)
             out.errors.append(FileError(path, str(exc), "input"))
             return out
-        key = (path, suffix, self.date_override, text)
+        key = (path, suffix, self._date_for(path, pub_date), text)
         known = self.memo.get(key)
         if known is None:
-            known = self._limited(path, text, suffix)
+            known = self._limited(path, text, suffix, pub_date)
             if known.errors:  # e.g. LanguageTool failed: try again next time
                 return known
             if len(self.memo) >= MEMO_FILES:
@@ -193,14 +214,15 @@ class Engine:
             self.memo[key] = known
         return known.copy()
 
-    def _limited(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _limited(self, path: str, text: Optional[str], suffix: Optional[str],
+                 pub_date: Optional[_dt.date] = None) -> FileOutcome:
         """One file checked under ``file_time_limit``."""
         from newslint.timelimit import FileTimeLimit, time_limit
 
         limit = self.config.values.get("file_time_limit", 0)
         try:
             with time_limit(limit):
-                return self._check_file(path, text, suffix)
+                return self._check_file(path, text, suffix, pub_date)
         except FileTimeLimit:
             out = FileOutcome(path)
             out.errors.append(FileError(
@@ -208,13 +230,14 @@ class Engine:
                       f"(file_time_limit)", "input"))
             return out
 
-    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str]) -> FileOutcome:
+    def _check_file(self, path: str, text: Optional[str], suffix: Optional[str],
+                    pub_date: Optional[_dt.date] = None) -> FileOutcome:
         out = FileOutcome(path)
         try:
             if text is None:
                 text = self._read(path)
             doc = parse_document(path, text, suffix or os.path.splitext(path)[1],
-                                 self.date_override, self.parsers)
+                                 self._date_for(path, pub_date), self.parsers)
         except InputError as exc:
             out.errors.append(FileError(path, str(exc), "input"))
             return out
@@ -232,6 +255,7 @@ class Engine:
         out.suppressions = doc.suppressions
         out.words = sum(len(b.prose.split()) for b in doc.blocks)
         raw: list[Finding] = []
+        verbatim = VerbatimSpans(doc)
         for rule in self.active:
             opts = self.options[rule.id]
             try:
@@ -239,6 +263,8 @@ class Engine:
                     out.corpus[rule.id] = rule.collect(doc, opts)
                     continue
                 for match in rule.check(doc, opts):
+                    if match.span is None and verbatim.drops(rule, match.offset, match.length):
+                        continue
                     raw.append(self._finding(doc, rule, match))
             except NewslintError as exc:
                 # A rule that cannot work on this file for a reason it can state (LanguageTool
@@ -248,6 +274,12 @@ class Engine:
                 raw.append(self._internal_error(doc, rule, exc))
         out.findings = one_finding_per_fault(self._filter(raw, out.suppressions))
         return out
+
+    def _date_for(self, path: str, pub_date=None):
+        """``--date``, else the date given with the article, else the run's ``dates``."""
+        if self.date_override is not None:
+            return self.date_override
+        return pub_date if pub_date is not None else self.dates.get(path)
 
     def _read(self, path: str) -> str:
         from newslint.reading import read_article
@@ -284,8 +316,27 @@ class Engine:
 
     # -- the whole run --------------------------------------------------------------------
     def run(self, paths: list, jobs: int = 1, progress=None, stdin_text=None,
-            stdin_suffix=None) -> RunResult:
-        outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+            stdin_suffix=None, executor=None) -> RunResult:
+        """Check ``paths`` (file paths, or :class:`~newslint.archive.inputs.Article` items
+        read from an archive), then run the corpus rules once over all of them.
+
+        ``executor`` decides where the per-document work runs (see
+        :mod:`newslint.archive.dask_executor`): ``executor.check_all(engine, items, progress)``
+        returns one :class:`FileOutcome` per item; None runs it here or in a ``jobs`` pool.
+        """
+        if executor is not None:
+            outcomes = []
+            if "-" in paths:  # standard input is read here, so it is checked here
+                outcomes.append(self.check_file(stdin_suffix[0], stdin_text, stdin_suffix[1]))
+            outcomes += executor.check_all(self, [p for p in paths if p != "-"], progress)
+            outcomes.sort(key=lambda fo: fo.path)
+        else:
+            outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
+        return self.finish_run(outcomes)
+
+    def finish_run(self, outcomes: list) -> RunResult:
+        """Corpus rules' ``finish``, unused suppressions and the final order, over outcomes
+        sorted by path wherever they were checked."""
         self._run_corpus_rules(outcomes)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
@@ -311,20 +362,28 @@ class Engine:
             # The smallest file is checked here first: that imports the parsers, loads the
             # rules' data and compiles their patterns once, and the workers inherit all of it
             # instead of each doing it again while sharing the cores.
-            outcomes.append(self.check_file(ordered.pop()))
+            outcomes.append(check_item(self, ordered.pop()))
             if progress:
                 progress(len(outcomes), total)
             # Small chunks, largest files first: the last chunks are then short, so no worker
             # sits idle while another finishes a long tail (outcomes are sorted by path below).
             chunk = max(1, min(4, len(ordered) // (jobs * 4) or 1))
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            from newslint.signals import end_workers, worker_setup
+
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                                       initializer=worker_setup)
+            try:
                 for fo in pool.map(_worker_check, ordered, chunksize=chunk):
                     outcomes.append(fo)
                     if progress:
                         progress(len(outcomes), total)
+            except BaseException:  # Ctrl-C, SIGTERM: the workers stop now, not after the queue
+                end_workers(pool)
+                raise
+            pool.shutdown(wait=True)
         else:
             for p in disk:
-                outcomes.append(self.check_file(p))
+                outcomes.append(check_item(self, p))
                 if progress:
                     progress(len(outcomes), total)
         outcomes.sort(key=lambda fo: fo.path)
@@ -380,6 +439,8 @@ _WORKER_ENGINE: Optional[Engine] = None
 
 def _largest_first(paths: list) -> list:
     def size(path) -> int:
+        if not isinstance(path, str):  # an article read from an archive
+            return len(path.text)
         try:
             return os.stat(path).st_size
         except OSError:  # reported when the file is read
@@ -388,5 +449,13 @@ def _largest_first(paths: list) -> list:
     return sorted(paths, key=size, reverse=True)
 
 
-def _worker_check(path: str) -> FileOutcome:
-    return _WORKER_ENGINE.check_file(path)
+def check_item(engine: Engine, item) -> FileOutcome:
+    """Check a file path or an archive's article (anything with ``path``, ``text``,
+    ``suffix`` and ``pub_date``)."""
+    if isinstance(item, str):
+        return engine.check_file(item)
+    return engine.check_file(item.path, item.text, item.suffix, item.pub_date)
+
+
+def _worker_check(item) -> FileOutcome:
+    return check_item(_WORKER_ENGINE, item)

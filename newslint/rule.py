@@ -37,6 +37,12 @@ class Rule:
     #: False when :meth:`start` found the rule cannot work this run (no LanguageTool server):
     #: it then checks nothing and does not count as having run (baselines, SARIF).
     available: bool = True
+    #: False for rules about the writer's own wording (style, doubled words): their matches
+    #: inside quoted speech and interviewees' answers are dropped (newslint.filters.verbatim).
+    checks_speech: bool = True
+    #: True for rules that only make sense in English: matches in passages of another
+    #: language are dropped.
+    english_only: bool = False
 
     @property
     def doc(self) -> str:

@@ -38,7 +38,11 @@ def check_document(doc: Document, rule, options: Optional[dict] = None) -> list[
     opts.update(options or {})
     if isinstance(rule, CorpusRule):
         return check_corpus([doc], rule, options)
-    found = [finding_from_match(doc, rule, m, None) for m in rule.check(doc, opts)]
+    from newslint.filters.verbatim import VerbatimSpans
+
+    verbatim = VerbatimSpans(doc)  # as the engine does: speakers' words are theirs
+    found = [finding_from_match(doc, rule, m, None) for m in rule.check(doc, opts)
+             if m.span is not None or not verbatim.drops(rule, m.offset, m.length)]
     return sorted(found, key=lambda f: f.sort_key)
 
 

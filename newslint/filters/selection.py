@@ -82,3 +82,30 @@ class Selection:
             return True
         parent = self.is_selected(rule.id, rule.category, rule.default_enabled)
         return self.is_selected(finding.rule, finding.category, parent)
+
+
+def matches_something(entry: str, rules) -> bool:
+    """Whether a ``select``/``ignore`` entry names a rule, a category or an id prefix of one
+    of ``rules`` (or a sub-rule of a rule that reports its own ids, ``languagetool/ID``)."""
+    if entry in CATEGORIES:
+        return True
+    for rule in rules:
+        if _score(entry, rule.id, rule.category) > 0:
+            return True
+        if rule.dynamic_ids and entry.startswith(rule.id + "/") and len(entry) > len(rule.id) + 1:
+            return True
+    return False
+
+
+def check_entries(entries, rules, where: str) -> None:
+    """Raise :class:`~newslint.errors.ConfigError` for the first entry that matches nothing:
+    a typo there would silently switch rules off (or leave them on) in CI."""
+    from newslint.errors import ConfigError
+    from newslint.suggest import did_you_mean
+
+    rules = list(rules)
+    for entry in entries:
+        if not matches_something(entry, rules):
+            names = [r.id for r in rules] + list(CATEGORIES)
+            raise ConfigError(f"{where}: no rule, prefix or category named {entry!r}"
+                              f"{did_you_mean(entry, names)}; `newslint rules` lists them")

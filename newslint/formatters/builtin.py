@@ -9,8 +9,9 @@ def newslint_register_formatters():
     from newslint.formatters.gitlab import GitlabFormatter
     from newslint.formatters.html.render import HtmlFormatter
     from newslint.formatters.jsonfmt import JsonFormatter
+    from newslint.formatters.jsonl import JsonLinesFormatter
     from newslint.formatters.sarif import SarifFormatter
     from newslint.formatters.text import TextFormatter
 
-    return {"text": TextFormatter, "json": JsonFormatter, "sarif": SarifFormatter,
+    return {"text": TextFormatter, "json": JsonFormatter, "jsonl": JsonLinesFormatter, "sarif": SarifFormatter,
             "github": GithubFormatter, "gitlab": GitlabFormatter, "html": HtmlFormatter}

@@ -8,6 +8,7 @@ elsewhere in the file so GitLab can tell new issues from fixed ones), ``severity
 
 from __future__ import annotations
 
+from newslint.escaping import visible
 from newslint.fingerprint import fingerprint_file, read_source, sha256_hex
 from newslint.formatters.base import Formatter, Summary
 
@@ -31,11 +32,11 @@ class GitlabFormatter(Formatter):
             self._issues.append({
                 "type": "issue",
                 "check_name": finding.rule,
-                "description": finding.message,
+                "description": visible(finding.message),
                 "categories": ["Style"],
                 "fingerprint": unique,
                 "severity": SEVERITIES[finding.severity],
-                "location": {"path": where,
+                "location": {"path": visible(where),
                              "lines": {"begin": finding.line, "end": finding.end_line}},
             })
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from newslint.escaping import visible
 from newslint import __version__
 from newslint.fingerprint import fingerprint_file, read_source
 from newslint.formatters.base import Formatter, Summary
@@ -96,7 +97,7 @@ class SarifFormatter(Formatter):
         for err in errors:
             self._notifications.append({
                 "level": "error" if err.kind == "internal" else "warning",
-                "message": {"text": err.message},
+                "message": {"text": visible(err.message)},
                 "locations": [{"physicalLocation": {"artifactLocation": self._artifact(err.path)}}],
                 "properties": {"kind": err.kind},
             })
@@ -111,7 +112,7 @@ class SarifFormatter(Formatter):
         result = {
             "ruleId": finding.rule,
             "level": LEVELS[finding.severity],
-            "message": {"text": _message(finding)},
+            "message": {"text": visible(_message(finding))},
             "locations": [self._location(finding)],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
             "properties": {"category": finding.category, "source": finding.source},

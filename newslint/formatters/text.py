@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newslint.escaping import visible
 from newslint.formatters.base import Formatter, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -15,16 +16,16 @@ class TextFormatter(Formatter):
     def file(self, path, findings, errors):
         w = self.stream.write
         for err in errors:
-            w(f"{self._c(_BOLD, err.path)}: {self._c(_COLORS['error'], 'error')} "
-              f"{err.message.removeprefix(err.path + ': ')}\n")
+            w(f"{self._c(_BOLD, visible(err.path))}: {self._c(_COLORS['error'], 'error')} "
+              f"{visible(err.message.removeprefix(err.path + ': '))}\n")
         for f in findings:
             if self.quiet and f.severity == "info":
                 continue
-            where = self._c(_BOLD, f"{f.path}:{f.line}:{f.column}:")
+            where = self._c(_BOLD, f"{visible(f.path)}:{f.line}:{f.column}:")
             sev = self._c(_COLORS[f.severity], f.severity)
             rule = self._c(_DIM, f.rule)
             hint = f" (suggestion: {' / '.join(f.suggestions[:3])})" if f.suggestions else ""
-            w(f"{where} {sev} {rule} {f.message}{hint}\n")
+            w(f"{where} {sev} {rule} {visible(f.message + hint)}\n")
 
     def finish(self, summary: Summary):
         if self.quiet:

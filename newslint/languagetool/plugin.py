@@ -113,6 +113,11 @@ class LanguageToolRule(DocumentRule):
         if mode not in MODES:
             raise ConfigError(f"{config.where}: languagetool.mode: expected one of "
                               f"{', '.join(MODES)}, got {mode!r}")
+        if str(section["language"]).lower().startswith("auto"):
+            # A server asked to detect the language guesses per text, and guesses wrong on odd
+            # text (Catalan for a list of names): newslint always names the variant.
+            raise ConfigError(f"{config.where}: languagetool.language: name the variant to "
+                              f"check (such as en-US or en-GB), not {section['language']!r}")
         # `rules: {languagetool/ID: {enabled: true}}` turns on a rule of the picky set too.
         named = [rid.split("/", 1)[1] for rid, entry in config.values["rules"].items()
                  if rid.startswith("languagetool/") and isinstance(entry, dict)
@@ -185,7 +190,8 @@ class LanguageToolRule(DocumentRule):
             raise LanguageToolFailed(self.failure)
         from newslint.languagetool.client import CheckError
         from newslint.languagetool.speech import inside, speech_spans
-        from newslint.languagetool.spelling import DocumentSpelling, in_foreign_phrase
+        from newslint.languagetool.spelling import (DocumentSpelling, in_foreign_phrase,
+                                                    multitoken_message)
         from newslint.languagetool.spelling import verdict as spelling_verdict
         from newslint.languagetool.service import Unavailable
         blocks = [b for b in doc.prose_blocks if b.prose.strip()]
@@ -227,7 +233,10 @@ class LanguageToolRule(DocumentRule):
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
                     continue
                 category = category_of(m)
-                if category != "spelling" and not self.section["grammar_in_quotes"]:
+                # Only the speller's matches are the writer's inside a quotation: LanguageTool
+                # files "in regards to" and "a" before a vowel under its spelling categories too.
+                speller = is_speller(m) or m.rule_id.startswith("EN_MULTITOKEN_SPELLING")
+                if not speller and not self.section["grammar_in_quotes"]:
                     if speech is None:
                         speech = speech_spans(doc)
                     if inside(speech.get(block.index, ()), m.start, m.end, block.prose):
@@ -262,8 +271,13 @@ class LanguageToolRule(DocumentRule):
                                        category=category, severity=SEVERITY[category],
                                        source="languagetool"))
                     continue
+                message = m.message
+                if m.rule_id.startswith("EN_MULTITOKEN_SPELLING"):
+                    message = multitoken_message(block.prose[m.start:m.end], m.replacements)
+                    if message is None:
+                        continue
                 offset, length = block.source_span(m.start, m.end)
-                found.append(Match(offset, length, m.message, suggestions=tuple(m.replacements),
+                found.append(Match(offset, length, message, suggestions=tuple(m.replacements),
                                    rule=rule, category=category,
                                    severity=SEVERITY[category], source="languagetool"))
         for index, places in other_places.items():

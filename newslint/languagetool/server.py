@@ -50,6 +50,15 @@ def free_loopback_port() -> int:
         return s.getsockname()[1]
 
 
+def write_private_temp(text: str, suffix: str) -> Path:
+    """A new temporary file holding ``text``, created exclusively (``mkstemp``: O_EXCL, so
+    never through a link someone else placed in /tmp) and readable by this user only."""
+    fd, name = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=suffix)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    return Path(name)
+
+
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
     if sys.platform.startswith("linux"):
         try:
@@ -112,10 +121,10 @@ class LanguageToolServer:
         if java is None:
             raise ServerError(f"Java ({self.java!r}) was not found; LanguageTool needs Java 17+")
         self.port = free_loopback_port()
+        self._remove_temp_files()  # a restart's predecessor's
         fd, log = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         self._log_path = Path(log)
-        self._config_path = self._log_path.with_suffix(".properties")
-        self._config_path.write_text(SERVER_PROPERTIES)
+        self._config_path = write_private_temp(SERVER_PROPERTIES, ".properties")
         with os.fdopen(fd, "wb") as log_file:
             self.process = subprocess.Popen(
                 self.command(self.port, self._config_path), stdin=subprocess.DEVNULL,
@@ -188,6 +197,9 @@ class LanguageToolServer:
             return
         self._terminate()
         atexit.unregister(self.stop)
+        self._remove_temp_files()
+
+    def _remove_temp_files(self) -> None:
         for path in (self._log_path, self._config_path):
             if path is not None:
                 path.unlink(missing_ok=True)

@@ -12,7 +12,8 @@ the best evidence, so each document is read once for
 - social handles ("@natasha_f") and photo-credit lines ("Image: Remi Mathis / Flickr");
 
 then the news vocabulary (:mod:`newslint.languagetool.vocabulary`) asks whether the world writes
-the word. Two unknown words side by side are a foreign phrase or a name ("quo warranto").
+the word. A single word in its own quotation marks is a cited term ("going to 'Jannah'").
+Two unknown words side by side are a foreign phrase or a name ("quo warranto").
 A bracketed editorial insertion ("sow[ing]", "Count[ies]") is read as the whole word
 ("sowing"). Each misspelled word is reported once per document, at its first place, with the
 other places as related locations.
@@ -52,6 +53,8 @@ BINOMIAL = regex.compile(
 BRACKETED_WORD = regex.compile(r"\(\s*[\p{L}\-]+\s*\)")
 #: A brand spelled with an inner capital: eBook, iFixit, eGPU.
 BRAND_CASE = regex.compile(r"\p{Ll}{1,2}\p{Lu}[\p{L}\d]*")
+#: Marks that put a single word in quotation: the word is cited as a term.
+QUOTE_MARKS = "'‘’\"“”«»"
 #: The whole token around a match: a speller may judge "ida" of "al-Qa’ida".
 TOKEN = regex.compile(r"[\p{L}\p{M}\d]+(?:['’\-][\p{L}\p{M}\d]+)+")
 
@@ -168,6 +171,10 @@ def verdict(block, start: int, end: int, suggestions, knowledge: DocumentSpellin
         return None  # part of a name or a known word: "al-Qa’ida", "anti-vax"
     if BRAND_CASE.fullmatch(word):
         return None
+    if 0 < start and end < len(prose) and prose[start - 1] in QUOTE_MARKS \
+            and prose[end] in QUOTE_MARKS:
+        return None  # a term cited in its own quotation marks: going to 'Jannah'
+
     if len(word) < 3 or not word.isascii():
         # Fragments and abbreviations ("st", "mo"); loanwords keep their accents ("libré",
         # "hijāb"), which typing English does not put in by accident.
@@ -188,3 +195,17 @@ def verdict(block, start: int, end: int, suggestions, knowledge: DocumentSpellin
             return None
     suggestions = tuple(suggestions)
     return Verdict(word, start, end, misspelling_message(word, suggestions), suggestions)
+
+
+def multitoken_message(text: str, suggestions) -> Optional[str]:
+    """The message for LanguageTool's multi-word spelling match ("Escerichia coli"), or None
+    when it reads a person's name as a famous one's ("Tom Frieden" for "Tom Friedman",
+    "Evan Duffey" for "Evan Dunfee"): a name with the same given name and another capitalised
+    surname is someone else, not a misspelling."""
+    suggestions = list(suggestions)
+    words = text.split()
+    best = suggestions[0].split() if suggestions else []
+    if (len(words) >= 2 and len(best) == len(words) and words[0] == best[0]
+            and all(w[:1].isupper() for w in words) and words[-1].lower() != best[-1].lower()):
+        return None
+    return misspelling_message(text, suggestions)

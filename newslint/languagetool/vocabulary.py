@@ -9,6 +9,9 @@ match is reported only when one of LanguageTool's first suggestions is such a *n
 
 - for a word in lower case, at most two edits away and at least ``NEAR_MISS_GAP`` Zipf units
   (a factor of ~30) more frequent than the word;
+- for a word in lower case, never a proper noun: "reusers" is no slip for "Reuters", and
+  when the speller's first choice is the word itself capitalised ("chile", "govt"), the word
+  exists and its case is a choice;
 - for a capitalised word (names opening a sentence reach the speller that way: "Rudaw",
   "Wistron"), one edit away, at least ``CAPITALISED_GAP`` more frequent, and not the same word
   with an "s" ("Turpins", "Bahama"): names are often two letters from a common word.
@@ -85,11 +88,13 @@ def near_miss(word: str, suggestions: Iterable[str], gap: float = NEAR_MISS_GAP,
     """
     folded = word.lower()
     capitalised = _capitalised(word)
+    # A word in lower case is not a typo of a proper noun: "reusers" is no slip for "Reuters".
+    lower = word.islower()
     max_edits = 1 if capitalised else NEAR_MISS_EDITS
     best, best_zipf = None, zipf(word) + (capitalised_gap if capitalised else gap)
     for s in list(suggestions)[:SUGGESTIONS_LOOKED_AT]:
         lowered = s.lower()
-        if " " in s or lowered == folded:
+        if " " in s or lowered == folded or (lower and not s.islower()):
             continue
         if capitalised and _plural_or_stem(folded, lowered):
             continue
@@ -107,6 +112,10 @@ def is_misspelling(word: str, suggestions: Iterable[str], *, known: float = KNOW
     suggestions = list(suggestions)
     if _mixed_case_typo(word, suggestions):
         return True
+    if word.islower() and suggestions and suggestions[0].lower() == word:
+        # The speller's own first choice is this word capitalised ("chile"/"Chile",
+        # "govt"/"Govt", "sed"/"SED"): the word exists, and its case is the writer's choice.
+        return False
     if near_miss(word, suggestions, gap, capitalised_gap) is not None:
         return True
     return zipf(word) < known

@@ -52,6 +52,8 @@ class PackRule(DocumentRule):
         self.ignore_case = spec.get("ignore_case", True)
         self.word_boundary = spec.get("word_boundary", True)
         self.skip_quotes = spec.get("skip_quotes", True)
+        # Interviewees' answers and block quotations are speech too: the engine drops those.
+        self.checks_speech = not self.skip_quotes
         self.skip_names = spec.get("skip_names", False)
         self.is_regex = spec.get("regex", False)
         self._doc = spec.get("doc") or f"{self.message}\n\n(From the {pack} pack.)"

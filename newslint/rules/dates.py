@@ -137,6 +137,25 @@ def _in_written_form(name: str, written: str) -> str:
     return short + ("." if written.endswith(".") else "")
 
 
+#: A "year" this far after publication, reported as past, is a figure, not a year.
+FAR_YEARS = 10
+#: A date without a year may lie this far either side of the publication date.
+_NEAR_YEAR_DAYS = 275
+
+
+def _weekday_fits_a_near_year(e, pub: _dt.date) -> bool:
+    """Whether the yearless date ``e`` falls on its weekday in some year that puts it within
+    nine months of ``pub``: the text then does not say which year, and one reading is right."""
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            day = _dt.date(year, e.month, e.day)
+        except ValueError:
+            continue
+        if abs((day - pub).days) <= _NEAR_YEAR_DAYS and day.weekday() == e.weekday:
+            return True
+    return False
+
+
 def _written_day(e, numeric_dates: str) -> Optional[_dt.date]:
     """The day a dated expression names; for an ambiguous numeric date ("Monday, 8/7/2020")
     the reading ``numeric_dates`` prefers — or None when only the other reading falls on the
@@ -163,7 +182,9 @@ class RelativeDateConflict(DocumentRule):
     - a relative word and the weekday or date next to it: "yesterday (Thursday)" in a story
       dated Saturday;
     - a weekday attached to a date without a year, read in the year nearest the publication
-      date: "on Monday, March 3" when March 3 of that year is a Tuesday;
+      date: "on Monday, March 3" when March 3 of that year is a Tuesday (not when the date
+      falls on that weekday in the year before or after, within nine months of publication: a
+      story of November telling of "Saturday, May 18" may mean the May before);
     - a dateline whose date is not the publication date given by front matter, an HTML meta
       tag or `--date` (a meta tag may be a day off, since its timestamp is often in UTC).
 
@@ -208,7 +229,8 @@ class RelativeDateConflict(DocumentRule):
             if (e.kind == "date" and e.weekday is not None and e.year is None
                     and f.block.kind != "dateline"):
                 r = resolve(e, pub)
-                if r is not None and r.first.weekday() != e.weekday:
+                if (r is not None and r.first.weekday() != e.weekday
+                        and not _weekday_fits_a_near_year(e, pub)):
                     right = weekday_name(r.first)
                     yield _match(
                         f.block, e.weekday_start, e.weekday_end,
@@ -369,6 +391,8 @@ class DateAfterPublication(DocumentRule):
             if not credit:
                 if e.kind == "year" and e.role != "preposition":
                     continue  # "a 2021 budget", "Tokyo 2020": a name or a modifier
+                if e.kind == "year" and e.year > pub.year + FAR_YEARS:
+                    continue  # "a total score of 2072": a figure; no story reports 2072 as past
                 if f.in_quote and not options["check_quotes"]:
                     continue
                 sentence = next((s for s in f.block.sentences

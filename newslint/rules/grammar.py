@@ -211,7 +211,8 @@ class RepeatedWord(DocumentRule):
     between them ("the\\n*the*"), and a word said three times where English allows two ("that
     that that"). Words correctly doubled ("had had", "that that"), emphasis ("very very"),
     names ("Walla Walla") and a word after a hyphenated compound ("the Foo-bar bar") are not
-    flagged.
+    flagged, nor are a speaker's own words inside a quotation or an interview answer ("good
+    good"), nor reduplication in a passage of another language ("biasa biasa").
 
     ## Why it matters
     A doubled word is the commonest slip left by rewriting a sentence, and line breaks in the
@@ -232,6 +233,8 @@ class RepeatedWord(DocumentRule):
     id = "repeated-word"
     category = "grammar"
     severity = "warning"
+    checks_speech = False  # "good good" in a quotation is how it was said
+    english_only = True  # reduplication is grammar in many languages ("biasa biasa")
 
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption", "headline", "heading"):

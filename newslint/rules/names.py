@@ -312,7 +312,8 @@ class UnclosedQuote(DocumentRule):
 
     Curly and straight double marks are read; a straight mark opens after a space and closes
     before one. Single quotation marks nested inside double ones are part of the outer
-    quotation.
+    quotation. German low-high marks („Vivy“) are a pair, and a straight mark right after a
+    figure outside any quotation is an inch mark (a 34" screen), not a quotation mark.
 
     ## Why it matters
     A missing mark changes who is speaking: the reader cannot tell where the source's words
@@ -354,6 +355,10 @@ class UnclosedQuote(DocumentRule):
             for n, (i, role) in enumerate(marks):
                 if n == skip:
                     continue
+                if open_at >= 0 and prose[open_at] == "„" and prose[i] in "“”":
+                    role = "close"  # German „…“ closes with the high mark that opens in English
+                elif open_at < 0 and prose[i] == '"' and i and prose[i - 1].isdigit():
+                    continue  # an inch mark: a 34" screen, 22" long
                 if role == "toggle":
                     role = "close" if open_at >= 0 else "open"
                 if role == "open" and open_at >= 0 and _nested(marks, n):
@@ -415,7 +420,105 @@ def _continues(blocks, k: int) -> bool:
     return nxt.kind in _QUOTE_BLOCKS and nxt.prose.lstrip()[:1] in _OPENING_MARKS
 
 
-RULES = (NameVariant, FirstReference, UnclosedQuote)
+#: An age given beside a name: "Weaver, 45," / "Weaver (45)" / "Weaver, aged 45" after the
+#: surname, or "the 46-year-old Weaver" / "46-year-old Nicholas Weaver" before it.
+_AGE_AFTER = r"(?P<name>\p{Lu}[\p{Ll}'’-]+),? (?:\(|aged )?(?P<age>\d{1,3})(?:\)|,)"
+_AGE_BEFORE = (r"\b(?P<age>\d{1,3})-year-old (?:\p{Lu}[\p{Ll}.'’-]* ){0,3}"
+               r"(?P<name>\p{Lu}[\p{Ll}'’-]+)\b")
+
+#: Words near an age that mean it is meant to change: a birthday, an age at another time.
+_AGE_CHANGES = (r"\b(?:turn(?:s|ed|ing)?|birthday|would have been|at the time|years ago|born"
+                r"|when (?:he|she|they|I|we) (?:was|were)|then[ -]\d|in (?:19|20)\d\d)\b")
+
+
+def _ages(doc, surnames: set):
+    """(surname, age, block, start, end) of each age stated beside one of ``surnames``."""
+    import regex
+
+    for pattern in (_AGE_AFTER, _AGE_BEFORE):
+        compiled = regex.compile(pattern)
+        for block in doc.blocks:
+            if block.kind not in ("paragraph", "list_item", "caption", "headline",
+                                  "standfirst"):
+                continue
+            for m in compiled.finditer(block.prose):
+                name = m.group("name").rstrip("'’s") if m.group("name").endswith(("'s", "’s")) \
+                    else m.group("name")
+                if name not in surnames or block.in_quote(m.start(), m.end()):
+                    continue
+                age = int(m.group("age"))
+                if not 1 <= age <= 120:
+                    continue
+                sentence = next((block.prose[s.start:s.end] for s in block.sentences
+                                 if s.start <= m.start() < s.end), "")
+                if regex.search(_AGE_CHANGES, sentence, regex.IGNORECASE):
+                    continue
+                yield name, age, block, m.start("age"), m.end("age")
+
+
+class FigureConflict(DocumentRule):
+    """One person's age given as two different numbers in one article.
+
+    ## What it flags
+    A person named in the article whose age is stated twice with two different numbers:
+    "Weaver, 45," in one paragraph and "the 46-year-old Weaver" in another. The second age
+    is reported, with the first one shown beside it. Only ages tied to a surname the article
+    introduces with one given name are compared, so two people of one family ("Jane and Tom
+    Weaver") are left alone, and an age in a sentence about a birthday or another time ("he
+    turned 46", "when he was 19") is not compared.
+
+    Death tolls and sums are not checked: a toll rises while a story is written ("killed at
+    least 20", then "the toll rose to 27"), and news copy states part of a sum as often as the
+    whole, so on real articles two different numbers there are usually both right.
+
+    ## Why it matters
+    An age that disagrees with itself is a correction waiting to be printed: readers notice
+    it, and the person named notices it first. It usually comes from two sources, or from a
+    story updated after a birthday; only one of the numbers can be right on the day the story
+    runs.
+
+    ## Example
+    ```
+    U.S. officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. ...
+    The police were attributing authorship of the document to the 23-year-old Crusius.
+    ```
+
+    ## Instead
+    ```
+    U.S. officials identified the suspect as 21-year-old Patrick Crusius of Allen, Texas. ...
+    The police were attributing authorship of the document to Crusius.
+    ```
+    Check the age against the source and use one number throughout.
+    """
+
+    id = "figure-conflict"
+    category = "dates"
+    severity = "warning"
+    default_options = {}
+
+    def check(self, doc, options):
+        given = defaultdict(set)
+        for m in mentions(doc):
+            if m.full and not m.in_quote:
+                given[m.last].add(m.first)
+        people = {s for s, firsts in given.items() if len(firsts) == 1}
+        if not people:
+            return
+        first_age = {}
+        reported = set()
+        for name, age, block, start, end in sorted(
+                _ages(doc, people), key=lambda a: (a[2].index, a[3])):
+            seen = first_age.setdefault(name, (age, block, start, end))
+            if seen[0] == age or name in reported:
+                continue
+            reported.add(name)
+            yield _match(block, start, end,
+                         f"{name}'s age is given as {age} here and as {seen[0]} earlier in "
+                         f"this article; check the age and use one number.",
+                         related=(doc.block_span(seen[1], seen[2], seen[3]),))
+
+
+RULES = (NameVariant, FirstReference, UnclosedQuote, FigureConflict)
 
 
 @hookimpl

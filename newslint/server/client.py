@@ -28,7 +28,7 @@ START_TIMEOUT = 15.0
 _VALUE_OPTIONS = frozenset((
     "--config", "--select", "--extend-select", "--ignore", "--format", "--output", "-o",
     "--fail-on", "--date", "--stdin-filename", "--jobs", "-j", "--color", "--baseline",
-    "--write-baseline", "--diff"))
+    "--write-baseline", "--diff", "--files-from"))
 
 
 class _Gone(Exception):
@@ -70,6 +70,8 @@ def _scan(argv: list):
         if token in ("-h", "--help") or (token.startswith("--no-s") and
                                          "--no-server".startswith(token)):
             return None
+        if token == "--dask" or token.startswith("--dask="):
+            return None  # a cluster run is driven from this process, not the server
         name, value = (token.split("=", 1) + [None])[:2] if token.startswith("--") \
             else (token, None)
         if name in _VALUE_OPTIONS:

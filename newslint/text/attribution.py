@@ -638,6 +638,22 @@ class Figure:
     text: str
 
 
+#: A figure at the scale a copy desk sources: "$3 billion", "£71.6million", "$2.6bn", "5 million
+#: people", "hundreds of millions of users".
+_LARGE = re.compile(r"\d\s*(?:million|billion|trillion|mn|bn|m)\b|"
+                    r"\b(?:tens|hundreds)\s+of\s+(?:millions|billions)\b", re.I)
+
+
+def is_large(figure: "Figure") -> bool:
+    """Whether a sum or a count is in the millions or more (percentages always are claims).
+
+    Measured on the judged corpus: prices, product specifications, attendance and sample
+    sizes ("$129", "2,812-piece", "12,000 fans", "505,796 adults") are almost never what the
+    desk asks a source for; sums and counts in the millions in the writer's voice are.
+    """
+    return figure.kind == "percent" or bool(_LARGE.search(figure.text))
+
+
 def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> bool:
     """False when ``masked[start:end]`` certainly holds no figure (no currency or percent
     sign, no "hundreds", "millions", "percent"…, no digit with a currency word, "million" or a

@@ -477,8 +477,17 @@ def resolve(expr: TemporalExpression, reference: Optional[_dt.date],
     bare weekday can lie before or after the reference. "past" takes the latest occurrence on
     or before it, "future" the earliest on or after it, "nearest" the closest (a bare weekday
     counts as "past" under "nearest": news reports what happened). Returns None for what has
-    no place on the calendar (durations, "the same day", "recent years", invalid dates).
+    no place on the calendar (durations, "the same day", "recent years", invalid dates, and
+    days past the calendar's ends, as from a page template's empty date "0001-01-01").
     """
+    try:
+        return _resolve(expr, reference, prefer)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(expr: TemporalExpression, reference: Optional[_dt.date],
+             prefer: str) -> Optional[Resolution]:
     kind = expr.kind
     if kind == "date":
         if expr.ambiguous:
@@ -495,6 +504,8 @@ def resolve(expr: TemporalExpression, reference: Optional[_dt.date],
             return None
         return _pick_year(lambda y: _month(y, expr.month), reference, prefer)
     if kind == "year":
+        if not _dt.MINYEAR <= expr.year <= _dt.MAXYEAR:
+            return None
         return Resolution(_dt.date(expr.year, 1, 1), _dt.date(expr.year, 12, 31), "year")
     if kind == "quarter":
         if expr.year is None:
@@ -518,8 +529,11 @@ def _day(y: int, m: int, d: int) -> Optional[Resolution]:
     return Resolution(day, day, "day")
 
 
-def _month(y: int, m: int) -> Resolution:
-    first = _dt.date(y, m, 1)
+def _month(y: int, m: int) -> Optional[Resolution]:
+    try:
+        first = _dt.date(y, m, 1)
+    except ValueError:  # "year 0", a month read from a garbled figure: no place on the calendar
+        return None
     return Resolution(first, first + relativedelta(months=1, days=-1), "month")
 
 

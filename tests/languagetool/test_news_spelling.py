@@ -68,6 +68,28 @@ def test_grammar_inside_a_quotation_is_the_speakers(lt_server, tmp_path, make_co
     start = text.index("There's three")
     found = [f for f in check_text(text, lt_rule) if f.offset >= start]
     assert [f.excerpt for f in found] == ["goverment"]
-    strict = start_rule(make_config(tmp_path, url=lt_server.url, grammar_in_quotes=True))
+    # The measured rule table is not what this is about: every rule on.
+    strict = start_rule(make_config(tmp_path, url=lt_server.url, grammar_in_quotes=True,
+                                    news_defaults=False))
     quoted = [f for f in check_text(text, strict) if start <= f.offset < text.index("The gov")]
     assert quoted and all(f.category != "spelling" for f in quoted)
+
+
+def test_judged_corpus_false_alarms_stay_quiet_and_typos_do_not(lt_rule):
+    # Each line is modelled on a finding judged false on the judged corpus, next to a typo.
+    text = ("He wrote that dying a martyr meant going to 'Jannah' — the afterlife.\n\n"
+            "Add one Fresno chile or chili flakes to the noodles.\n\n"
+            "Company meteorologist Evan Duffey said the wind event would be strong.\n\n"
+            "The agreement seeks to better intregrate African economies.\n")
+    found = check_text(text, lt_rule)
+    assert [f.excerpt for f in spelling(found)] == ["intregrate"]
+
+
+def test_a_before_a_vowel_in_an_interview_answer_is_the_speakers(lt_rule):
+    text = ("((WN)) What did you learn?\n\n"
+            "((Perttu Ahola)) It was a incredible time, and I learned a lot from a older "
+            "developer who helped me.\n")
+    assert not [f for f in check_text(text, lt_rule) if f.rule == "languagetool/EN_A_VS_AN"]
+    written = "It was a incredible time for the developers of the game.\n"
+    assert [f.rule for f in check_text(written, lt_rule)
+            if f.rule == "languagetool/EN_A_VS_AN"] == ["languagetool/EN_A_VS_AN"]

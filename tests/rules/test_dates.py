@@ -333,3 +333,20 @@ def test_an_undated_story_gets_one_unanchored_finding_with_the_others_related():
     assert "yesterday" in related and "Wednesday" in related
     assert f"{len(related)} more relative reference" in f.message
     assert all(r.path == f.path and r.line >= f.line for r in f.related)
+
+
+def test_yearless_weekday_date_that_fits_the_year_before_is_not_a_conflict():
+    # A story of November 19, 2019 about a trial: May 18, 2019 was a Saturday; May 18, 2020
+    # (a few days nearer) is a Monday. The text does not say which year; one reading is right.
+    text = "Webb grabbed the girl at 6:38 p.m. on Saturday, May 18, evidence showed.\n"
+    assert run("relative-date-conflict", text, pub_date=_dt.date(2019, 11, 19)) == []
+    (f,) = run("relative-date-conflict", text.replace("Saturday", "Sunday"),
+               pub_date=_dt.date(2019, 11, 19))
+    assert f.excerpt == "Sunday"
+
+
+def test_a_figure_far_past_the_publication_year_is_not_a_year():
+    pub = _dt.date(2019, 11, 18)
+    text = "That beats the previous design, which earned a total score of 2072.\n"
+    assert run("date-after-publication", text, pub_date=pub) == []
+    assert len(run("date-after-publication", "The plant closed in 2021.\n", pub_date=pub)) == 1

@@ -136,3 +136,19 @@ def test_repeated_words_and_phrases(text, repeat):
         single = repeat.split()[:len(repeat.split()) // (3 if repeat.endswith("that that that")
                                                           or repeat.startswith("we go") else 2)]
         assert found[0].suggestions[0].split() == single
+
+
+def test_repeated_word_leaves_speakers_and_other_languages_alone():
+    from newslint.rules.grammar import RepeatedWord
+
+    quoted = 'The coach said: "It was a good good game, and we deserved it."\n'
+    answer = ("((WN)) What did you use?\n\n"
+              "((Perttu Ahola)) I think you you need nothing more than the shell and an "
+              "editor for this work.\n")
+    indonesian = ("Menurut dia, kondisi itu biasa biasa saja dan tidak perlu dikhawatirkan "
+                  "oleh warga di sekitar lokasi.\n")
+    writer = "The ban takes effect in the the coming weeks.\n"
+    assert check_text(quoted, RepeatedWord()) == []
+    assert check_text(answer, RepeatedWord()) == []
+    assert check_text(indonesian, RepeatedWord()) == []
+    assert [f.excerpt for f in check_text(writer, RepeatedWord())] == ["the the"]

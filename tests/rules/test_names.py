@@ -122,3 +122,37 @@ def test_seed_article_is_quiet():
     text = SEED.read_text(encoding="utf-8")
     for cls in RULES:
         assert check_text(text, cls(), suffix=".txt") == [], cls.id
+
+
+def test_german_low_high_marks_are_a_pair():
+    # From a German health-app story: „Vivy“ opens low and closes high.
+    text = "Die App „Vivy“ wurde von 90 Krankenkassen auf den Weg gebracht.\n"
+    assert check_text(text, UnclosedQuote()) == []
+    assert len(check_text("Die App „Vivy wurde entwickelt.\n", UnclosedQuote())) == 1
+
+
+def test_inch_marks_after_a_figure_are_not_quotation_marks():
+    # From a deals page: screen sizes and dimensions in inches.
+    text = ('Specs include a 34" 3440x1440 curved panel. The set measures 22" long and 22" '
+            'wide and is called the "Master Builder Series".\n')
+    assert check_text(text, UnclosedQuote()) == []
+    # A figure at the end of a real quotation still closes it.
+    assert check_text('The final score was "3-2" on Sunday.\n', UnclosedQuote()) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Two people of one family: one surname, two given names.
+    "Police named Jane Weaver, 45, and Tom Weaver, 46.\n\nThe 46-year-old Weaver was hurt.\n",
+    # An age at another time, or a birthday, is meant to differ.
+    "James Ford, 42, held him down.\n\nFord, who turned 43 in prison, was praised.\n",
+    # The same age twice.
+    "James Ford, 42, held him down.\n\nThe 42-year-old Ford was praised.\n",
+])
+def test_figure_conflict_leaves_consistent_or_changing_ages_alone(text):
+    assert check_text(text, BY_ID["figure-conflict"]()) == []
+
+
+def test_figure_conflict_reports_the_second_age_with_the_first_related():
+    text = "James Ford, 42, held him down.\n\nThe 43-year-old Ford was praised.\n"
+    [found] = check_text(text, BY_ID["figure-conflict"]())
+    assert found.excerpt == "43" and "42" in found.message

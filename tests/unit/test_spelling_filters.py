@@ -109,3 +109,15 @@ def test_interviewee_turns_not_the_interviewers_questions_or_the_intro():
     doc = parse_text(text, ".md")
     said = [b.prose[:12] for b in doc.blocks if b.index in interviewee_turns(doc)]
     assert said == ["Natasha Gown", "I studied fi", "NG: This stu"]
+
+
+def test_multiword_match_on_a_persons_name_is_not_a_misspelling():
+    from newslint.languagetool.spelling import multitoken_message
+
+    # LanguageTool reads a name as a famous one's: the given name stays, the surname changes.
+    assert multitoken_message("Tom Frieden", ["Tom Friedman"]) is None
+    assert multitoken_message("Evan Duffey", ["Evan Dunfee"]) is None
+    # A real slip in a term or a product name is reported, and the message names it.
+    assert multitoken_message("Escerichia coli", ["Escherichia coli"]) == (
+        "“Escerichia coli”: possible misspelling; did you mean “Escherichia coli”?")
+    assert multitoken_message("XBox One", ["Xbox One"]) is not None

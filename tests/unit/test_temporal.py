@@ -237,3 +237,10 @@ def test_importing_compiles_no_pattern():
     assert out == ["False", "True"]
     # Once used, a pattern behaves like the compiled one.
     assert [e.kind for e in find_temporal_expressions("Thursday, Aug. 7, 2020")] == ["date"]
+
+
+def test_a_reference_in_year_one_resolves_to_nothing_rather_than_failing():
+    # A page template's empty date ("0001-01-01") made the year before year 1 a ValueError.
+    for text in ("in May", "on May 18", "last year"):
+        for expr in find_temporal_expressions(text):
+            resolve(expr, D(1, 1, 1))  # must not raise

@@ -31,6 +31,12 @@ def test_typos_are_misspellings(word, suggestions):
     ("bugfixes", ["bug fixes"]),                   # a closed compound is no typo
     ("Phivolcs", ["Pivots", "Phenolics"]),         # an agency's name opening a sentence
     ("niqab", ["nib", "Iqbal"]),
+    # The speller's first choice is the word capitalised: the word exists, in lower case.
+    ("chile", ["Chile", "while", "child"]),      # a Fresno chile, in a recipe
+    ("govt", ["Govt", "got", "goat"]),
+    ("sed", ["SED", "used", "set"]),             # the command-line tool
+    # A word in lower case is no typo of a proper noun.
+    ("antadoya", ["Antalya", "Antakiya"]),
 ])
 def test_names_and_terms_are_not(word, suggestions):
     assert not vocabulary.is_misspelling(word, suggestions)

@@ -1,0 +1,99 @@
+"""Words that are not the writer's to change: quoted speech and passages in another language.
+
+A doubled word in a coach's quotation ("good good"), "Internet" in an interviewee's answer, a
+spelling variant inside a quoted statement: an editor leaves a speaker's words as they were
+said or written. Reduplication in an Indonesian passage ("biasa biasa") is not a doubled English
+word. Rules about the writer's own wording say so with two class attributes:
+
+- ``checks_speech = False``: matches inside quoted speech, block quotations and interviewees'
+  answers (:func:`newslint.languagetool.speech.speech_spans`) are dropped;
+- ``english_only = True``: matches inside passages the language model confidently calls
+  another language (:func:`newslint.text.language.foreign_spans`) are dropped.
+
+Both are worked out at most once per document, and only when a rule asks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+#: An editor's insertion inside a quotation: "[the senator]".
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+class VerbatimSpans:
+    """Source spans of one document that are quoted speech, or another language."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._speech = None
+        self._foreign = None
+
+    def drops(self, rule, offset: int, length: int) -> bool:
+        """Whether a match of ``rule`` at source ``[offset, offset + length)`` is dropped."""
+        if not getattr(rule, "checks_speech", True) and _covers(self.speech, offset, length):
+            return True
+        return getattr(rule, "english_only", False) and _covers(self.foreign, offset, length)
+
+    @property
+    def speech(self) -> tuple[list, list]:
+        if self._speech is None:
+            from newslint.languagetool.speech import speech_spans
+
+            self._speech = _source_spans(self.doc, speech_spans(self.doc), bracketed=False)
+        return self._speech
+
+    @property
+    def foreign(self) -> tuple[list, list]:
+        if self._foreign is None:
+            from newslint.text.language import foreign_spans
+
+            spans = {b.index: foreign_spans(b) for b in self.doc.prose_blocks}
+            self._foreign = _source_spans(self.doc, spans, bracketed=True)
+        return self._foreign
+
+
+def _source_spans(doc, by_block: dict, bracketed: bool) -> tuple[list, list]:
+    """Sorted source ``(starts, ends)`` of prose spans given per block index.
+
+    An editor's [bracketed insertion] inside a quotation is the writer's, so it is cut out of
+    speech spans (``bracketed=False``).
+    """
+    pieces = []
+    blocks = {b.index: b for b in doc.blocks}
+    for index, spans in by_block.items():
+        block = blocks.get(index)
+        if block is None:
+            continue
+        for s in spans:
+            parts = [(s.start, s.end)]
+            if not bracketed:
+                parts = _without_brackets(block.prose, s.start, s.end)
+            for start, end in parts:
+                if end > start:
+                    off, length = block.source_span(start, end)
+                    pieces.append((off, off + length))
+    # Merged into disjoint spans, so that one bisection finds the span around a match.
+    merged: list = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [m[0] for m in merged], [m[1] for m in merged]
+
+
+def _without_brackets(prose: str, start: int, end: int) -> list:
+    parts, at = [], start
+    for m in _BRACKETED.finditer(prose, start, end):
+        parts.append((at, m.start()))
+        at = m.end()
+    parts.append((at, end))
+    return parts
+
+
+def _covers(spans: tuple[list, list], offset: int, length: int) -> bool:
+    starts, ends = spans
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and ends[k] >= offset + length
