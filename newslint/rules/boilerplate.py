@@ -8,7 +8,8 @@ Four signals, from the most to the least certain:
    block above it (except a dateline or byline) is page chrome, section labels included.
 3. Short labels among furniture: a short line without sentence punctuation whose neighbours are
    both furniture ("Daily Briefing Newsletter" between "Click to comment" and "Subscribe to…").
-   A crosshead between two story paragraphs ("– Tough on China –") is never one.
+   A crosshead between two story paragraphs ("– Tough on China –") is never one. A run of three
+   or more short lines, at least half of them known furniture, is a site menu: all of it is.
 4. A teaser list after the story: a list heading ("Related Content") followed by teaser blurbs
    and section labels up to the end of the article is one finding.
 
@@ -248,6 +249,7 @@ def find_furniture(doc, options, texts=None) -> list[Furniture]:
 
     _mark_navigation_before_headline(blocks, reasons)
     _mark_labels_among_furniture(blocks, reasons, max_label)
+    _mark_menus(blocks, reasons, max_label)
 
     found: list[Furniture] = []
     run = _teaser_run(blocks, openers, reasons, options)
@@ -340,6 +342,39 @@ def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
             if before and after:
                 reasons[i] = "Short label among page furniture."
                 changed = True
+
+
+#: A menu is at least this many short labels in a row, with at least this many of them, and at
+#: least half, known furniture: a story's fact box of short lines can end beside share buttons.
+MENU_MIN_LABELS = 3
+MENU_MIN_KNOWN = 2
+
+
+def _mark_menus(blocks, reasons, max_label: int) -> None:
+    """Runs of at least :data:`MENU_MIN_LABELS` short labels in a row, :data:`MENU_MIN_KNOWN`
+    of them and at least half known furniture ("Video", "Back to main menu"): a site's menu,
+    section labels and all. A
+    crosshead stands alone between paragraphs, so it is never part of such a run."""
+    def label_at(i):
+        block = blocks[i]
+        return (block.kind not in ("headline", "dateline")
+                and (i in reasons or (is_label(block.prose, max_label)
+                                      and not _byline(block.prose.strip()))))
+
+    i = 0
+    while i < len(blocks):
+        if not label_at(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(blocks) and label_at(j + 1):
+            j += 1
+        run = range(i, j + 1)
+        known = sum(k in reasons for k in run)
+        if len(run) >= MENU_MIN_LABELS and known >= MENU_MIN_KNOWN and 2 * known >= len(run):
+            for k in run:
+                reasons.setdefault(k, "Menu item among page furniture.")
+        i = j + 1
 
 
 def _teaser_run(blocks, openers, reasons, options):

@@ -116,56 +116,105 @@ class NeitherOr(DocumentRule):
                             suggestions=("nor",))
 
 
-# Two identical words separated only by white space (line breaks included). Words that are
-# correctly doubled ("had had", "that that", "what it is is"), and reduplicated words said for
-# emphasis, are left out.
-# The back-reference (case-insensitive) makes the engine reject unequal pairs itself: matching
-# every pair of neighbouring words and comparing them in Python cost more than the other rules.
-_REPEATED = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<first>\p{Latin}+)(?P<gap>\s+)(?P<second>(?P=first))(?![\p{L}\p{M}])",
-    regex.IGNORECASE)
-# The same test with the standard engine, which is several times faster at rejecting the
-# common block that repeats no word: only blocks it accepts are searched with the pattern above.
-_MAY_REPEAT = compile_pattern(r"(?<![^\W\d_])([^\W\d_]+)\s+\1(?![^\W\d_])", re.IGNORECASE)
-_CORRECTLY_DOUBLED = frozenset({
-    "had", "that", "is", "do", "bye", "no", "very", "so", "yes", "ha", "go", "knock", "well",
+# A word or phrase of up to four words said twice (or more) in a row, separated only by white
+# space (line breaks included): "the the", "is an echo is an echo", "that that that".
+_LONGEST_PHRASE = 4
+# A word, with the hyphens and apostrophes inside it: "Foo-bar" is one word, so "Foo-bar bar"
+# repeats nothing, and "practitioner's" is not "practitioner" followed by "s".
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
+# The standard engine rejects the common block that repeats nothing several times faster than
+# tokenising it: only blocks it accepts are read word by word. It is looser than the rule (a
+# repeat inside a compound passes it), never stricter.
+_MAY_REPEAT = compile_pattern(
+    r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+\1(?![^\W\d_])", re.IGNORECASE)
+# Words that English doubles correctly ("had had", "that that", "what it is is", "what he did
+# did matter"):
+# twice is fine, three times is a slip ("that that that").
+_GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "did", "does"})
+# Words doubled or tripled on purpose: for emphasis ("very very", "no no no"), sounds and
+# chants ("ha ha", "tut tut"), and names ("Walla Walla", "Bora Bora").
+_SAID_ON_PURPOSE = frozenset({
+    "bye", "no", "very", "so", "yes", "ha", "go", "knock", "well",
     "now", "there", "tut", "boo", "cha", "hip", "aye", "chop", "pooh", "tsk", "dum", "la", "na",
     "bora", "walla", "baden", "sirhan", "mahi", "pago", "sing", "bang", "tom", "duran",
-    "really", "blah", "many", "yeah", "ya", "bla", "oh", "la",
+    "really", "blah", "many", "yeah", "ya", "bla", "oh", "hey", "ho", "bla", "hush",
 })
 
 
-_NEXT_WORD = regex.compile(r"\s+(\p{L}+)")
+def _words(prose: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of each word of ``prose``."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(prose)]
 
 
-def _tripled(prose: str, m, word: str) -> bool:
-    """The pair is part of a run of three ("many many many"). Only the word just before the
-    match and the one just after it are looked at: searching the whole text before each match
-    made a text of one word repeated take time growing with the square of its length."""
-    word = word.lower()
-    end = m.start()
-    start = end
-    while start > 0 and prose[start - 1].isspace():
-        start -= 1
-    if start < end:  # white space, then the word before it (str.isalpha is \p{L})
-        first = start
-        while first > 0 and prose[first - 1].isalpha():
-            first -= 1
-        if first < start and prose[first:start].lower() == word:
-            return True
-    after = _NEXT_WORD.match(prose, m.end())
-    return after is not None and after.group(1).lower() == word
+def _repeats(prose: str, words, i: int, n: int) -> int:
+    """How many times the ``n`` words from ``words[i]`` occur in a row, joined only by white
+    space: 1 when the phrase is not repeated."""
+    copies = 1
+    while True:
+        j = i + copies * n
+        if j + n > len(words):
+            return copies
+        if any(words[j + k][2] != words[i + k][2] for k in range(n)):
+            return copies
+        # every gap from the previous copy's last word to this copy's last must be white space
+        if any(not prose[words[j + k - 1][1]:words[j + k][0]].isspace() for k in range(n)):
+            return copies
+        copies += 1
+
+
+def _said_on_purpose(prose: str, words, i: int, n: int, copies: int) -> bool:
+    """A repeat that is English, emphasis or a name rather than a slip."""
+    phrase = [w for _, _, w in words[i:i + n]]
+    if any(not _LATIN_WORD.fullmatch(w) for w in phrase):
+        return True  # numbers ("10 10"), other scripts: not judged
+    second = prose[words[i + n][0]]
+    if second.isupper() and phrase[0] != "i":
+        return True  # "Baden Baden", "Sirhan Sirhan": names are doubled on purpose
+    if all(w in _SAID_ON_PURPOSE for w in phrase):
+        return True  # "many many many", "bye bye"
+    if n == 1:
+        if phrase[0] in _GRAMMATICAL_DOUBLES:
+            return copies == 2  # "had had" is English, "that that that" is not
+        if len(phrase[0]) == 1 and phrase[0] not in ("a", "i"):
+            return True  # initials and list letters: "A. B", "x x"
+    elif all(len(w) == 1 for w in phrase):
+        return True  # "a b a b": letters, not words
+    return False
+
+
+def repeated_phrases(prose: str):
+    """(start, first copy's end, last copy's start, end, copies) of every word or phrase of up to four words
+    repeated in a row in ``prose`` that is not English, emphasis or a name. Each word is
+    compared at most ``4 × 4`` times before the scan moves past it or past the whole repeat, so
+    the time grows linearly with the text."""
+    words = _words(prose)
+    i = 0
+    while i < len(words):
+        for n in range(1, _LONGEST_PHRASE + 1):
+            copies = _repeats(prose, words, i, n)
+            if copies > 1:
+                last = i + n * copies - 1
+                if not _said_on_purpose(prose, words, i, n, copies):
+                    yield (words[i][0], words[i + n - 1][1], words[last - n + 1][0],
+                           words[last][1], copies)
+                i = last + 1
+                break
+        else:
+            i += 1
 
 
 class RepeatedWord(DocumentRule):
-    """The same word twice in a row ("the the"), also across line breaks and markup.
+    """The same word or phrase twice in a row ("the the"), also across line breaks and markup.
 
     ## What it flags
-    Two identical words separated only by white space, such as "the the" or "to to", also when
-    a line break or emphasis falls between them ("the\\n*the*"). Words correctly doubled ("had
-    had", "that that") and names ("Walla Walla") are not flagged, nor are a speaker's own
-    words inside a quotation or an interview answer ("good good"), nor reduplication in a
-    passage of another language ("biasa biasa").
+    A word, or a phrase of up to four words, repeated with only white space between, such as
+    "the the", "to to" or "is an echo is an echo", also when a line break or emphasis falls
+    between them ("the\\n*the*"), and a word said three times where English allows two ("that
+    that that"). Words correctly doubled ("had had", "that that"), emphasis ("very very"),
+    names ("Walla Walla") and a word after a hyphenated compound ("the Foo-bar bar") are not
+    flagged, nor are a speaker's own words inside a quotation or an interview answer ("good
+    good"), nor reduplication in a passage of another language ("biasa biasa").
 
     ## Why it matters
     A doubled word is the commonest slip left by rewriting a sentence, and line breaks in the
@@ -195,18 +244,12 @@ class RepeatedWord(DocumentRule):
             prose = block.prose
             if not _MAY_REPEAT.search(prose):
                 continue
-            for m in _REPEATED.finditer(prose, overlapped=True):
-                first, second = m.group("first"), m.group("second")
-                if first.lower() != second.lower() or first.lower() in _CORRECTLY_DOUBLED:
-                    continue
-                if second[:1].isupper():
-                    continue  # "Baden Baden", "Sirhan Sirhan": names are doubled on purpose
-                if len(first) == 1 and first.lower() not in ("a", "i"):
-                    continue  # initials and list letters: "A. B", "x x"
-                if _tripled(prose, m, first):
-                    continue  # "many many many": said that way on purpose
-                offset, length = block.source_span(m.start("first"), m.end("second"))
-                yield Match(offset, length, f"“{second}” is repeated.", suggestions=(first,))
+            for start, first_end, last_start, end, copies in repeated_phrases(prose):
+                first = prose[start:first_end]
+                last = " ".join(prose[last_start:end].split())
+                said = "is repeated" if copies == 2 else f"appears {copies} times in a row"
+                offset, length = block.source_span(start, end)
+                yield Match(offset, length, f"“{last}” {said}.", suggestions=(first,))
 
 
 @hookimpl

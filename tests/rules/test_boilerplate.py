@@ -192,3 +192,43 @@ def test_planted_furniture_in_wikinews_is_found_without_touching_the_story():
     score = module.score_planted(check_corpus(docs, Boilerplate()), planted)
     assert score["wrong"] == []
     assert score["found"] >= 0.95 * score["planted_lines"]
+
+
+MENU_STORY = """Sign in
+
+Video
+
+World
+
+Business
+
+Back to main menu
+
+The council approved the budget on Tuesday after a long debate, officials said.
+
+Ticket prices
+
+Adults: $20
+
+Children: $10
+
+Share
+"""
+
+
+def test_a_menu_of_labels_around_known_furniture_is_reported_but_not_a_fact_box():
+    found = check_text(MENU_STORY, Boilerplate(), suffix=".txt")
+    flagged = {f.excerpt for f in found}
+    assert {"World", "Business"} <= flagged  # section labels inside the menu
+    assert {"Sign in", "Video", "Share"} <= flagged  # known furniture
+    assert not flagged & {"Ticket prices", "Adults: $20", "Children: $10"}
+
+
+@pytest.mark.parametrize("line", ["Advert", "Iklan", "Anzeige", "Реклама", "Video", "1:45",
+                                  "Share this on WhatsApp", "Email • Twitter", "Reddit",
+                                  "1.2k Shares", "10h ago", "Continue reading the main story",
+                                  "Back to main menu"])
+def test_furniture_phrase_families(line):
+    text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
+    found = check_text(text, Boilerplate(), suffix=".txt")
+    assert [f.excerpt for f in found] == [line]

@@ -98,10 +98,44 @@ def test_repeated_word_on_wikinews_only_reports_real_doubles(wikinews_docs):
     for doc in wikinews_docs:
         found += check_document(doc, RepeatedWord())
     assert found, "the corpus has known doubled words"
+    assert any(len(f.excerpt.split()) > 2 for f in found), "and doubled phrases (“it gives it gives”)"
     for f in found:
-        first, second = f.excerpt.split()
-        assert first.lower() == second.lower()
-        assert first.lower() not in {"had", "that", "really", "very", "many"}
+        words = f.excerpt.lower().split()
+        half = len(words) // 2
+        assert len(words) % 2 == 0 and words[:half] == words[half:]
+        assert words[0] not in {"had", "that", "really", "very", "many"}
+
+
+# Others' repetition cases in our own words: (text, the repeat newslint must report or None).
+REPEATS = [
+    ("It rained in the the capital.", "the the"),
+    ("The minister said that that that was final.", "that that that"),
+    ("Police found the car on the Foo bar bar.", "bar bar"),
+    ("The mayor said it was an echo was an echo of 2019.", "was an echo was an echo"),
+    ("Critics say we go we go we go too far.", "we go we go we go"),
+    ("Voters won't forget the broken promise forget the broken promise soon.",
+     "forget the broken promise forget the broken promise"),
+    ("Turnout rose in\nin the north.", "in\nin"),
+    ("She she left the hall.", "She she"),
+    ("The council met at the Foo-bar bar on Friday.", None),
+    ("The minister said that that decision was final.", None),
+    ("The board had had enough.", None),
+    ("Don't just play the game - play the game.", None),
+    ("He's gone, gone for good.", None),
+    ("The practitioner's side of the case.", None),
+    ("Green greenery lined the road.", None),
+    ("She flew from Walla Walla to New York.", None),
+]
+
+
+@pytest.mark.parametrize("text, repeat", REPEATS)
+def test_repeated_words_and_phrases(text, repeat):
+    found = check_text(text + "\n", RepeatedWord(), suffix=".txt")
+    assert [f.excerpt for f in found] == ([repeat] if repeat else [])
+    if repeat:
+        single = repeat.split()[:len(repeat.split()) // (3 if repeat.endswith("that that that")
+                                                          or repeat.startswith("we go") else 2)]
+        assert found[0].suggestions[0].split() == single
 
 
 def test_repeated_word_leaves_speakers_and_other_languages_alone():
