@@ -212,7 +212,15 @@ def _only_path_finders() -> bool:
     from importlib.machinery import PathFinder
 
     return all(finder is PathFinder or not hasattr(finder, "find_distributions")
-               for finder in sys.meta_path)
+               or _reads_the_import_path(finder) for finder in sys.meta_path)
+
+
+def _reads_the_import_path(finder) -> bool:
+    """The importlib_metadata backport's finder (which Dask imports) lists the distributions
+    of ``sys.path`` folders, as PathFinder does: it hides nothing the key does not see."""
+    kind = finder if isinstance(finder, type) else type(finder)
+    return (kind.__name__ == "MetadataPathFinder"
+            and kind.__module__.split(".")[0] == "importlib_metadata")
 
 
 def _distribution_stamps(folder: str) -> list[str]:

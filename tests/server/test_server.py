@@ -410,6 +410,10 @@ def test_with_languagetool_same_json_memory_in_status_and_only_loopback_tcp(serv
     # A cache of its own: every paragraph goes to the server's LanguageTool.
     _config(env, f"cache_dir: cache\nlanguagetool:\n  home: {lt_home}\n  heap: 512m\n")
     seed = _article(env, "seed.txt")
+    # The seed has nothing LanguageTool's news defaults report; a typo of the writer's does.
+    text = seed.read_text()
+    story = text.index("Nicholas Weaver")  # inside the story, not the page furniture around it
+    seed.write_text(text[:story] + "The goverment did not comment. " + text[story:])
     code, terminal = _on_a_terminal(env, "server", "start")
     assert code == 0, terminal
     assert "newslint: starting LanguageTool (about 10 s the first time)…" in terminal

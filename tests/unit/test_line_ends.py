@@ -60,8 +60,11 @@ def _check(text: str, suffix: str) -> None:
             assert _maps(text, block.source_offset(i), ch), (text, block.prose, i)
     for f in check_text(text, RepeatedWord(), suffix=suffix):
         assert f.length > 0 and text[f.offset:f.offset + f.length] == f.excerpt, (text, f)
-        words = re.findall(r"\w+", f.excerpt.lower())
-        assert len(words) >= 2 and words[0] == words[-1], (text, f)  # the repeated word
+        words = re.findall(r"\w+", re.sub(r"<[^>]*>", " ", f.excerpt.lower()))  # tags out
+        # The excerpt is a repeat: a word or a phrase of up to four words, two or more times.
+        assert any(len(words) % k == 0 and len(words) >= 2 * k
+                   and all(words[i] == words[i % k] for i in range(len(words)))
+                   for k in range(1, 5)), (text, f)
         assert (f.line, f.column) == expected_line_col(text, f.offset), (text, f)
         assert (f.end_line, f.end_column) == expected_line_col(text, f.offset + f.length)
 

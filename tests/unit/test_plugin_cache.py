@@ -215,3 +215,22 @@ def test_cache_files_of_environments_that_are_gone_are_removed(site, cache_dir, 
     installed_entry_points(cache_dir)
     assert sorted(p.name for p in cache_dir.iterdir()) == sorted([
         "entry-points-00000001.txt", plugins.cache_file(cache_dir).name, "pack-patterns.txt"])
+
+
+def test_the_metadata_backports_finder_keeps_the_cache_and_a_foreign_finder_does_not(monkeypatch):
+    # Dask imports importlib_metadata, whose finder lists sys.path's distributions like
+    # PathFinder; a finder with distributions of its own makes the import path no proof.
+    from newslint.plugins import _only_path_finders
+
+    importlib_metadata = pytest.importorskip("importlib_metadata")
+
+    class OwnDistributions:
+        @staticmethod
+        def find_distributions(context=None):
+            return iter(())
+
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path) + [
+        importlib_metadata.MetadataPathFinder])
+    assert _only_path_finders()
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path) + [OwnDistributions])
+    assert not _only_path_finders()
