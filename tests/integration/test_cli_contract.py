@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-ARTICLE = "Officials said the bridge would reopen on Friday.\n"
-
-
-@pytest.fixture
-def article(tmp_path, no_languagetool):
-    path = tmp_path / "story.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+ARTICLE = "Officials said the bridge would reopen on Friday.\n"  # what the `article` fixture writes
 
 
 @pytest.mark.parametrize("flag", ["--select", "--ignore", "--extend-select"])

@@ -6,14 +6,7 @@ import json
 
 import pytest
 
-ARTICLE = "Officials said the bridge would reopen on Friday.\n"
-
-
-@pytest.fixture
-def article(tmp_path, no_languagetool):
-    path = tmp_path / "story.md"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
+ARTICLE = "Officials said the bridge would reopen on Friday.\n"  # what the `article` fixture writes
 
 
 def test_output_that_is_an_input_is_refused_and_the_article_untouched(run_cli, article):
