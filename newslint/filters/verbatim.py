@@ -1,8 +1,7 @@
 """Words that are not the writer's to change: quoted speech and passages in another language.
 
-A doubled word in a coach's quotation ("good good"), "Internet" in an interviewee's answer, a
-spelling variant inside a quoted statement: an editor leaves a speaker's words as they were
-said or written. Reduplication in an Indonesian passage ("biasa biasa") is not a doubled English
+A doubled word in a coach's quotation ("good good"), "Internet" in an interviewee's answer: an
+editor leaves a speaker's words as they were said or written. Reduplication in an Indonesian passage ("biasa biasa") is not a doubled English
 word. Rules about the writer's own wording say so with two class attributes:
 
 - ``checks_speech = False``: matches inside quoted speech, block quotations and interviewees'
@@ -10,7 +9,9 @@ word. Rules about the writer's own wording say so with two class attributes:
 - ``english_only = True``: matches inside passages the language model confidently calls
   another language (:func:`newslint.text.language.foreign_spans`) are dropped.
 
-Both are worked out at most once per document, and only when a rule asks.
+Both are worked out at most once per document, and only when such a rule has a match: the
+language model (about 0.5 s to load, once per process) is not loaded for a document whose
+English-only rules found nothing.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class VerbatimSpans:
         if self._speech is None:
             from newslint.languagetool.speech import speech_spans
 
-            self._speech = _source_spans(self.doc, speech_spans(self.doc), bracketed=False)
+            self._speech = _source_spans(self.doc, speech_spans(self.doc), cut_insertions=True)
         return self._speech
 
     @property
@@ -50,15 +51,15 @@ class VerbatimSpans:
             from newslint.text.language import foreign_spans
 
             spans = {b.index: foreign_spans(b) for b in self.doc.prose_blocks}
-            self._foreign = _source_spans(self.doc, spans, bracketed=True)
+            self._foreign = _source_spans(self.doc, spans, cut_insertions=False)
         return self._foreign
 
 
-def _source_spans(doc, by_block: dict, bracketed: bool) -> tuple[list, list]:
+def _source_spans(doc, by_block: dict, cut_insertions: bool) -> tuple[list, list]:
     """Sorted source ``(starts, ends)`` of prose spans given per block index.
 
     An editor's [bracketed insertion] inside a quotation is the writer's, so it is cut out of
-    speech spans (``bracketed=False``).
+    speech spans (``cut_insertions``).
     """
     pieces = []
     blocks = {b.index: b for b in doc.blocks}
@@ -68,7 +69,7 @@ def _source_spans(doc, by_block: dict, bracketed: bool) -> tuple[list, list]:
             continue
         for s in spans:
             parts = [(s.start, s.end)]
-            if not bracketed:
+            if cut_insertions:
                 parts = _without_brackets(block.prose, s.start, s.end)
             for start, end in parts:
                 if end > start:
