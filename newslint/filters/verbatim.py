@@ -1,17 +1,17 @@
 """Words that are not the writer's to change: quoted speech and passages in another language.
 
 A doubled word in a coach's quotation ("good good"), "Internet" in an interviewee's answer: an
-editor leaves a speaker's words as they were said or written. Reduplication in an Indonesian passage ("biasa biasa") is not a doubled English
-word. Rules about the writer's own wording say so with two class attributes:
+editor leaves a speaker's words as they were said or written. Reduplication in an Indonesian
+passage ("biasa biasa") is not a doubled English word. Rules about the writer's own wording say so with two class attributes:
 
 - ``checks_speech = False``: matches inside quoted speech, block quotations and interviewees'
   answers (:func:`newslint.languagetool.speech.speech_spans`) are dropped;
-- ``english_only = True``: matches inside passages the language model confidently calls
-  another language (:func:`newslint.text.language.foreign_spans`) are dropped.
+- ``english_only = True``: matches inside a block whose words are not English by the share
+  of English function words (:func:`newslint.text.english.looks_english`, six words or more)
+  are dropped. That test costs nothing; the language-identification model (0.5 s to load per
+  process) is left to LanguageTool.
 
-Both are worked out at most once per document, and only when such a rule has a match: the
-language model (about 0.5 s to load, once per process) is not loaded for a document whose
-English-only rules found nothing.
+Speech is worked out at most once per document, and only when such a rule has a match.
 """
 
 from __future__ import annotations
@@ -19,47 +19,51 @@ from __future__ import annotations
 import bisect
 import re
 
+#: A block this short is read as English: too few words to tell.
+MIN_BLOCK_WORDS = 6
+
 #: An editor's insertion inside a quotation: "[the senator]".
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
 class VerbatimSpans:
-    """Source spans of one document that are quoted speech, or another language."""
+    """Where one document quotes someone, and which of its blocks are in another language."""
 
     def __init__(self, doc):
         self.doc = doc
         self._speech = None
-        self._foreign = None
+        self._foreign: dict = {}  # block index -> not English
 
     def drops(self, rule, offset: int, length: int) -> bool:
         """Whether a match of ``rule`` at source ``[offset, offset + length)`` is dropped."""
         if not getattr(rule, "checks_speech", True) and _covers(self.speech, offset, length):
             return True
-        return getattr(rule, "english_only", False) and _covers(self.foreign, offset, length)
+        return getattr(rule, "english_only", False) and self._in_other_language(offset)
 
     @property
     def speech(self) -> tuple[list, list]:
         if self._speech is None:
             from newslint.languagetool.speech import speech_spans
 
-            self._speech = _source_spans(self.doc, speech_spans(self.doc), cut_insertions=True)
+            self._speech = _source_spans(self.doc, speech_spans(self.doc))
         return self._speech
 
-    @property
-    def foreign(self) -> tuple[list, list]:
-        if self._foreign is None:
-            from newslint.text.language import foreign_spans
+    def _in_other_language(self, offset: int) -> bool:
+        from newslint.text.english import looks_english
 
-            spans = {b.index: foreign_spans(b) for b in self.doc.prose_blocks}
-            self._foreign = _source_spans(self.doc, spans, cut_insertions=False)
-        return self._foreign
+        for block in self.doc.blocks:
+            if block.start <= offset < block.end:
+                if block.index not in self._foreign:
+                    self._foreign[block.index] = not looks_english(block.prose,
+                                                                   MIN_BLOCK_WORDS)
+                return self._foreign[block.index]
+        return False
 
 
-def _source_spans(doc, by_block: dict, cut_insertions: bool) -> tuple[list, list]:
+def _source_spans(doc, by_block: dict) -> tuple[list, list]:
     """Sorted source ``(starts, ends)`` of prose spans given per block index.
 
-    An editor's [bracketed insertion] inside a quotation is the writer's, so it is cut out of
-    speech spans (``cut_insertions``).
+    An editor's [bracketed insertion] inside a quotation is the writer's, so it is cut out.
     """
     pieces = []
     blocks = {b.index: b for b in doc.blocks}
@@ -68,10 +72,7 @@ def _source_spans(doc, by_block: dict, cut_insertions: bool) -> tuple[list, list
         if block is None:
             continue
         for s in spans:
-            parts = [(s.start, s.end)]
-            if cut_insertions:
-                parts = _without_brackets(block.prose, s.start, s.end)
-            for start, end in parts:
+            for start, end in _without_brackets(block.prose, s.start, s.end):
                 if end > start:
                     off, length = block.source_span(start, end)
                     pieces.append((off, off + length))

@@ -29,8 +29,8 @@ MIN_WORDS = 30
 SAMPLE_CHARS = 4000
 
 
-def looks_english(text: str) -> bool:
+def looks_english(text: str, min_words: int = MIN_WORDS) -> bool:
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
-    if len(words) < MIN_WORDS:
+    if len(words) < min_words:
         return True
     return sum(1 for w in words if w in _FUNCTION_WORDS) >= MIN_SHARE * len(words)
