@@ -263,7 +263,7 @@ class Engine:
                     out.corpus[rule.id] = rule.collect(doc, opts)
                     continue
                 for match in rule.check(doc, opts):
-                    if match.span is None and verbatim.drops(rule, match.offset, match.length):
+                    if not verbatim.keeps(rule, match):
                         continue
                     raw.append(self._finding(doc, rule, match))
             except NewslintError as exc:

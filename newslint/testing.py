@@ -42,7 +42,7 @@ def check_document(doc: Document, rule, options: Optional[dict] = None) -> list[
 
     verbatim = VerbatimSpans(doc)  # as the engine does: speakers' words are theirs
     found = [finding_from_match(doc, rule, m, None) for m in rule.check(doc, opts)
-             if m.span is not None or not verbatim.drops(rule, m.offset, m.length)]
+             if verbatim.keeps(rule, m)]
     return sorted(found, key=lambda f: f.sort_key)
 
 

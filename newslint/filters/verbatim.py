@@ -34,6 +34,10 @@ class VerbatimSpans:
         self._speech = None
         self._foreign: dict = {}  # block index -> not English
 
+    def keeps(self, rule, match) -> bool:
+        """Whether ``match`` of ``rule`` is reported (a corpus rule's resolved span always is)."""
+        return match.span is not None or not self.drops(rule, match.offset, match.length)
+
     def drops(self, rule, offset: int, length: int) -> bool:
         """Whether a match of ``rule`` at source ``[offset, offset + length)`` is dropped."""
         if not getattr(rule, "checks_speech", True) and _covers(self.speech, offset, length):

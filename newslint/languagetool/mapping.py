@@ -40,6 +40,14 @@ def is_speller(match: LTMatch) -> bool:
     return match.rule_id.startswith(SPELLER_PREFIX)
 
 
+#: LanguageTool's rules for misspelled multi-word terms ("Escerichia coli").
+MULTITOKEN_SPELLER_PREFIX = "EN_MULTITOKEN_SPELLING"
+
+
+def is_multitoken_speller(match: LTMatch) -> bool:
+    return match.rule_id.startswith(MULTITOKEN_SPELLER_PREFIX)
+
+
 def is_other_variant_spelling(match: LTMatch) -> bool:
     """A word LanguageTool only rejects because it belongs to another English variant
     ("colour" under en-US): it marks the replacement with the variant's name."""

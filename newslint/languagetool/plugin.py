@@ -11,7 +11,7 @@ from newslint.finding import Match
 from newslint.languagetool.curation import news_rules
 from newslint.languagetool.dictionary import ProjectDictionary
 from newslint.languagetool.mapping import (
-    SEVERITY, category_of, is_other_variant_spelling, is_speller)
+    SEVERITY, category_of, is_multitoken_speller, is_other_variant_spelling, is_speller)
 from newslint.languagetool.settings import (
     INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS)
 from newslint.rule import DocumentRule
@@ -237,7 +237,7 @@ class LanguageToolRule(DocumentRule):
                 category = category_of(m)
                 # Only the speller's matches are the writer's inside a quotation: LanguageTool
                 # files "in regards to" and "a" before a vowel under its spelling categories too.
-                speller = is_speller(m) or m.rule_id.startswith("EN_MULTITOKEN_SPELLING")
+                speller = is_speller(m) or is_multitoken_speller(m)
                 if not speller and not self.section["grammar_in_quotes"]:
                     if speech is None:
                         speech = speech_spans(doc)
@@ -274,7 +274,7 @@ class LanguageToolRule(DocumentRule):
                                        source="languagetool"))
                     continue
                 message = m.message
-                if m.rule_id.startswith("EN_MULTITOKEN_SPELLING"):
+                if is_multitoken_speller(m):
                     message = multitoken_message(block.prose[m.start:m.end], m.replacements)
                     if message is None:
                         continue
