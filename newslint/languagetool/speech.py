@@ -8,7 +8,8 @@ quotation is the writer's slip, not the speaker's.
 
 Speech is the inside of a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`:
 quoted terms and titles are not), a block quotation, or an interviewee's turn of a transcript
-(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"). The interviewer's
+(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"), or an embedded post
+(:mod:`newslint.text.embeds`). The interviewer's
 questions ("((WN))", "Q:", a labelled turn that asks) are the writer's own copy and are checked;
 so is the punctuation at a quotation's marks (a comma outside the closing mark is the
 writer's), and an editor's [bracketed insertion] inside a quotation.
@@ -57,7 +58,10 @@ def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
     from newslint.text.quotes import find_quotations, is_speech
 
-    turns = interviewee_turns(doc)
+    from newslint.text.embeds import embed_blocks
+
+    # An embedded post is its poster's words, as a block quotation is.
+    turns = interviewee_turns(doc) | embed_blocks(doc.blocks)
     spans: dict[int, list[TextSpan]] = {}
     for block in doc.prose_blocks:
         if block.kind == "blockquote" or block.index in turns:
