@@ -1,6 +1,6 @@
 """Page furniture: navigation, widgets, promotions and teasers left in copy.
 
-Four signals, from the most to the least certain:
+Five signals, from the most to the least certain:
 
 1. A block that is, in its entirety, a known furniture line ("Click to comment", "Related: …",
    "Subscribe to …"), from the phrase pack ``newslint/data/boilerplate.yaml``.
@@ -12,9 +12,13 @@ Four signals, from the most to the least certain:
    or more short lines, at least half of them known furniture, is a site menu: all of it is.
 4. A teaser list after the story: a list heading ("Related Content") followed by teaser blurbs
    and section labels up to the end of the article is one finding.
+5. Page chrome around the story: the story is the run of blocks with the most prose in it (long
+   paragraphs count for it, short lines and known furniture against it). Above it, from the last
+   known furniture line up, and below it, from the first known furniture line down, every block
+   is chrome (menus, teaser titles, footer links) until a sentence of the story's prose.
 
 Across a run, a short line that recurs verbatim in many files is template text; that is why the
-rule is a corpus rule. Signals 1–4 are computed per document in :meth:`collect` (spans resolved
+rule is a corpus rule. Signals 1–5 are computed per document in :meth:`collect` (spans resolved
 there), recurrence is added in :meth:`finish`.
 """
 
@@ -44,7 +48,7 @@ class _Patterns:
     """The rule's own patterns, compiled on first use (see :func:`_patterns`)."""
 
     def __init__(self):
-        self.sentence_end = compile_pattern(r"""[.!?…;]["'”’)\]]*$""")
+        self.sentence_end = compile_pattern(r"""[.!?…;。！？]["'”’)\]]*$""")
         self.byline = compile_pattern(
             r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
             re.IGNORECASE)
@@ -135,8 +139,9 @@ class Boilerplate(CorpusRule):
     Blocks that belong to a web page or a CMS template rather than to the story: navigation and
     section labels above the headline, lines such as "Click to comment", "Related: …",
     "Written By", "Subscribe to …", newsletter and webinar promotions, cookie notices, a list of
-    teasers after the story ("Related Content" and the blurbs under it, reported once), and short
-    lines that recur verbatim in many files of one run.
+    teasers after the story ("Related Content" and the blurbs under it, reported once), the
+    menus, teaser titles and footer links of a saved page around the story once a known
+    furniture line marks them, and short lines that recur verbatim in many files of one run.
 
     ## Why it matters
     Copy pasted from a published page or drafted in a template carries this furniture along. In
@@ -250,6 +255,7 @@ def find_furniture(doc, options, texts=None) -> list[Furniture]:
     _mark_navigation_before_headline(blocks, reasons)
     _mark_labels_among_furniture(blocks, reasons, max_label)
     _mark_menus(blocks, reasons, max_label)
+    _mark_outside_story(blocks, reasons)
 
     found: list[Furniture] = []
     run = _teaser_run(blocks, openers, reasons, options)
@@ -323,6 +329,76 @@ def _mark_navigation_before_headline(blocks, reasons) -> None:
     if label < headline and is_label(normalise(blocks[label].prose), SECTION_LABEL_WORDS) \
             and not _byline_or_dateline(blocks[label].prose):
         reasons.setdefault(label, "Section label above the headline.")
+
+
+#: In :func:`story_region` a block scores its words less this many: a paragraph counts for the
+#: story, a label, a button or a teaser title against it; a known furniture line scores
+#: :data:`FURNITURE_SCORE`.
+PROSE_MIN_WORDS = 10
+FURNITURE_SCORE = -PROSE_MIN_WORDS
+#: A block of more than this many words that ends as a sentence ends (or a quoted sentence) is
+#: the story's prose: page chrome around the story stops at it.
+SENTENCE_MIN_WORDS = 4
+
+
+def story_region(blocks, reasons):
+    """``(first, last)``: the run of blocks with the most story prose in it, or None.
+
+    Each block scores its words less :data:`PROSE_MIN_WORDS`, a known furniture line
+    :data:`FURNITURE_SCORE`; the story is the run with the highest total (the maximum-sum
+    subarray). Whatever follows it scores at most zero in total: more labels and buttons than
+    prose, which a story going on after an "Advertisement" line does not.
+    """
+    best, best_range = 0, None
+    total, start = 0, 0
+    for i, block in enumerate(blocks):
+        score = FURNITURE_SCORE if i in reasons else len(block.prose.split()) - PROSE_MIN_WORDS
+        if total <= 0:
+            total, start = 0, i
+        total += score
+        if total > best:
+            best, best_range = total, (start, i)
+    return best_range
+
+
+def _story_sentence(block) -> bool:
+    """A sentence of story prose: more than a few words, or quoting someone (a teaser title or
+    a button quotes no one), ending as a sentence ends."""
+    prose = block.prose.strip()
+    return bool(_sentence_end(prose)) and bool(
+        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS))
+
+
+def _chrome_exempt(block) -> bool:
+    """Datelines, bylines and photo credits belong to the story wherever they sit."""
+    prose = block.prose.strip()
+    return (block.kind in ("headline", "dateline") or _byline_or_dateline(prose)
+            or bool(_patterns().credit.match(prose)))
+
+
+def _mark_outside_story(blocks, reasons) -> None:
+    """Page chrome around the story (:func:`story_region`). Reading up from the story, from
+    each known furniture line on, every block is chrome until a sentence of story prose
+    (:func:`_story_sentence`); reading down from the story, the same. Datelines, bylines and
+    photo credits are left alone."""
+    region = story_region(blocks, reasons)
+    if region is None:
+        return
+    first, last = region
+    known = set(reasons)
+
+    def sweep(indices, message):
+        chrome = False
+        for i in indices:
+            if i in known:
+                chrome = True
+            elif _story_sentence(blocks[i]):
+                chrome = False
+            elif chrome and not _chrome_exempt(blocks[i]):
+                reasons.setdefault(i, message)
+
+    sweep(range(first - 1, -1, -1), "Navigation or page chrome above the story.")
+    sweep(range(last + 1, len(blocks)), "Page chrome below the story.")
 
 
 def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:

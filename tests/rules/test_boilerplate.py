@@ -232,3 +232,65 @@ def test_furniture_phrase_families(line):
     text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
     found = check_text(text, Boilerplate(), suffix=".txt")
     assert [f.excerpt for f in found] == [line]
+
+
+SCRAPED_AROUND_STORY = """\
+Harbour Times
+
+Ports
+
+Shipping
+
+Weather
+
+Sign in
+
+Port Reopens After Strike
+
+The port reopened on Monday after a three-day strike by crane operators ended with a pay deal, \
+the port authority said in a statement.
+
+Ships that had waited offshore for two days began unloading in the afternoon, and the first \
+trucks left the terminal before dark.
+
+Advertisement
+
+The union said its members would vote on the deal next week.
+
+Share on Facebook
+
+Tonight's Picks
+
+Ferry Timetable Changes
+
+Council Budget Explained
+
+Crossword Answers
+
+About Us
+
+Careers
+"""
+
+
+def test_page_chrome_around_the_story_is_reported_up_to_a_sentence_of_story():
+    found = check_text(SCRAPED_AROUND_STORY, Boilerplate(), suffix=".txt")
+    flagged = {f.excerpt for f in found}
+    # Above the story: everything up to the last known furniture line, section labels included.
+    assert {"Harbour Times", "Ports", "Shipping", "Weather", "Sign in"} <= flagged
+    # Below it: everything from the first known furniture line on, teaser titles and all.
+    assert {"Share on Facebook", "Tonight's Picks", "Ferry Timetable Changes", "Careers"} \
+        <= flagged
+    # The headline, the story and its last short paragraph after the advert are not.
+    assert "Advertisement" in flagged
+    assert not any(e.startswith(("Port Reopens", "The port", "Ships", "The union"))
+                   for e in flagged)
+
+
+def test_a_story_sentence_stops_the_chrome_below_the_story():
+    text = SCRAPED_AROUND_STORY.replace(
+        "Ferry Timetable Changes", "Officials expect the backlog to clear by Friday.")
+    flagged = {f.excerpt for f in check_text(text, Boilerplate(), suffix=".txt")}
+    assert "Tonight's Picks" in flagged
+    assert "Officials expect the backlog to clear by Friday." not in flagged
+    assert "Council Budget Explained" not in flagged  # no known furniture line above it
