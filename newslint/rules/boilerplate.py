@@ -242,10 +242,14 @@ def find_furniture(doc, options, texts=None) -> list[Furniture]:
     openers: set[int] = set()
     extra = _extra_lines(tuple(options.get("extra_lines") or ()))
     for i, block in enumerate(blocks):
-        if block.kind in ("headline", "dateline") or i == headline:
+        if block.kind == "dateline":
             continue
         text = normalise(block.prose) if texts is None else texts[i]
         kind = pack_kind(text, extra)
+        if (block.kind == "headline" or i == headline) and kind != "line":
+            # A "headline" that is wholly a known line ("Back to main menu") is a link the
+            # parser took for the headline; any other headline is the story's.
+            continue
         if kind == "opener":
             openers.add(i)
             reasons[i] = f"'{_short(text)}' heads a teaser list from a web page."
@@ -433,9 +437,9 @@ def _mark_menus(blocks, reasons, max_label: int) -> None:
     crosshead stands alone between paragraphs, so it is never part of such a run."""
     def label_at(i):
         block = blocks[i]
-        return (block.kind not in ("headline", "dateline")
-                and (i in reasons or (is_label(block.prose, max_label)
-                                      and not _byline(block.prose.strip()))))
+        return i in reasons or (block.kind not in ("headline", "dateline")
+                                and is_label(block.prose, max_label)
+                                and not _byline(block.prose.strip()))
 
     i = 0
     while i < len(blocks):
@@ -446,9 +450,13 @@ def _mark_menus(blocks, reasons, max_label: int) -> None:
         while j + 1 < len(blocks) and label_at(j + 1):
             j += 1
         run = range(i, j + 1)
-        known = sum(k in reasons for k in run)
-        if len(run) >= MENU_MIN_LABELS and known >= MENU_MIN_KNOWN and 2 * known >= len(run):
-            for k in run:
+        known = [k for k in run if k in reasons]
+        if len(run) >= MENU_MIN_LABELS and len(known) >= MENU_MIN_KNOWN \
+                and 2 * len(known) >= len(run):
+            # Labels before the first known item or after the last may be the story's own (a
+            # fact box ending beside the share buttons, a quote's attribution below them):
+            # those are left to the other signals.
+            for k in range(known[0], known[-1] + 1):
                 reasons.setdefault(k, "Menu item among page furniture.")
         i = j + 1
 
