@@ -227,7 +227,14 @@ def test_a_menu_of_labels_around_known_furniture_is_reported_but_not_a_fact_box(
 @pytest.mark.parametrize("line", ["Advert", "Iklan", "Anzeige", "Реклама", "Video", "1:45",
                                   "Share this on WhatsApp", "Email • Twitter", "Reddit",
                                   "1.2k Shares", "10h ago", "Continue reading the main story",
-                                  "Back to main menu"])
+                                  "Back to main menu", "About us", "Log out", "Reply",
+                                  "Show more comments (20)", "Image 1 of 23", "Bagikan",
+                                  "Baca juga: Harga cabai naik", "3 min read", "Loading...",
+                                  "© 2019 Harbour Times Media. Alle Rechte vorbehalten",
+                                  "This site uses Akismet to reduce spam.",
+                                  "No spam, we promise. You can unsubscribe at any time.",
+                                  "Follow Harbour Times on Instagram and Facebook.",
+                                  "This post may contain affiliate links."])
 def test_furniture_phrase_families(line):
     text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
     found = check_text(text, Boilerplate(), suffix=".txt")
@@ -294,3 +301,10 @@ def test_a_story_sentence_stops_the_chrome_below_the_story():
     assert "Tonight's Picks" in flagged
     assert "Officials expect the backlog to clear by Friday." not in flagged
     assert "Council Budget Explained" not in flagged  # no known furniture line above it
+
+
+@pytest.mark.parametrize("line", ["© Reuters", "Sign up for a streaming account for $7.99 a month",
+                                  "The company uses cookies to track its users."])
+def test_credits_and_story_lines_like_furniture_are_not_reported(line):
+    text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
+    assert check_text(text, Boilerplate(), suffix=".txt") == []
