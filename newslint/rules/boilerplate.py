@@ -367,10 +367,25 @@ def story_region(blocks, reasons):
 
 def _story_sentence(block) -> bool:
     """A sentence of story prose: more than a few words, or quoting someone (a teaser title or
-    a button quotes no one), ending as a sentence ends."""
+    a button quotes no one), ending as a sentence ends, and not in title case (a teaser's
+    headline: "Can Your Phone Survive the Cold?")."""
     prose = block.prose.strip()
     return bool(_sentence_end(prose)) and bool(
-        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS))
+        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS)) and not _title_case(prose)
+
+
+def _title_case(prose: str) -> bool:
+    """Most words of four letters or more capitalised, as in a headline; a sentence of story
+    prose capitalises its first word and its names."""
+    words = [w for w in prose.split() if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < 3 or _more_words_than(prose, TITLE_MAX_WORDS):
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+#: A headline has at most this many words, and this share of its longer words capitalised.
+TITLE_MAX_WORDS = 20
+TITLE_CASE_SHARE = 0.8
 
 
 def _chrome_exempt(block) -> bool:

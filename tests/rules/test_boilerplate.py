@@ -308,3 +308,9 @@ def test_a_story_sentence_stops_the_chrome_below_the_story():
 def test_credits_and_story_lines_like_furniture_are_not_reported(line):
     text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
     assert check_text(text, Boilerplate(), suffix=".txt") == []
+
+
+def test_a_teaser_headline_in_title_case_does_not_stop_the_chrome():
+    text = SCRAPED_AROUND_STORY.replace("Ferry Timetable Changes", "Can Your Phone Survive the Cold?")
+    flagged = {f.excerpt for f in check_text(text, Boilerplate(), suffix=".txt")}
+    assert {"Can Your Phone Survive the Cold?", "Council Budget Explained"} <= flagged
