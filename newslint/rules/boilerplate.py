@@ -356,13 +356,26 @@ def story_region(blocks, reasons):
     best, best_range = 0, None
     total, start = 0, 0
     for i, block in enumerate(blocks):
-        score = FURNITURE_SCORE if i in reasons else len(block.prose.split()) - PROSE_MIN_WORDS
+        if i in reasons:
+            score = FURNITURE_SCORE
+        else:
+            score = len(block.prose.split()) - PROSE_MIN_WORDS
+            if score > 0 and not _prose_like(block):
+                score = NON_PROSE_SCORE
         if total <= 0:
             total, start = 0, i
         total += score
         if total > best:
             best, best_range = total, (start, i)
     return best_range
+
+
+def _prose_like(block) -> bool:
+    prose = block.prose.strip()
+    return bool(_sentence_end(prose)) and not _title_case(prose)
+
+
+NON_PROSE_SCORE = 0
 
 
 def _story_sentence(block) -> bool:
