@@ -9,7 +9,8 @@ Five signals, from the most to the least certain:
 3. Short labels among furniture: a short line without sentence punctuation whose neighbours are
    both furniture ("Daily Briefing Newsletter" between "Click to comment" and "Subscribe to…").
    A crosshead between two story paragraphs ("– Tough on China –") is never one. A run of three
-   or more short lines, at least half of them known furniture, is a site menu: all of it is.
+   or more short lines, at least half of them known furniture, is a site menu: all of it is,
+   from its first known item to its last.
 4. A teaser list after the story: a list heading ("Related Content") followed by teaser blurbs
    and section labels up to the end of the article is one finding.
 5. Page chrome around the story: the story is the run of blocks with the most prose in it (long
@@ -337,21 +338,27 @@ def _mark_navigation_before_headline(blocks, reasons) -> None:
 
 #: In :func:`story_region` a block scores its words less this many: a paragraph counts for the
 #: story, a label, a button or a teaser title against it; a known furniture line scores
-#: :data:`FURNITURE_SCORE`.
+#: :data:`FURNITURE_SCORE`, and a long block that does not read as prose (a headline, a row of
+#: links) :data:`NON_PROSE_SCORE`.
 PROSE_MIN_WORDS = 10
 FURNITURE_SCORE = -PROSE_MIN_WORDS
+NON_PROSE_SCORE = 0
 #: A block of more than this many words that ends as a sentence ends (or a quoted sentence) is
 #: the story's prose: page chrome around the story stops at it.
 SENTENCE_MIN_WORDS = 4
+#: A headline has at most this many words, and this share of its longer words capitalised.
+TITLE_MAX_WORDS = 20
+TITLE_CASE_SHARE = 0.8
 
 
 def story_region(blocks, reasons):
     """``(first, last)``: the run of blocks with the most story prose in it, or None.
 
-    Each block scores its words less :data:`PROSE_MIN_WORDS`, a known furniture line
-    :data:`FURNITURE_SCORE`; the story is the run with the highest total (the maximum-sum
-    subarray). Whatever follows it scores at most zero in total: more labels and buttons than
-    prose, which a story going on after an "Advertisement" line does not.
+    Each block scores its words less :data:`PROSE_MIN_WORDS` (:data:`NON_PROSE_SCORE` at most
+    when it does not read as prose), a known furniture line :data:`FURNITURE_SCORE`; the story
+    is the run with the highest total (the maximum-sum subarray). Whatever follows it scores at
+    most zero in total: more labels and buttons than prose, which a story going on after an
+    "Advertisement" line does not.
     """
     best, best_range = 0, None
     total, start = 0, 0
@@ -360,7 +367,7 @@ def story_region(blocks, reasons):
             score = FURNITURE_SCORE
         else:
             score = len(block.prose.split()) - PROSE_MIN_WORDS
-            if score > 0 and not _prose_like(block):
+            if score > NON_PROSE_SCORE and not _reads_as_prose(block.prose.strip()):
                 score = NON_PROSE_SCORE
         if total <= 0:
             total, start = 0, i
@@ -370,12 +377,9 @@ def story_region(blocks, reasons):
     return best_range
 
 
-def _prose_like(block) -> bool:
-    prose = block.prose.strip()
+def _reads_as_prose(prose: str) -> bool:
+    """Ends as a sentence ends and is not in title case."""
     return bool(_sentence_end(prose)) and not _title_case(prose)
-
-
-NON_PROSE_SCORE = 0
 
 
 def _story_sentence(block) -> bool:
@@ -383,8 +387,8 @@ def _story_sentence(block) -> bool:
     a button quotes no one), ending as a sentence ends, and not in title case (a teaser's
     headline: "Can Your Phone Survive the Cold?")."""
     prose = block.prose.strip()
-    return bool(_sentence_end(prose)) and bool(
-        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS)) and not _title_case(prose)
+    return _reads_as_prose(prose) and bool(
+        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS))
 
 
 def _title_case(prose: str) -> bool:
@@ -394,11 +398,6 @@ def _title_case(prose: str) -> bool:
     if len(words) < 3 or _more_words_than(prose, TITLE_MAX_WORDS):
         return False
     return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
-#: A headline has at most this many words, and this share of its longer words capitalised.
-TITLE_MAX_WORDS = 20
-TITLE_CASE_SHARE = 0.8
 
 
 def _chrome_exempt(block) -> bool:
@@ -461,8 +460,8 @@ MENU_MIN_KNOWN = 2
 def _mark_menus(blocks, reasons, max_label: int) -> None:
     """Runs of at least :data:`MENU_MIN_LABELS` short labels in a row, :data:`MENU_MIN_KNOWN`
     of them and at least half known furniture ("Video", "Back to main menu"): a site's menu,
-    section labels and all. A
-    crosshead stands alone between paragraphs, so it is never part of such a run."""
+    section labels and all, from its first known item to its last. A crosshead stands alone
+    between paragraphs, so it is never part of such a run."""
     def label_at(i):
         block = blocks[i]
         return i in reasons or (block.kind not in ("headline", "dateline")
