@@ -304,9 +304,12 @@ def test_a_story_sentence_stops_the_chrome_below_the_story():
 
 
 @pytest.mark.parametrize("line", ["© Reuters", "Sign up for a streaming account for $7.99 a month",
-                                  "The company uses cookies to track its users."])
+                                  "The company uses cookies to track its users.",
+                                  # crossheads a story may have, though a footer has them too
+                                  "Jobs", "Privacy", "Terms", "Help", "About", "Careers"])
 def test_credits_and_story_lines_like_furniture_are_not_reported(line):
-    text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
+    text = (f"The council approved the budget on Tuesday, officials said.\n\n{line}\n\n"
+            "The plan adds 40 posts at the harbour office over the next two years.\n")
     assert check_text(text, Boilerplate(), suffix=".txt") == []
 
 
