@@ -25,6 +25,7 @@ capitalised form.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -160,12 +161,70 @@ def near_miss(word: str, suggestions: Iterable[str], gap: float = NEAR_MISS_GAP,
     return best
 
 
+#: British spellings and the American ones an American speller suggests for them.
+_BRITISH_TO_AMERICAN = [(re.compile(p), r) for p, r in (
+    (r"our(?=s?$|ed$|ing$|ite|able|ful|less|ise|ize|er)", "or"),   # colour, vapourised
+    (r"is(?=e$|es$|ed$|ing$|ation|er$|ers$)", "iz"),                # organise, vaporised
+    (r"ys(?=e$|es$|ed$|ing$)", "yz"),                              # analyse
+    (r"(?<=[^aeiou])re(?=s?$)", "er"),                              # centre
+    (r"ogue(?=s?$)", "og"),                                         # catalogue
+    (r"(?<=[aeiou])ll(?=ed$|ing$|er$|ers$)", "l"),                  # travelled
+    (r"ae", "e"), (r"oe", "e"),                                     # anaemia, oestrogen
+)]
+
+
+def american_form(word: str) -> str:
+    """``word`` with British spelling patterns made American ("vapourised" -> "vaporized")."""
+    out = word.lower()
+    for pattern, repl in _BRITISH_TO_AMERICAN:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def is_british_spelling(word: str, suggestions: Iterable[str]) -> bool:
+    """An American speller's suggestion is ``word`` spelled the American way: the word is
+    British English, not a typo. Mixing the two in one article is ``spelling-variant``'s
+    question."""
+    american = american_form(word)
+    return american != word.lower() and any(
+        s.lower() == american for s in list(suggestions)[:SUGGESTIONS_LOOKED_AT])
+
+
+#: Endings that make a word of a word: "crew" + "able", "vote" + "less".
+_DERIVING_SUFFIXES = ("able", "ible", "less", "like", "ish", "ness", "wise", "ful")
+#: The word a derivation is built on is one the world writes at least this often.
+STEM_KNOWN_ZIPF = 3.0
+
+
+def is_derivation(word: str) -> bool:
+    """A regular derivation of a common word ("crewable", "pandemicless"): written by the
+    rules of the language, not mistyped. In a hyphenated compound ("human-crewable") every
+    part is a common word or such a derivation."""
+    if "-" in word:
+        parts = word.split("-")
+        return all(parts) and any(map(_derived, parts)) and all(
+            zipf(p) >= STEM_KNOWN_ZIPF or _derived(p) for p in parts)
+    return _derived(word)
+
+
+def _derived(word: str) -> bool:
+    lower = word.lower()
+    for suffix in _DERIVING_SUFFIXES:
+        stem = lower[:-len(suffix)]
+        if lower.endswith(suffix) and len(stem) >= 3:
+            if zipf(stem) >= STEM_KNOWN_ZIPF or zipf(stem + "e") >= STEM_KNOWN_ZIPF:
+                return True
+    return False
+
+
 def is_misspelling(word: str, suggestions: Iterable[str], *, known: float = KNOWN_ZIPF,
                    gap: float = NEAR_MISS_GAP, capitalised_gap: float = CAPITALISED_GAP) -> bool:
     """Whether a word LanguageTool's speller rejected should be reported."""
     suggestions = list(suggestions)
     if _mixed_case_typo(word, suggestions):
         return True
+    if is_british_spelling(word, suggestions) or is_derivation(word):
+        return False
     if word.islower() and suggestions and suggestions[0].lower() == word:
         # The speller's own first choice is this word capitalised ("chile"/"Chile",
         # "govt"/"Govt", "sed"/"SED"): the word exists, and its case is the writer's choice.

@@ -88,3 +88,20 @@ def test_slip_edits_weighs_a_far_key_as_two():
     assert vocabulary.slip_edits("mukt", "must") == 2   # k and s are not
     assert vocabulary.slip_edits("seperate", "separate") == 1   # a vowel for a vowel
     assert vocabulary.slip_edits("beggras", "beggars") == 1   # two letters swapped
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    ("vapourised", ["vaporized"]), ("colour", ["color"]), ("centre", ["center"]),
+    ("travelled", ["traveled"]), ("analysed", ["analyzed"]), ("organisation", ["organization"]),
+])
+def test_british_spellings_are_not_misspellings(word, suggestions):
+    assert vocabulary.is_british_spelling(word, suggestions)
+    assert not vocabulary.is_misspelling(word, suggestions)
+
+
+def test_regular_derivations_of_common_words_are_not_misspellings():
+    assert not vocabulary.is_misspelling("human-crewable", ["human-chewable"])
+    assert vocabulary.is_derivation("crewable")
+    # A typo stays one, derivation-shaped or not.
+    assert vocabulary.is_misspelling("beleiveable", ["believable"])
+    assert vocabulary.is_misspelling("councelling", ["counselling"])
