@@ -37,13 +37,19 @@ def interviewee_turns(doc) -> set[int]:
     labelled = transcripts.transcript_blocks(blocks)
     questions = transcripts.question_blocks(blocks)
     turns: set[int] = set()
+    # When the interviewer has a label of their own ("((WN))", "Q:"), the other labelled
+    # speakers are interviewees, also when they ask back ("So do you specifically mean these
+    # ones?"); without one, a labelled turn that asks is taken for the interviewer's.
+    interviewer_labelled = any(
+        i in labelled and _INTERVIEWER.match(block.prose) for i, block in enumerate(blocks))
     state = "prose"  # "prose", "interviewer" (a labelled question turn), "asked", "answer"
     for i, block in enumerate(blocks):
         if block.kind in ("headline", "heading", "dateline"):
             state = "prose"
             continue
         if i in labelled and transcripts.speaker_label(block) is not None:
-            asks = bool(_INTERVIEWER.match(block.prose)) or transcripts.is_question(block)
+            asks = bool(_INTERVIEWER.match(block.prose)) or (
+                not interviewer_labelled and transcripts.is_question(block))
             state = "interviewer" if asks else "answer"
         elif i in questions:
             state = "asked"
