@@ -134,8 +134,8 @@ class SpellingVariant(DocumentRule):
     ("cybersecurity" and "cyber security", "reelection" and "re-election", "email" and
     "e-mail"), or an American and a British spelling ("organize" and "organise", "color" and
     "colour"). The less frequent spelling is reported and the more frequent one suggested; on a
-    tie, a compound's closed form wins when it is a word the world writes (by wordfreq's
-    frequencies: "supergiant", "mainstream"), and otherwise the spelling used first. Spellings
+    tie, a compound's closed form wins ("supergiant", "mainstream", "email": dictionaries and AP
+    close a compound once it is established), and otherwise the spelling used first. Spellings
     inside a quoted written text (a statement, a paper, a letter, a post) and in embedded posts
     count toward the article's choice but are not reported: they are the source's own
     ("vapour" in a quotation from a British paper). Quoted speech and interview transcripts are
@@ -384,14 +384,14 @@ def _report(doc, occurrences, verbatim=None):
     first_seen: dict = {}
     for n, o in enumerate(occurrences):
         first_seen.setdefault(o.form, n)
-    # Majority wins; a tie goes to a compound's closed form when the world writes it as a word
-    # ("supergiant" over "super giant", "mainstream" over "main stream": dictionaries and AP
-    # close a compound once it is a word), and otherwise to the spelling used first.
+    # Majority wins; a tie goes to a compound's closed form ("supergiant" over "super giant",
+    # "email" over "e-mail": dictionaries and AP close a compound once it is established, and
+    # the article itself writes it closed), and otherwise to the spelling used first.
     top = max(counts.values())
     tied = [f for f in counts if counts[f] == top]
     compound = all(o.suggest_row is None for o in occurrences)  # forms are spellings
     closed = [f for f in tied if f.isalpha()] if compound and len(tied) > 1 else []
-    if len(closed) == 1 and _is_word(closed[0]):
+    if len(closed) == 1:
         majority = closed[0]
     else:
         majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
@@ -412,16 +412,6 @@ def _report(doc, occurrences, verbatim=None):
             message = (f"'{found}' is spelled the other way elsewhere in this article "
                        f"('{example_text}', {times} in all); use '{suggestion}'.")
         yield Match(off, length, message, suggestions=(suggestion,), related=related)
-
-
-#: A closed compound the world writes at least this often (Zipf) is a word of the language.
-CLOSED_WORD_ZIPF = 1.5
-
-
-def _is_word(closed: str) -> bool:
-    from newslint.languagetool.vocabulary import zipf  # wordfreq's list, loaded on first use
-
-    return zipf(closed) >= CLOSED_WORD_ZIPF
 
 
 @hookimpl
