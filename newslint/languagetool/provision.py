@@ -36,6 +36,14 @@ CUSTOM_RULES = RULES_CLASSPATH / "org" / "languagetool" / "rules" / "en" / "gram
 COMPLETE_MARKER = ".complete"
 
 
+def custom_rules_tag() -> str:
+    """Names the version of newslint's LanguageTool rules (a digest of the rule file): part of
+    the version a server with them on its classpath reports, so cached answers of a server
+    without them, or with an older file, are never reused."""
+    import hashlib
+    return "newslint-rules-" + hashlib.sha256(CUSTOM_RULES.read_bytes()).hexdigest()[:12]
+
+
 class ProvisionError(Exception):
     """Installing LanguageTool failed; the message says why and what to do."""
 
