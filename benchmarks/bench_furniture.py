@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """boilerplate on saved news pages: recall on furniture blocks, false alarms on story paragraphs.
 
-    python benchmarks/bench_furniture.py [--pages DIR] [-v]
+    python benchmarks/bench_furniture.py [--pages DIR] [--halves] [-v]
 
 The pages are ``../shared/corpora/news_page_extraction_dev`` (``ground-truth.json`` and
 ``html/*.html.gz``): other outlets' copyright, read at run time and never stored. Each page's
@@ -10,6 +10,8 @@ careless extraction would leave them, and written to a temporary plain-text file
 paragraph. A block whose text is part of the hand-extracted story (``articleBody``) is a story
 paragraph (a block of a few words must be a whole story paragraph); a block sharing no five-word run with the story is furniture; blocks in between are
 left out of both counts. A block is reported when a ``boilerplate`` finding overlaps it.
+``--halves`` also prints the figures for two halves of the pages (alternate pages in sorted
+order), so that a change tuned on one half can be checked on the other.
 """
 
 from __future__ import annotations
@@ -92,6 +94,8 @@ def label(block: str, story: str, story_grams: set, paragraphs: set) -> str | No
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, default=PAGES)
+    ap.add_argument("--halves", action="store_true",
+                    help="also the figures for alternate pages (halves A and B)")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     truth_file = args.pages / "ground-truth.json"
@@ -102,7 +106,8 @@ def main(argv=None) -> int:
     from newslint.checker import Checker
 
     checker = Checker.load(select=["boilerplate"])
-    counts = {"story": [0, 0], "furniture": [0, 0]}
+    halves = {name: {"story": [0, 0], "furniture": [0, 0]} for name in ("all", "A", "B")}
+    half_of = {page: "AB"[k % 2] for k, page in enumerate(sorted(truth))}
     with tempfile.TemporaryDirectory(prefix="newslint-furniture-") as tmp, checker.start(1):
         pages = {}
         for page, entry in sorted(truth.items()):
@@ -126,17 +131,22 @@ def main(argv=None) -> int:
                 end = offset + len(block)
                 hit = any(f.offset < end and f.offset + f.length > offset for f in found)
                 if kind:
-                    counts[kind][0] += hit
-                    counts[kind][1] += 1
+                    for name in ("all", half_of[page]):
+                        halves[name][kind][0] += hit
+                        halves[name][kind][1] += 1
                     if args.verbose and (hit != (kind == "furniture")):
                         print(f"  {'found ' if hit else 'silent'} [{kind}] {page[:8]} {block[:90]!r}")
                 offset = end + 2
-    fur_hit, fur_total = counts["furniture"]
-    story_hit, story_total = counts["story"]
     print(f"pages: {len(truth)}")
-    print(f"recall on furniture blocks: {fur_hit}/{fur_total} = {fur_hit / max(fur_total, 1):.3f}")
-    print(f"false alarms on story paragraphs: {story_hit}/{story_total} = "
-          f"{100 * story_hit / max(story_total, 1):.2f}%")
+    for name in ("all", "A", "B") if args.halves else ("all",):
+        counts = halves[name]
+        fur_hit, fur_total = counts["furniture"]
+        story_hit, story_total = counts["story"]
+        head = "" if name == "all" else f"half {name}: "
+        print(f"{head}recall on furniture blocks: {fur_hit}/{fur_total} = "
+              f"{fur_hit / max(fur_total, 1):.3f}")
+        print(f"{head}false alarms on story paragraphs: {story_hit}/{story_total} = "
+              f"{100 * story_hit / max(story_total, 1):.2f}%")
     return 0
 
 

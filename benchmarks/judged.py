@@ -76,7 +76,7 @@ def materialize(workdir: Path) -> dict:
         if not SEED.exists():
             sys.exit(f"the seed article is missing: {SEED}")
         docs["seed"] = SEED
-    for name in corpus.get("wikinews", []):
+    for name in corpus.get("wikinews", []) + corpus.get("heldout", []):
         docs[f"wikinews/{name}"] = WIKINEWS / name
     pages = corpus.get("extraction", [])
     if pages:
@@ -407,6 +407,9 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the joined findings to this file")
     ap.add_argument("--strict", action="store_true",
                     help="for check: fail on every shortfall, known ones included")
+    ap.add_argument("--heldout", action="store_true",
+                    help="only the held-out sample (corpus.yaml `heldout`): articles added after "
+                         "the rules were tuned")
     args = ap.parse_args(argv)
     if args.command == "record":
         if not args.file:
@@ -414,6 +417,9 @@ def main(argv=None) -> int:
         return record(args.file)
     with tempfile.TemporaryDirectory(prefix="newslint-judged-docs-") as tmp:
         docs = materialize(Path(tmp))
+        if args.heldout:
+            held = {f"wikinews/{n}" for n in load_corpus().get("heldout", [])}
+            docs = {k: v for k, v in docs.items() if k in held}
         findings, words, texts = run_newslint(docs, args.url, args.jobs, not args.no_cache)
     judged = load_judgements()
     joined, lost = join(findings, judged, checked=set(words))

@@ -16,6 +16,10 @@ these once, so newslint reports each once:
   one stays: newslint's own rules, which read the whole article, before LanguageTool's, which
   reads one sentence; then the more severe; then the first reported.
 
+- **One word, two spellings.** LanguageTool's word-consistency rule and ``spelling-variant``
+  both ask for one spelling of "judgment"; they may point at different places, one each. The
+  newslint finding, which has the article's counts and a suggestion, stays.
+
 The finding that stays names the other in ``related`` ("also reported by …"), so nothing is lost
 from the record. This runs after selection and inline suppressions: a rule switched off or
 suppressed hides nothing.
@@ -98,4 +102,29 @@ def resolve(findings: list) -> list:
             alive[lose] = False
             if lose == i:
                 break
-    return [f for f, a in zip(kept, alive) if a]
+    kept = [f for f, a in zip(kept, alive) if a]
+    return _one_report_per_pair(kept)
+
+
+#: Rules that ask for one spelling of a word across the article, by the rule that asks it
+#: better (with the article's counts and a suggestion): they report one fault at two places.
+CONSISTENCY_RULES = {"languagetool/EN_WORD_COHERENCY": "spelling-variant"}
+
+
+def _one_report_per_pair(findings: list) -> list:
+    """Drop a consistency finding whose word a preferred rule's finding already names."""
+    if not any(f.rule in CONSISTENCY_RULES for f in findings):
+        return findings
+    out, drop = list(findings), set()
+    for i, f in enumerate(findings):
+        preferred = CONSISTENCY_RULES.get(f.rule)
+        if preferred is None:
+            continue
+        words = {f.excerpt.casefold(), *(s.casefold() for s in f.suggestions)}
+        for k, g in enumerate(findings):
+            if g.rule == preferred and words & {g.excerpt.casefold(),
+                                                *(s.casefold() for s in g.suggestions)}:
+                out[k] = _note(out[k], f)
+                drop.add(i)
+                break
+    return [f for i, f in enumerate(out) if i not in drop]

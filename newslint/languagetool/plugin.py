@@ -225,6 +225,8 @@ class LanguageToolRule(DocumentRule):
         # One finding per misspelled word: its first place, the later ones as related.
         first_place: dict[str, int] = {}  # word -> index in found
         other_places: dict[int, list] = {}
+        paired: dict[tuple, int] = {}  # (rule, block, sentence) -> index in found
+        foreign_words: Optional[frozenset] = None
         for block, matches in zip(blocks, answers):
             speller_spans = [(m.start, m.end) for m in matches if is_speller(m)]
             for m in matches:
@@ -233,6 +235,11 @@ class LanguageToolRule(DocumentRule):
                 if foreign.get(block.index) and in_foreign_passage(
                         block.prose, m.start, m.end, foreign[block.index], self.language_code):
                     continue  # a sentence or quotation in another language
+                if foreign and is_speller(m):
+                    if foreign_words is None:
+                        foreign_words = _words_of_passages(blocks, foreign)
+                    if block.prose[m.start:m.end] in foreign_words:
+                        continue  # a word of a passage in another language, used again
                 if curated and not is_speller(m) and \
                         not news_rules().allows(m.rule_id, m.category_id, enabled):
                     continue  # a rule of a category measured imprecise on news copy
@@ -287,12 +294,49 @@ class LanguageToolRule(DocumentRule):
                     if message is None:
                         continue
                 offset, length = block.source_span(m.start, m.end)
+                if m.rule_id in PAIRED_FAULT_RULES:
+                    sentence = _sentence_at(block, m.start)
+                    earlier = paired.get((m.rule_id, block.index, sentence))
+                    if earlier is not None:
+                        # "{1000 UTC)": one mistyped bracket, reported at both its ends.
+                        other_places.setdefault(earlier, []).append(doc.span(offset, length))
+                        continue
+                    paired[(m.rule_id, block.index, sentence)] = len(found)
                 found.append(Match(offset, length, message, suggestions=tuple(m.replacements),
                                    rule=rule, category=category,
                                    severity=SEVERITY[category], source="languagetool"))
         for index, places in other_places.items():
-            found[index] = with_other_places(found[index], places)
+            if found[index].rule[len("languagetool/"):] in PAIRED_FAULT_RULES:
+                found[index] = dataclasses.replace(found[index], related=tuple(
+                    dataclasses.replace(p, message="the other end of the same pair")
+                    for p in places))
+            else:
+                found[index] = with_other_places(found[index], places)
         return found
+
+
+#: Rules that report one fault at two places of a sentence: an opening bracket or quote
+#: mark closed by the wrong kind is "unpaired" at both ends.
+PAIRED_FAULT_RULES = frozenset({"EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES"})
+
+
+def _words_of_passages(blocks, foreign: dict) -> frozenset:
+    """The words of the document's passages in another language ("ratifica" in "Si el Senado
+    me ratifica, …"): the same word elsewhere in the text is that language's word too."""
+    import re
+
+    words = set()
+    for block in blocks:
+        for span in foreign.get(block.index, ()):
+            words.update(re.findall(r"[^\W\d_]{3,}", block.prose[span.start:span.end]))
+    return frozenset(words)
+
+
+def _sentence_at(block, start: int) -> int:
+    for i, s in enumerate(block.sentences):
+        if s.start <= start < s.end:
+            return i
+    return -1
 
 
 def with_other_places(match: Match, places: list) -> Match:

@@ -8,7 +8,8 @@ quotation is the writer's slip, not the speaker's.
 
 Speech is the inside of a quotation that reads as speech (:func:`newslint.text.quotes.is_speech`:
 quoted terms and titles are not), a block quotation, or an interviewee's turn of a transcript
-(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"). The interviewer's
+(the paragraphs after a speaker label such as "((Jane Doe))" or "NG:"), or an embedded post
+(:mod:`newslint.text.embeds`). The interviewer's
 questions ("((WN))", "Q:", a labelled turn that asks) are the writer's own copy and are checked;
 so is the punctuation at a quotation's marks (a comma outside the closing mark is the
 writer's), and an editor's [bracketed insertion] inside a quotation.
@@ -36,13 +37,19 @@ def interviewee_turns(doc) -> set[int]:
     labelled = transcripts.transcript_blocks(blocks)
     questions = transcripts.question_blocks(blocks)
     turns: set[int] = set()
+    # When the interviewer has a label of their own ("((WN))", "Q:"), the other labelled
+    # speakers are interviewees, also when they ask back ("So do you specifically mean these
+    # ones?"); without one, a labelled turn that asks is taken for the interviewer's.
+    interviewer_labelled = any(
+        i in labelled and _INTERVIEWER.match(block.prose) for i, block in enumerate(blocks))
     state = "prose"  # "prose", "interviewer" (a labelled question turn), "asked", "answer"
     for i, block in enumerate(blocks):
         if block.kind in ("headline", "heading", "dateline"):
             state = "prose"
             continue
         if i in labelled and transcripts.speaker_label(block) is not None:
-            asks = bool(_INTERVIEWER.match(block.prose)) or transcripts.is_question(block)
+            asks = bool(_INTERVIEWER.match(block.prose)) or (
+                not interviewer_labelled and transcripts.is_question(block))
             state = "interviewer" if asks else "answer"
         elif i in questions:
             state = "asked"
@@ -57,7 +64,10 @@ def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
     from newslint.text.quotes import find_quotations, is_speech
 
-    turns = interviewee_turns(doc)
+    from newslint.text.embeds import embed_blocks
+
+    # An embedded post is its poster's words, as a block quotation is.
+    turns = interviewee_turns(doc) | embed_blocks(doc.blocks)
     spans: dict[int, list[TextSpan]] = {}
     for block in doc.prose_blocks:
         if block.kind == "blockquote" or block.index in turns:

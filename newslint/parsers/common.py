@@ -24,6 +24,14 @@ DATE_DATELINE = compile_pattern(
 WIRE_DATELINE = compile_pattern(
     r"^(?P<place>[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z. ]+)?)\s*(?:,\s*[A-Z][a-z]{2,}\.? \d{1,2}\s*)?"
     r"\((?P<agency>[A-Za-z][A-Za-z .]{1,30})\)\s*[—–-]")
+#: A place dateline without an agency: "NEW DELHI: Their American dream …", "LONDON — …".
+PLACE_DATELINE = compile_pattern(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)"
+    r"\s*(?::|\s[—–])\s+\S")
+
+#: Capitalised labels that open a paragraph the way a dateline does but name no place.
+_NOT_PLACES = frozenset("""BREAKING UPDATE UPDATED EXCLUSIVE WATCH LISTEN READ VIDEO PHOTOS
+PHOTO EDITOR'S EDITOR’S NOTE CORRECTION WARNING ALERT LIVE OPINION ANALYSIS REVIEW""".split())
 
 #: The two shapes of a DATE_DATELINE date, dots dropped: "Jan 4, 2019" and "4 January 2019".
 _DATELINE_PARTS = compile_pattern(r"(?:(?P<month>[A-Za-z]+)\s+(?P<day>\d{1,2}),"
@@ -95,6 +103,9 @@ def finish_document(doc: Document) -> Document:
             m = WIRE_DATELINE.match(block.prose)
             if m:
                 doc.meta.setdefault("dateline", m.group(0).rstrip(" —–-").strip())
+            elif ((m := PLACE_DATELINE.match(block.prose)) and len(m.group("place")) >= 4
+                  and m.group("place").split()[0] not in _NOT_PLACES):
+                doc.meta.setdefault("dateline", m.group("place"))
     for i, block in enumerate(doc.blocks):
         block.index = i
     return doc

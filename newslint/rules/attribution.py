@@ -290,10 +290,12 @@ class UnattributedQuote(DocumentRule):
     speaker's. A paragraph that is nothing but a quotation is accepted when it continues the
     speaker of the paragraph just before: that paragraph ends with an attributed quotation,
     introduces the quote with a colon, or leaves its quotation open (AP style); or when the
-    next line signs it ("— Jane Doe"). A new quotation paragraph after a paraphrase
-    ("However, Weaver said, there are few alternatives.") is flagged, as AP asks for
-    attribution on each new quotation; set ``accept_after_paraphrase: true`` to let a paragraph
-    whose last clause reports a speaker's words hand the floor to the quotation that follows.
+    next line signs it ("— Jane Doe"), or when its last clause reports a named speaker's words
+    with a verb of saying ("However, Weaver said, there are few alternatives.", "… and noted
+    there should be “zero shame”"): the reader knows who has the floor. A paragraph that only
+    describes the speaker ("but Weaver is doubtful of that claim") does not hand it over. Set
+    ``accept_after_paraphrase: false`` for the strict reading of AP, attribution on every new
+    quotation paragraph.
     Quoted titles, nicknames, slogans, scare quotes, phrases worked into the writer's own
     sentence ("called it “a vanity project”"), quotations of fewer than `min_words` words
     (default 5) unless they are one full sentence of three words or more, interview
@@ -324,7 +326,7 @@ class UnattributedQuote(DocumentRule):
     severity = "warning"
     default_options = {
         "min_words": 5,
-        "accept_after_paraphrase": False,
+        "accept_after_paraphrase": True,
         "extra_attribution_verbs": [],
         "extra_attribution_nouns": [],
         "vocabulary_file": "",
@@ -420,7 +422,7 @@ class UnattributedQuote(DocumentRule):
             if q.start < last.end and last.start < q.end and q.closed:
                 if prev.attributed.get(q.start):
                     return True
-        if not options.get("accept_after_paraphrase", False):
+        if not options.get("accept_after_paraphrase", True):
             return False
         # "However, Weaver said, there are few alternatives." — the last clause reports a
         # person's words with a verb of saying.
@@ -558,7 +560,9 @@ class UnsourcedClaim(DocumentRule):
     introduces the list is, and a paragraph that works with figures the paragraph before
     sourced ("That is US$1.6 billion less …", "a total of", "up from") is sourced by it.
     Dates, ages, times, measurements, small counts and figures inside quotations are never
-    flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month"),
+    flagged, nor are prices ("at just $139 on Amazon", "priced at $399", "$6.99 per month",
+    an order "valued at $8.8 billion at list prices"), amounts a court, a vote or a tariff
+    order set ("tariffs on about $125 billion worth of Chinese goods imposed on Sept. 1"),
     market moves ("crude fell 3.38% to $55.12"), the writer's own tests and experience ("In
     our testing", "…, I welcome"), figures with a footnote ("[1]"), a conversion in brackets
     ("€20,000 (£17,500)") and rows of a table. The rule is deliberately conservative and

@@ -1,6 +1,6 @@
 """Page furniture: navigation, widgets, promotions and teasers left in copy.
 
-Four signals, from the most to the least certain:
+Five signals, from the most to the least certain:
 
 1. A block that is, in its entirety, a known furniture line ("Click to comment", "Related: …",
    "Subscribe to …"), from the phrase pack ``newslint/data/boilerplate.yaml``.
@@ -9,12 +9,17 @@ Four signals, from the most to the least certain:
 3. Short labels among furniture: a short line without sentence punctuation whose neighbours are
    both furniture ("Daily Briefing Newsletter" between "Click to comment" and "Subscribe to…").
    A crosshead between two story paragraphs ("– Tough on China –") is never one. A run of three
-   or more short lines, at least half of them known furniture, is a site menu: all of it is.
+   or more short lines, at least half of them known furniture, is a site menu: all of it is,
+   from its first known item to its last.
 4. A teaser list after the story: a list heading ("Related Content") followed by teaser blurbs
    and section labels up to the end of the article is one finding.
+5. Page chrome around the story: the story is the run of blocks with the most prose in it (long
+   paragraphs count for it, short lines and known furniture against it). Above it, from the last
+   known furniture line up, and below it, from the first known furniture line down, every block
+   is chrome (menus, teaser titles, footer links) until a sentence of the story's prose.
 
 Across a run, a short line that recurs verbatim in many files is template text; that is why the
-rule is a corpus rule. Signals 1–4 are computed per document in :meth:`collect` (spans resolved
+rule is a corpus rule. Signals 1–5 are computed per document in :meth:`collect` (spans resolved
 there), recurrence is added in :meth:`finish`.
 """
 
@@ -44,7 +49,7 @@ class _Patterns:
     """The rule's own patterns, compiled on first use (see :func:`_patterns`)."""
 
     def __init__(self):
-        self.sentence_end = compile_pattern(r"""[.!?…;]["'”’)\]]*$""")
+        self.sentence_end = compile_pattern(r"""[.!?…;。！？]["'”’)\]]*$""")
         self.byline = compile_pattern(
             r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
             re.IGNORECASE)
@@ -135,8 +140,9 @@ class Boilerplate(CorpusRule):
     Blocks that belong to a web page or a CMS template rather than to the story: navigation and
     section labels above the headline, lines such as "Click to comment", "Related: …",
     "Written By", "Subscribe to …", newsletter and webinar promotions, cookie notices, a list of
-    teasers after the story ("Related Content" and the blurbs under it, reported once), and short
-    lines that recur verbatim in many files of one run.
+    teasers after the story ("Related Content" and the blurbs under it, reported once), the
+    menus, teaser titles and footer links of a saved page around the story once a known
+    furniture line marks them, and short lines that recur verbatim in many files of one run.
 
     ## Why it matters
     Copy pasted from a published page or drafted in a template carries this furniture along. In
@@ -237,10 +243,14 @@ def find_furniture(doc, options, texts=None) -> list[Furniture]:
     openers: set[int] = set()
     extra = _extra_lines(tuple(options.get("extra_lines") or ()))
     for i, block in enumerate(blocks):
-        if block.kind in ("headline", "dateline") or i == headline:
+        if block.kind == "dateline":
             continue
         text = normalise(block.prose) if texts is None else texts[i]
         kind = pack_kind(text, extra)
+        if (block.kind == "headline" or i == headline) and kind != "line":
+            # A "headline" that is wholly a known line ("Back to main menu") is a link the
+            # parser took for the headline; any other headline is the story's.
+            continue
         if kind == "opener":
             openers.add(i)
             reasons[i] = f"'{_short(text)}' heads a teaser list from a web page."
@@ -250,6 +260,7 @@ def find_furniture(doc, options, texts=None) -> list[Furniture]:
     _mark_navigation_before_headline(blocks, reasons)
     _mark_labels_among_furniture(blocks, reasons, max_label)
     _mark_menus(blocks, reasons, max_label)
+    _mark_outside_story(blocks, reasons)
 
     found: list[Furniture] = []
     run = _teaser_run(blocks, openers, reasons, options)
@@ -325,6 +336,102 @@ def _mark_navigation_before_headline(blocks, reasons) -> None:
         reasons.setdefault(label, "Section label above the headline.")
 
 
+#: In :func:`story_region` a block scores its words less this many: a paragraph counts for the
+#: story, a label, a button or a teaser title against it; a known furniture line scores
+#: :data:`FURNITURE_SCORE`, and a long block that does not read as prose (a headline, a row of
+#: links) :data:`NON_PROSE_SCORE`.
+PROSE_MIN_WORDS = 10
+FURNITURE_SCORE = -PROSE_MIN_WORDS
+NON_PROSE_SCORE = 0
+#: A block of more than this many words that ends as a sentence ends (or a quoted sentence) is
+#: the story's prose: page chrome around the story stops at it.
+SENTENCE_MIN_WORDS = 4
+#: A headline has at most this many words, and this share of its longer words capitalised.
+TITLE_MAX_WORDS = 20
+TITLE_CASE_SHARE = 0.8
+
+
+def story_region(blocks, reasons):
+    """``(first, last)``: the run of blocks with the most story prose in it, or None.
+
+    Each block scores its words less :data:`PROSE_MIN_WORDS` (:data:`NON_PROSE_SCORE` at most
+    when it does not read as prose), a known furniture line :data:`FURNITURE_SCORE`; the story
+    is the run with the highest total (the maximum-sum subarray). Whatever follows it scores at
+    most zero in total: more labels and buttons than prose, which a story going on after an
+    "Advertisement" line does not.
+    """
+    best, best_range = 0, None
+    total, start = 0, 0
+    for i, block in enumerate(blocks):
+        if i in reasons:
+            score = FURNITURE_SCORE
+        else:
+            score = len(block.prose.split()) - PROSE_MIN_WORDS
+            if score > NON_PROSE_SCORE and not _reads_as_prose(block.prose.strip()):
+                score = NON_PROSE_SCORE
+        if total <= 0:
+            total, start = 0, i
+        total += score
+        if total > best:
+            best, best_range = total, (start, i)
+    return best_range
+
+
+def _reads_as_prose(prose: str) -> bool:
+    """Ends as a sentence ends and is not in title case."""
+    return bool(_sentence_end(prose)) and not _title_case(prose)
+
+
+def _story_sentence(block) -> bool:
+    """A sentence of story prose: more than a few words, or quoting someone (a teaser title or
+    a button quotes no one), ending as a sentence ends, and not in title case (a teaser's
+    headline: "Can Your Phone Survive the Cold?")."""
+    prose = block.prose.strip()
+    return _reads_as_prose(prose) and bool(
+        block.quotes or _more_words_than(prose, SENTENCE_MIN_WORDS))
+
+
+def _title_case(prose: str) -> bool:
+    """Most words of four letters or more capitalised, as in a headline; a sentence of story
+    prose capitalises its first word and its names."""
+    words = [w for w in prose.split() if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < 3 or _more_words_than(prose, TITLE_MAX_WORDS):
+        return False
+    return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _chrome_exempt(block) -> bool:
+    """Datelines, bylines and photo credits belong to the story wherever they sit."""
+    prose = block.prose.strip()
+    return (block.kind in ("headline", "dateline") or _byline_or_dateline(prose)
+            or bool(_patterns().credit.match(prose)))
+
+
+def _mark_outside_story(blocks, reasons) -> None:
+    """Page chrome around the story (:func:`story_region`). Reading up from the story, from
+    each known furniture line on, every block is chrome until a sentence of story prose
+    (:func:`_story_sentence`); reading down from the story, the same. Datelines, bylines and
+    photo credits are left alone."""
+    region = story_region(blocks, reasons)
+    if region is None:
+        return
+    first, last = region
+    known = set(reasons)
+
+    def sweep(indices, message):
+        chrome = False
+        for i in indices:
+            if i in known:
+                chrome = True
+            elif _story_sentence(blocks[i]):
+                chrome = False
+            elif chrome and not _chrome_exempt(blocks[i]):
+                reasons.setdefault(i, message)
+
+    sweep(range(first - 1, -1, -1), "Navigation or page chrome above the story.")
+    sweep(range(last + 1, len(blocks)), "Page chrome below the story.")
+
+
 def _mark_labels_among_furniture(blocks, reasons, max_label: int) -> None:
     """Short labels whose neighbours are both furniture (or the end of the article)."""
     headline = headline_index(blocks)
@@ -353,13 +460,13 @@ MENU_MIN_KNOWN = 2
 def _mark_menus(blocks, reasons, max_label: int) -> None:
     """Runs of at least :data:`MENU_MIN_LABELS` short labels in a row, :data:`MENU_MIN_KNOWN`
     of them and at least half known furniture ("Video", "Back to main menu"): a site's menu,
-    section labels and all. A
-    crosshead stands alone between paragraphs, so it is never part of such a run."""
+    section labels and all, from its first known item to its last. A crosshead stands alone
+    between paragraphs, so it is never part of such a run."""
     def label_at(i):
         block = blocks[i]
-        return (block.kind not in ("headline", "dateline")
-                and (i in reasons or (is_label(block.prose, max_label)
-                                      and not _byline(block.prose.strip()))))
+        return i in reasons or (block.kind not in ("headline", "dateline")
+                                and is_label(block.prose, max_label)
+                                and not _byline(block.prose.strip()))
 
     i = 0
     while i < len(blocks):
@@ -370,9 +477,13 @@ def _mark_menus(blocks, reasons, max_label: int) -> None:
         while j + 1 < len(blocks) and label_at(j + 1):
             j += 1
         run = range(i, j + 1)
-        known = sum(k in reasons for k in run)
-        if len(run) >= MENU_MIN_LABELS and known >= MENU_MIN_KNOWN and 2 * known >= len(run):
-            for k in run:
+        known = [k for k in run if k in reasons]
+        if len(run) >= MENU_MIN_LABELS and len(known) >= MENU_MIN_KNOWN \
+                and 2 * len(known) >= len(run):
+            # Labels before the first known item or after the last may be the story's own (a
+            # fact box ending beside the share buttons, a quote's attribution below them):
+            # those are left to the other signals.
+            for k in range(known[0], known[-1] + 1):
                 reasons.setdefault(k, "Menu item among page furniture.")
         i = j + 1
 

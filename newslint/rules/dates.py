@@ -423,8 +423,11 @@ class RelativeDateUnanchored(DocumentRule):
     ## What it flags
     The first weekday ("told AFP Friday") or relative word ("yesterday", "last week") in a
     document that has no publication date from any source: no `--date`, no front-matter
-    `date`, no HTML date meta tag and no dateline. One finding per document; the other
-    weekdays and relative words are listed as its related locations.
+    `date`, no HTML date meta tag and no dateline. A story that opens with a place dateline
+    ("NEW DELHI:", "WASHINGTON (AP) —") is news copy whose publishing system carries its date
+    with the dateline, so its weekdays are read against that day and are not flagged. One
+    finding per document; the other weekdays and relative words are listed as its related
+    locations.
 
     ## Why it matters
     Without a date nobody, reader or tool, can tell which Friday is meant, and none of the
@@ -453,7 +456,7 @@ class RelativeDateUnanchored(DocumentRule):
     default_options = {"check_quotes": False}
 
     def check(self, doc, options):
-        if doc.pub_date is not None:
+        if doc.pub_date is not None or doc.meta.get("dateline"):
             return
         refs = [f for f in temporal_expressions(doc)
                 if _needs_anchor(f.expr) and (options["check_quotes"] or not f.in_quote)]

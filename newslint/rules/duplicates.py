@@ -7,6 +7,7 @@ from newslint.finding import Match
 from newslint.rule import CorpusRule, DocumentRule
 from newslint.text.dupcorpus import cross_file_repeats, fingerprint
 from newslint.text.duprepeats import paragraph_repeats, sentence_repeats
+from newslint.text.dupvariants import is_series_template, is_shared_quotation
 
 _KIND_NAMES = {"paragraph": "Paragraph", "blockquote": "Block quote", "list_item": "List item"}
 
@@ -163,7 +164,11 @@ class DuplicateAcrossFiles(CorpusRule):
     other copies as related locations; the first is the one in the earliest file by publication
     date when both files have one, by path otherwise. Text found in more than
     `max_document_frequency` files (default 5), such as a standard tagline or a legal footer, is
-    not reported here: that is boilerplate, for the boilerplate rules.
+    not reported here: that is boilerplate, for the boilerplate rules. Nor are a series'
+    template — the same paragraph with only its figures, ordinals and dates changed ("The
+    following is the third edition of a monthly series …") — and a near copy that is mostly a
+    quotation two stories both report (the same line of a press release, attributed by
+    each). Exact copies are always reported.
 
     ## Why it matters
     The same paragraph in two different stories is a copy error (a paragraph pasted into the
@@ -194,6 +199,12 @@ class DuplicateAcrossFiles(CorpusRule):
                                      int(options["max_document_frequency"]))
         for r in repeats:
             span, similarity = r.first
+            # An exact copy is a copy; a near one may be a series' template, or a quotation
+            # that two stories both report, each with its own attribution.
+            if all(sim is not None and (is_shared_quotation(s.excerpt, r.span.excerpt)
+                                        or is_series_template(s.excerpt, r.span.excerpt))
+                   for s, sim in r.copies):
+                continue
             where = f"{span.path}:{span.line}"
             message = f"Paragraph repeats one in {where} {_how(similarity, threshold)}"
             others = len({s.path for s, _ in r.copies}) - 1

@@ -11,18 +11,21 @@ Two sources of variants:
 
 Capitalised words are left out: they are names ("Labour Party", "World Trade Center",
 "Digital and Cyberspace Policy Program") or sentence starts, and a name keeps its own spelling.
-Quoted speech is included: its spelling is the writer's, not the speaker's.
+Quoted speech is included: its spelling is the writer's, not the speaker's. A quoted written
+text (a statement, a paper, a post) keeps its authors' spelling and is not reported.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
 from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
+from newslint.text.patterns import LazyPattern
 
 #: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -131,7 +134,13 @@ class SpellingVariant(DocumentRule):
     ("cybersecurity" and "cyber security", "reelection" and "re-election", "email" and
     "e-mail"), or an American and a British spelling ("organize" and "organise", "color" and
     "colour"). The less frequent spelling is reported and the more frequent one suggested; on a
-    tie, the spelling used first wins.
+    tie, a compound's closed form wins when it is a word the world writes (by wordfreq's
+    frequencies: "supergiant", "mainstream"), and otherwise the spelling used first. Spellings
+    inside a quoted written text (a statement, a paper, a letter, a post) and in embedded posts
+    count toward the article's choice but are not reported: they are the source's own
+    ("vapour" in a quotation from a British paper). Quoted speech and interview transcripts are
+    checked: the writer spells what was said. Passages that are not in English are left
+    alone.
 
     ## Why it matters
     Readers notice a word changing shape within a story; it signals copy assembled from several
@@ -156,6 +165,7 @@ class SpellingVariant(DocumentRule):
     id = "spelling-variant"
     category = "style"
     severity = "warning"
+    english_only = True
     #: A suggestion reads right in most copy but not all: an editor confirms it.
     fix_safety = "unsafe"
     default_options = {
@@ -169,10 +179,37 @@ class SpellingVariant(DocumentRule):
 
     def check(self, doc, options):
         listed, compounds = collect_occurrences(doc, options)
-        for occurrences in listed.values():
-            yield from _report(doc, occurrences)
-        for occurrences in compounds.values():
-            yield from _report(doc, occurrences)
+        if not listed and not compounds:
+            return
+        written = _WrittenQuotes(doc)
+        for occurrences in (*listed.values(), *compounds.values()):
+            yield from _report(doc, occurrences, written.holds)
+
+
+class _WrittenQuotes:
+    """Where a document quotes something written — a statement, a paper, a letter, a post.
+
+    Its spelling is its authors' ("vapour" in a quotation from a British paper, "Trump's
+    statement read: “… counterterrorism operation …”"), so a variant there is not the
+    writer's to change. Spoken words are the writer's to spell: a quotation of speech and an
+    interview transcript are checked.
+    """
+
+    def __init__(self, doc):
+        from newslint.text.embeds import embed_blocks
+
+        self.embeds = embed_blocks(doc.blocks)
+
+    def holds(self, block, start: int, end: int) -> bool:
+        if block.index in self.embeds:
+            return True
+        return (any(q.start <= start and end <= q.end for q in block.quotes)
+                and bool(_WRITTEN.search(block.prose)))
+
+
+#: A paragraph that says its quotation was written.
+_WRITTEN = LazyPattern(r"\b(?:wrote|writes|written|tweeted|posted|statement|letter|paper|"
+                       r"study|report|release|website|reads?\b)", re.I)
 
 
 def collect_occurrences(doc, options):
@@ -338,22 +375,32 @@ def _collect(blocks, options, listed_keys, compound_keys, relevant):
     return listed, compounds
 
 
-def _report(doc, occurrences):
-    """Matches for the minority spellings among ``occurrences`` of one word."""
+def _report(doc, occurrences, verbatim=None):
+    """Matches for the minority spellings among ``occurrences`` of one word; none where
+    ``verbatim(block, start, end)`` says the words are a quoted text's own."""
     counts = Counter(o.form for o in occurrences)
     if len(counts) < 2:
         return
     first_seen: dict = {}
     for n, o in enumerate(occurrences):
         first_seen.setdefault(o.form, n)
-    # Majority wins; a tie goes to the spelling used first.
-    majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
+    # Majority wins; a tie goes to a compound's closed form when the world writes it as a word
+    # ("supergiant" over "super giant", "mainstream" over "main stream": dictionaries and AP
+    # close a compound once it is a word), and otherwise to the spelling used first.
+    top = max(counts.values())
+    tied = [f for f in counts if counts[f] == top]
+    compound = all(o.suggest_row is None for o in occurrences)  # forms are spellings
+    closed = [f for f in tied if f.isalpha()] if compound and len(tied) > 1 else []
+    if len(closed) == 1 and _is_word(closed[0]):
+        majority = closed[0]
+    else:
+        majority = max(counts, key=lambda f: (counts[f], -first_seen[f]))
     example = next(o for o in occurrences if o.form == majority)
     example_text = example.block.prose[example.start:example.end]
     related = (doc.block_span(example.block, example.start, example.end),)
     times = "once" if counts[majority] == 1 else f"{counts[majority]} times"
     for o in occurrences:
-        if o.form == majority:
+        if o.form == majority or (verbatim is not None and verbatim(o.block, o.start, o.end)):
             continue
         found = o.block.prose[o.start:o.end]
         suggestion = example_text if o.suggest_row is None else o.suggest_row[majority]
@@ -365,6 +412,16 @@ def _report(doc, occurrences):
             message = (f"'{found}' is spelled the other way elsewhere in this article "
                        f"('{example_text}', {times} in all); use '{suggestion}'.")
         yield Match(off, length, message, suggestions=(suggestion,), related=related)
+
+
+#: A closed compound the world writes at least this often (Zipf) is a word of the language.
+CLOSED_WORD_ZIPF = 1.5
+
+
+def _is_word(closed: str) -> bool:
+    from newslint.languagetool.vocabulary import zipf  # wordfreq's list, loaded on first use
+
+    return zipf(closed) >= CLOSED_WORD_ZIPF
 
 
 @hookimpl

@@ -535,11 +535,16 @@ _PUBLIC_RECORD = LazyPattern(
     r"\b(?:of\s+the\s+(?:popular\s+|total\s+)?votes?|of\s+votes|votes?|voted|voting|turnout|"
     r"turned\s+out|referendum|delegates|ballots?|two-party|fined?|fines|bail|restitution|sentenced|"
     r"ordered\s+to\s+pay|in\s+(?:compensation|damages)|seats\s+(?:went|were\s+won)|"
-    r"won\s+(?:\S+\s+){0,3}seats)\b", re.I)
+    r"won\s+(?:\S+\s+){0,3}seats|"
+    # Tariffs a government imposed are set by a published order: "the 15% tariffs on about
+    # $125 billion worth of Chinese goods imposed on Sept. 1".
+    r"tariffs?\s+(?:\S+\s+){0,6}?worth\s+of\s+(?:\S+\s+){0,4}?goods\s+(?:imposed|levied))\b",
+    re.I)
 
 
 def public_record(sentence: str) -> bool:
-    """True for a sentence reporting a vote count or an amount a court or law set."""
+    """True for a sentence reporting a vote count or an amount a court, law or tariff order
+    set."""
     return bool(_PUBLIC_RECORD.search(sentence))
 
 
@@ -555,7 +560,8 @@ _PRICE_BEFORE = LazyPattern(
 _PRICE_AFTER = LazyPattern(
     r"\s*(?:(?:/|per|a|an)\s*(?:month|year|week|day|hour|night|person|ticket)\b|off\b|"
     r"(?:annual|monthly)\s+(?:subscription|fee)|(?:\([^()]{1,20}\)\s*)?(?:with|on|at)\s+"
-    r"(?-i:[A-Z]))", re.I)
+    # A value "at list prices" is the maker's price list times the order.
+    r"(?-i:[A-Z])|at\s+list\s+prices?\b)", re.I)
 # A market report: prices, indices and yields move in public, second by second ("U.S. crude
 # fell 3.38% to $55.12 per barrel", "shares closed at $185.25", "to yield 1.786%").
 _MARKET = LazyPattern(

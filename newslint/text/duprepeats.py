@@ -14,6 +14,7 @@ import re
 import statistics
 
 from newslint.document import Block, Document, TextSpan
+from newslint.text.embeds import embed_blocks
 from newslint.text.transcripts import labelled_or_questions, spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
@@ -126,7 +127,8 @@ def template_lines(blocks) -> frozenset:
 def compared_blocks(doc: Document, across_files: bool = False) -> list[Block]:
     """The blocks the duplicate rules compare: article prose, but not interview turns or the
     questions of a Q&A (asked of each interviewee by design, see ``newslint.text.transcripts``),
-    template lines nor lists of items. Across files only labelled turns and questions are left out: an
+    embedded posts and video modules (they restate the story by design, see
+    ``newslint.text.embeds``), template lines nor lists of items. Across files only labelled turns and questions are left out: an
     unlabelled paragraph found in another file is more often the page's furniture or copied
     text than the same answer given twice."""
     cache = _cache(doc)
@@ -134,7 +136,7 @@ def compared_blocks(doc: Document, across_files: bool = False) -> list[Block]:
     found = cache.get(key)
     if found is None:
         spoken = (labelled_or_questions if across_files else spoken_blocks)(doc.blocks)
-        spoken = spoken | template_lines(doc.blocks)
+        spoken = spoken | template_lines(doc.blocks) | embed_blocks(doc.blocks)
         found = cache[key] = [
             b for i, b in enumerate(doc.blocks)
             if b.kind in PROSE_KINDS and i not in spoken and not is_enumeration(b.prose)]

@@ -3,7 +3,8 @@
 A story may quote a Spanish sentence, or be a German text altogether; checked as English,
 every word of it is a "misspelling". py3langid (a maintained fork of langid.py, a naive Bayes
 model over byte n-grams) names the language of a block, and of each sentence of a block that
-is English as a whole. Short sentences are left alone: below ``MIN_WORDS`` words a few names
+is English as a whole, and of each clause a sentence does not cover (a translation run into the
+sentence before it). Short sentences are left alone: below ``MIN_WORDS`` words a few names
 ("Rappler CEO Maria Ressa") can look like anything, and a false "not English" would hide real
 slips. A passage counts as foreign only when the model is confident it is not English: the
 probability it gives English is at most ``1 - MIN_PROBABILITY`` (asking for confidence in one
@@ -69,12 +70,32 @@ def foreign_spans(block, language: str = "en") -> list[TextSpan]:
     return list(_foreign_spans(block.prose, parts, language))
 
 
+def _clauses(prose: str) -> tuple:
+    """Spans between clause breaks: a translation run into the sentence before it ("…until
+    next Wednesday." ((es))Spanish language: Si el Senado me ratifica, …") is a clause of its
+    own when the sentence splitter saw none."""
+    spans, at = [], 0
+    for m in _CLAUSE_BREAK.finditer(prose):
+        if m.start() > at:
+            spans.append((at, m.start()))
+        at = m.end()
+    if at < len(prose):
+        spans.append((at, len(prose)))
+    spans = [(s + len(prose[s:e]) - len(prose[s:e].lstrip()),
+              e - len(prose[s:e]) + len(prose[s:e].rstrip())) for s, e in spans]
+    return tuple((s, e) for s, e in spans if len(_WORDS.findall(prose, s, e)) >= MIN_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def _foreign_spans(prose: str, parts: tuple, language: str) -> tuple[TextSpan, ...]:
     if is_foreign(prose, language):
         return (TextSpan(0, len(prose)),)
-    return tuple(TextSpan(s, e) for s, e in parts
-                 if (s, e) != (0, len(prose)) and is_foreign(prose[s:e], language))
+    found = [(s, e) for s, e in parts
+             if (s, e) != (0, len(prose)) and is_foreign(prose[s:e], language)]
+    # Clauses the sentences do not already cover.
+    found += [(s, e) for s, e in _clauses(prose)
+              if not any(a <= s and e <= b for a, b in found) and is_foreign(prose[s:e], language)]
+    return tuple(TextSpan(s, e) for s, e in found)
 
 
 def clause_around(prose: str, start: int, end: int) -> str:

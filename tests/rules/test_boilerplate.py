@@ -227,8 +227,93 @@ def test_a_menu_of_labels_around_known_furniture_is_reported_but_not_a_fact_box(
 @pytest.mark.parametrize("line", ["Advert", "Iklan", "Anzeige", "Реклама", "Video", "1:45",
                                   "Share this on WhatsApp", "Email • Twitter", "Reddit",
                                   "1.2k Shares", "10h ago", "Continue reading the main story",
-                                  "Back to main menu"])
+                                  "Back to main menu", "About us", "Log out", "Reply",
+                                  "Show more comments (20)", "Image 1 of 23", "Bagikan",
+                                  "Baca juga: Harga cabai naik", "3 min read", "Loading...",
+                                  "© 2019 Harbour Times Media. Alle Rechte vorbehalten",
+                                  "This site uses Akismet to reduce spam.",
+                                  "No spam, we promise. You can unsubscribe at any time.",
+                                  "Follow Harbour Times on Instagram and Facebook.",
+                                  "This post may contain affiliate links."])
 def test_furniture_phrase_families(line):
     text = f"The council approved the budget on Tuesday, officials said.\n\n{line}\n"
     found = check_text(text, Boilerplate(), suffix=".txt")
     assert [f.excerpt for f in found] == [line]
+
+
+SCRAPED_AROUND_STORY = """\
+Harbour Times
+
+Ports
+
+Shipping
+
+Weather
+
+Sign in
+
+Port Reopens After Strike
+
+The port reopened on Monday after a three-day strike by crane operators ended with a pay deal, \
+the port authority said in a statement.
+
+Ships that had waited offshore for two days began unloading in the afternoon, and the first \
+trucks left the terminal before dark.
+
+Advertisement
+
+The union said its members would vote on the deal next week.
+
+Share on Facebook
+
+Tonight's Picks
+
+Ferry Timetable Changes
+
+Council Budget Explained
+
+Crossword Answers
+
+About Us
+
+Careers
+"""
+
+
+def test_page_chrome_around_the_story_is_reported_up_to_a_sentence_of_story():
+    found = check_text(SCRAPED_AROUND_STORY, Boilerplate(), suffix=".txt")
+    flagged = {f.excerpt for f in found}
+    # Above the story: everything up to the last known furniture line, section labels included.
+    assert {"Harbour Times", "Ports", "Shipping", "Weather", "Sign in"} <= flagged
+    # Below it: everything from the first known furniture line on, teaser titles and all.
+    assert {"Share on Facebook", "Tonight's Picks", "Ferry Timetable Changes", "Careers"} \
+        <= flagged
+    # The headline, the story and its last short paragraph after the advert are not.
+    assert "Advertisement" in flagged
+    assert not any(e.startswith(("Port Reopens", "The port", "Ships", "The union"))
+                   for e in flagged)
+
+
+def test_a_story_sentence_stops_the_chrome_below_the_story():
+    text = SCRAPED_AROUND_STORY.replace(
+        "Ferry Timetable Changes", "Officials expect the backlog to clear by Friday.")
+    flagged = {f.excerpt for f in check_text(text, Boilerplate(), suffix=".txt")}
+    assert "Tonight's Picks" in flagged
+    assert "Officials expect the backlog to clear by Friday." not in flagged
+    assert "Council Budget Explained" not in flagged  # no known furniture line above it
+
+
+@pytest.mark.parametrize("line", ["© Reuters", "Sign up for a streaming account for $7.99 a month",
+                                  "The company uses cookies to track its users.",
+                                  # crossheads a story may have, though a footer has them too
+                                  "Jobs", "Privacy", "Terms", "Help", "About", "Careers"])
+def test_credits_and_story_lines_like_furniture_are_not_reported(line):
+    text = (f"The council approved the budget on Tuesday, officials said.\n\n{line}\n\n"
+            "The plan adds 40 posts at the harbour office over the next two years.\n")
+    assert check_text(text, Boilerplate(), suffix=".txt") == []
+
+
+def test_a_teaser_headline_in_title_case_does_not_stop_the_chrome():
+    text = SCRAPED_AROUND_STORY.replace("Ferry Timetable Changes", "Can Your Phone Survive the Cold?")
+    flagged = {f.excerpt for f in check_text(text, Boilerplate(), suffix=".txt")}
+    assert {"Can Your Phone Survive the Cold?", "Council Budget Explained"} <= flagged

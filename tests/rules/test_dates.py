@@ -350,3 +350,14 @@ def test_a_figure_far_past_the_publication_year_is_not_a_year():
     text = "That beats the previous design, which earned a total score of 2072.\n"
     assert run("date-after-publication", text, pub_date=pub) == []
     assert len(run("date-after-publication", "The plant closed in 2021.\n", pub_date=pub)) == 1
+
+
+def test_unanchored_is_quiet_in_datelined_copy():
+    # A place dateline is news copy whose publishing system carries the day with it.
+    for opening in ("NEW DELHI: ", "WASHINGTON \u2014 ", "LONDON, England \u2014 "):
+        text = opening + "Nearly 150 deportees returned home on Wednesday, officials said.\n"
+        assert run("relative-date-unanchored", text, suffix=".txt") == [], opening
+    # A label that opens a paragraph the same way is no dateline.
+    (f,) = run("relative-date-unanchored",
+               "BREAKING: Nearly 150 deportees returned home on Wednesday.\n", suffix=".txt")
+    assert f.excerpt == "Wednesday"

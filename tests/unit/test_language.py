@@ -40,3 +40,15 @@ def test_a_foreign_block_is_one_span():
     doc = plaintext.parse("story.txt", GERMAN + " " + GERMAN + "\n")
     (block,) = doc.prose_blocks
     assert [(s.start, s.end) for s in foreign_spans(block)] == [(0, len(block.prose))]
+
+
+def test_a_translation_run_into_the_sentence_before_is_its_own_clause():
+    # Wikinews prints a quotation's original after its translation, with no full stop between.
+    text = ('Pierluisi said, "If the Senate confirms me, I will be governor until next '
+            'Wednesday." ((es))Spanish language: Si el Senado me ratifica, seré gobernador hasta '
+            'el 2020. Si el Senado no me ratifica, seré gobernador hasta el próximo miércoles '
+            'The Senate was set to meet on Wednesday.\n')
+    block = plaintext.parse("story.txt", text).prose_blocks[0]
+    covered = [block.prose[s.start:s.end] for s in foreign_spans(block)]
+    assert any("Senado me ratifica" in c for c in covered)
+    assert not any("If the Senate confirms" in c for c in covered)

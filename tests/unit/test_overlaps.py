@@ -81,3 +81,17 @@ def test_the_seed_keeps_the_late_credit_year_but_not_the_teaser_dates(tmp_path):
     dates = [(f.line, f.excerpt) for f in found if f.rule == "date-after-publication"]
     assert dates == [(76, "2023")]
     assert any(f.rule == "boilerplate" and f.line == 76 for f in found)
+
+
+def test_word_consistency_is_reported_once_by_spelling_variant():
+    variant = _f("spelling-variant", 100, 9, excerpt="judgement", suggestions=["judgment"])
+    lt = _f("languagetool/EN_WORD_COHERENCY", 900, 8, category="spelling",
+            source="languagetool", excerpt="judgment", suggestions=["judgement"])
+    kept = resolve([variant, lt])
+    assert [f.rule for f in kept] == ["spelling-variant"]
+    assert "also reported by languagetool/EN_WORD_COHERENCY" in kept[0].related[-1].message
+    # A pair spelling-variant does not know ("protestor"/"protester") keeps LanguageTool's.
+    other = _f("languagetool/EN_WORD_COHERENCY", 900, 10, category="spelling",
+               source="languagetool", excerpt="protestors", suggestions=["protesters"])
+    assert [f.rule for f in resolve([variant, other])] == ["spelling-variant",
+                                                            "languagetool/EN_WORD_COHERENCY"]

@@ -121,3 +121,43 @@ def test_multiword_match_on_a_persons_name_is_not_a_misspelling():
     assert multitoken_message("Escerichia coli", ["Escherichia coli"]) == (
         "“Escerichia coli”: possible misspelling; did you mean “Escherichia coli”?")
     assert multitoken_message("XBox One", ["Xbox One"]) is not None
+
+
+def test_an_interviewee_who_asks_back_is_still_the_interviewee():
+    from newslint.languagetool.speech import interviewee_turns
+
+    # The shape of a Wikinews interview ("Neanderthals knew what they were doing", 2020).
+    text = ("((WN)) How did you pick the bone tools you studied?\n\n"
+            "((Naomi Martisius)) So do you specifically mean these ones? The tools from this "
+            "study?\n\n"
+            "((WN)) Yes, those.\n\n"
+            "((Naomi Martisius)) They came from two sites in the southwest of France.\n")
+    doc = parse_text(text, ".md")
+    said = [b.prose[:22] for b in doc.blocks if b.index in interviewee_turns(doc)]
+    assert said == ["((Naomi Martisius)) So", "((Naomi Martisius)) Th"]
+    # Without a label of the interviewer's own, a labelled turn that asks is the interviewer's.
+    text = ("Jane Doe: How did you pick the tools?\n\n"
+            "John Roe: They came from two sites in France.\n\n"
+            "Jane Doe: Why those two?\n\n"
+            "John Roe: They were the best preserved.\n")
+    doc = parse_text(text, ".md")
+    said = [b.prose[:8] for b in doc.blocks if b.index in interviewee_turns(doc)]
+    assert said == ["John Roe", "John Roe"]
+
+
+def test_a_mistyped_bracket_is_one_finding_with_its_other_end_related():
+    recorded = json.loads((DATA / "paired-brackets.json").read_text(encoding="utf-8"))["answers"]
+    text = next(t for t in recorded if "{" in t)
+
+    class Client:
+        def check_texts(self, texts):
+            return [parse_matches(t, recorded[t], 5) for t in texts]
+
+    rule = LanguageToolRule()
+    rule.section = {**SECTION_DEFAULTS, "news_defaults": False}
+    rule.client = Client()
+    found = [f for f in rule.check(parse_text(text + "\n", ".txt"), {})
+             if f.rule == "languagetool/EN_UNPAIRED_BRACKETS"]
+    assert [text[f.offset] for f in found] == ["{"]
+    assert [text[r.offset] for r in found[0].related] == [")"]
+    assert found[0].related[0].message == "the other end of the same pair"

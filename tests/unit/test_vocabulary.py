@@ -51,3 +51,57 @@ def test_near_miss_names_the_likely_word():
                                      ("goverment", "government", 1), ("abc", "xyz", 3)])
 def test_edits(a, b, n):
     assert vocabulary.edits(a, b) == n
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    # Typos of the judged corpus that a keyboard or vowel slip explains, or that are long
+    # enough for a non-slip letter to leave them recognisable.
+    ("diplayed", ["displayed"]),
+    ("anynomous", ["anonymous"]),
+    ("equestrial", ["equestrian"]),
+    ("differenciate", ["differentiate"]),
+    ("beggras", ["beggars"]),
+    ("nany", ["any", "nay", "many"]),
+])
+def test_slips_of_the_finger_and_long_words_stay_misspellings(word, suggestions):
+    assert vocabulary.is_misspelling(word, suggestions)
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    # Short words whose near word is a different letter, not a neighbouring key.
+    ("boops", ["books", "boots", "loops"]),
+    ("mukt", ["must", "MKT", "mutt"]),
+    # Two letters off and neither a slip: another word of the language.
+    ("edamame", ["damage"]),
+    ("tabanid", ["tabloid", "tabard"]),
+    ("baralgan", ["barangay"]),
+    # Capitalised names the world writes.
+    ("Rappler", ["Rapper", "Grappler"]),
+    ("Groupe", ["Group", "Groups", "Grouped"]),
+])
+def test_words_that_are_no_slip_of_a_common_word_are_not_misspellings(word, suggestions):
+    assert vocabulary.near_miss(word, suggestions) is None
+
+
+def test_slip_edits_weighs_a_far_key_as_two():
+    assert vocabulary.slip_edits("rhey", "they") == 1   # r and t are neighbours
+    assert vocabulary.slip_edits("mukt", "must") == 2   # k and s are not
+    assert vocabulary.slip_edits("seperate", "separate") == 1   # a vowel for a vowel
+    assert vocabulary.slip_edits("beggras", "beggars") == 1   # two letters swapped
+
+
+@pytest.mark.parametrize("word, suggestions", [
+    ("vapourised", ["vaporized"]), ("colour", ["color"]), ("centre", ["center"]),
+    ("travelled", ["traveled"]), ("analysed", ["analyzed"]), ("organisation", ["organization"]),
+])
+def test_british_spellings_are_not_misspellings(word, suggestions):
+    assert vocabulary.is_british_spelling(word, suggestions)
+    assert not vocabulary.is_misspelling(word, suggestions)
+
+
+def test_regular_derivations_of_common_words_are_not_misspellings():
+    assert not vocabulary.is_misspelling("human-crewable", ["human-chewable"])
+    assert vocabulary.is_derivation("crewable")
+    # A typo stays one, derivation-shaped or not.
+    assert vocabulary.is_misspelling("beleiveable", ["believable"])
+    assert vocabulary.is_misspelling("councelling", ["counselling"])
