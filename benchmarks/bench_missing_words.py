@@ -112,7 +112,6 @@ class Finding:
 
 def languagetool_alone(url: str, texts: list[str]) -> list[list[Finding]]:
     """Grammar and style matches of a LanguageTool server with its own defaults."""
-    from newslint.languagetool.client import LTMatch  # noqa: F401  (the shape mapping reads)
     from newslint.languagetool.mapping import category_of
 
     class M:
@@ -181,16 +180,25 @@ def make_checker(tmp: Path, languagetool: dict):
     return Checker.load(config_file=config)
 
 
+def near(found: list, spans: list, i: int) -> list:
+    """The findings that cover a word on either side of the gap before token ``i``."""
+    lo = spans[i - 1][0] if i > 0 else spans[0][0]
+    hi = spans[i][1] if i < len(spans) else spans[-1][1]
+    return [f for f in found if f.start < hi and f.end > lo]
+
+
+def recall(found_by: dict, goal: list, spans_of: list) -> int:
+    """How many targets of ``goal`` a finding covers."""
+    return sum(bool(near(found_by["src"][n], spans_of[n], i)) for n, i, _w in goal)
+
+
 def score(name, found_by, sentences, spans_of, goal, corrections, verbose):
     """Print recall on ``goal`` targets and false alarms on the corrections."""
     hits = hits_word = 0
     for n, i, w in goal:
-        spans = spans_of[n]
-        lo = spans[i - 1][0] if i > 0 else spans[0][0]
-        hi = spans[i][1] if i < len(spans) else spans[-1][1]
-        near = [f for f in found_by["src"][n] if f.start < hi and f.end > lo]
-        hits += bool(near)
-        hits_word += any(re.search(rf"(?i)\b{re.escape(w)}\b", s) for f in near
+        covering = near(found_by["src"][n], spans_of[n], i)
+        hits += bool(covering)
+        hits_word += any(re.search(rf"(?i)\b{re.escape(w)}\b", s) for f in covering
                          for s in f.suggestions)
     flagged = sum(bool(fs) for fs in found_by["refs"])
     mw = [(k, f) for k, fs in enumerate(found_by["refs"]) for f in fs
@@ -261,33 +269,16 @@ def main(argv=None) -> int:
     print(f"without the {len(moved)} targets that are a word moved, not missing (the source has "
           f"it within three words of the gap):")
     for name, found_by in systems.items():
-        hits = 0
-        for n, i, _w in kept:
-            spans = spans_of[n]
-            lo = spans[i - 1][0] if i > 0 else spans[0][0]
-            hi = spans[i][1] if i < len(spans) else spans[-1][1]
-            hits += any(f.start < hi and f.end > lo for f in found_by["src"][n])
+        hits = recall(found_by, kept, spans_of)
         print(f"    {name:24s} {hits}/{len(kept)} = {hits / max(len(kept), 1):.3f}")
     for cls, words in (("be", BE), ("to", TO), ("auxiliaries", AUXILIARIES)):
         sub = [t for t in goal if t[2] in words]
         print(f"  {cls}:")
         for name, found_by in systems.items():
-            hits = 0
-            for n, i, _w in sub:
-                spans = spans_of[n]
-                lo = spans[i - 1][0] if i > 0 else spans[0][0]
-                hi = spans[i][1] if i < len(spans) else spans[-1][1]
-                hits += any(f.start < hi and f.end > lo for f in found_by["src"][n])
-            print(f"    {name:24s} {hits}/{len(sub)}")
+            print(f"    {name:24s} {recall(found_by, sub, spans_of)}/{len(sub)}")
     print("other inserted words (articles, prepositions…), for the record:")
     for name, found_by in systems.items():
-        hits = 0
-        for n, i, _w in other:
-            spans = spans_of[n]
-            lo = spans[i - 1][0] if i > 0 else spans[0][0]
-            hi = spans[i][1] if i < len(spans) else spans[-1][1]
-            hits += any(f.start < hi and f.end > lo for f in found_by["src"][n])
-        print(f"    {name:24s} {hits}/{len(other)}")
+        print(f"    {name:24s} {recall(found_by, other, spans_of)}/{len(other)}")
     if args.verbose:
         base = systems["LanguageTool alone"]["src"]
         ours = systems["newslint + LanguageTool"]["src"]
@@ -295,8 +286,8 @@ def main(argv=None) -> int:
             spans = spans_of[n]
             lo = spans[i - 1][0] if i > 0 else spans[0][0]
             hi = spans[i][1] if i < len(spans) else spans[-1][1]
-            a = [f.rule for f in base[n] if f.start < hi and f.end > lo]
-            b = [f.rule for f in ours[n] if f.start < hi and f.end > lo]
+            a = [f.rule for f in near(base[n], spans, i)]
+            b = [f.rule for f in near(ours[n], spans, i)]
             s = sources[n]
             print(f"  [{w}] {'LT ' if a else '   '}{'NL ' if b else '   '}"
                   f"{s[max(0, lo - 25):lo]}|{s[lo:hi]}|{s[hi:hi + 15]}  {sorted(set(a + b))}")
