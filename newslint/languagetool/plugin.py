@@ -56,6 +56,11 @@ class LanguageToolRule(DocumentRule):
     `languagetool.disabled_rules` work on single LanguageTool rules. Markup is removed before a
     paragraph is sent; positions point into the original file.
 
+    With a server newslint starts, newslint's own LanguageTool rules run too
+    (`languagetool/NEWSLINT_…`, in `grammar_custom.xml` on the server's classpath): clauses
+    missing a verb or a function word — "there a way to", "it clear that", "The plan expected
+    to pass the Senate.", "He said would resign", "This will the first", "decided resign".
+
     Spelling is read as news copy: names the article introduces ("said Nicholas Weaver",
     later "Weaver"), words it uses twice, handles, credit lines and words in the project
     dictionary are accepted, and a word is reported only when it is a near miss of a far more
