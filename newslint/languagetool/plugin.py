@@ -15,7 +15,8 @@ from newslint.languagetool.mapping import (
 from newslint.languagetool.settings import (
     INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS)
 from newslint.rule import DocumentRule
-from newslint.rules.grammar import MissingVerbAfterThere, NeitherOr, RepeatedWord
+from newslint.rules.grammar import (
+    MissingVerbAfterThere, NeitherOr, RepeatedWord, missing_verb_after_there)
 
 # Talking to LanguageTool needs requests, language-tool-python, sqlite3 and subprocess
 # machinery: those modules are imported when a run actually uses LanguageTool, never when it
@@ -32,6 +33,9 @@ NATIVE_EQUIVALENTS = {
     "THERE_MISSING_VERB": MissingVerbAfterThere.id,
     "NEITHER_NOR": NeitherOr.id,
 }
+#: newslint's own LanguageTool rule (grammar_custom.xml) for what missing-verb-after-there
+#: finds without a tagger, and more: its matches where the native rule fires are left to it.
+NATIVE_OVERLAPS = {"NEWSLINT_THERE_MISSING_VERB": missing_verb_after_there}
 
 
 class LanguageToolRequired(ConfigError):
@@ -51,6 +55,11 @@ class LanguageToolRule(DocumentRule):
     LanguageTool's own rule id (`languagetool/THERE_MISSING_VERB`), so `select`, `ignore` and
     `languagetool.disabled_rules` work on single LanguageTool rules. Markup is removed before a
     paragraph is sent; positions point into the original file.
+
+    With a server newslint starts, newslint's own LanguageTool rules run too
+    (`languagetool/NEWSLINT_…`, in `grammar_custom.xml` on the server's classpath): clauses
+    missing a verb or a function word — "there a way to", "it clear that", "The plan expected
+    to pass the Senate.", "He said would resign", "This will the first", "decided resign".
 
     Spelling is read as news copy: names the article introduces ("said Nicholas Weaver",
     later "Weaver"), words it uses twice, handles, credit lines and words in the project
@@ -241,6 +250,10 @@ class LanguageToolRule(DocumentRule):
                     continue  # a rule of a category measured imprecise on news copy
                 if m.rule_id in NATIVE_EQUIVALENTS and self.section["defer_to_native_rules"]:
                     continue
+                if m.rule_id in NATIVE_OVERLAPS and self.section["defer_to_native_rules"] and \
+                        any(s < m.end and m.start < e
+                            for s, e in NATIVE_OVERLAPS[m.rule_id](block.prose)):
+                    continue  # the native rule reports this one
                 category = category_of(m)
                 # Only the speller's matches are the writer's inside a quotation: LanguageTool
                 # files "in regards to" and "a" before a vowel under its spelling categories too.

@@ -27,8 +27,21 @@ from newslint.languagetool.settings import DEFAULT_VERSION
 
 SERVER_MAIN_CLASS = "org.languagetool.server.HTTPServer"
 POM = Path(__file__).with_name("pom.xml")
+#: newslint's own LanguageTool rules, as a classpath folder: LanguageTool loads
+#: ``org/languagetool/rules/en/grammar_custom.xml`` beside its own English rules when the file
+#: is on its classpath.
+RULES_CLASSPATH = Path(__file__).with_name("rules")
+CUSTOM_RULES = RULES_CLASSPATH / "org" / "languagetool" / "rules" / "en" / "grammar_custom.xml"
 #: Written last by ``install``: a directory without it is a half-finished install.
 COMPLETE_MARKER = ".complete"
+
+
+def custom_rules_tag() -> str:
+    """Names the version of newslint's LanguageTool rules (a digest of the rule file): part of
+    the version a server with them on its classpath reports, so cached answers of a server
+    without them, or with an older file, are never reused."""
+    import hashlib
+    return "newslint-rules-" + hashlib.sha256(CUSTOM_RULES.read_bytes()).hexdigest()[:12]
 
 
 class ProvisionError(Exception):
@@ -52,8 +65,9 @@ class Installation:
 
     @property
     def classpath(self) -> str:
-        # A wildcard entry: java expands it to every jar in the directory.
-        return str(self.lib / "*")
+        # newslint's own rules first, then a wildcard entry: java expands it to every jar in
+        # the directory.
+        return os.pathsep.join((str(RULES_CLASSPATH), str(self.lib / "*")))
 
 
 def languagetool_root(cache_dir: Path) -> Path:

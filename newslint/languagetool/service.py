@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from newslint.languagetool.provision import Installation, find_installation
+from newslint.languagetool.provision import Installation, custom_rules_tag, find_installation
 from newslint.languagetool.server import LanguageToolServer, ServerError
 from newslint.languagetool.settings import (  # noqa: F401  (re-exported)
     INSTALL_HINT, MODES, NEWS_DISABLED_RULES, SECTION_DEFAULTS)
@@ -68,17 +68,32 @@ def installation_for(section: dict, cache_dir: Path) -> Optional[Installation]:
     return find_installation(cache_dir, section["version"])
 
 
+def own_version(installation: Installation) -> str:
+    """The version of a server newslint starts: LanguageTool's, with newslint's rules."""
+    return f"{installation.version}+{custom_rules_tag()}"
+
+
+#: A sentence one of newslint's LanguageTool rules flags: a server that reports it has them.
+_RULES_PROBE = "Version probe: there few options."
+
+
 def server_version(url: str, timeout: float) -> str:
-    """The LanguageTool version a server reports (part of the cache key).
+    """The LanguageTool version a server reports (part of the cache key), with newslint's
+    rules' tag when the server has them on its classpath.
 
     This is also the first real check a fresh server does, which loads the English models:
     it may take as long as the start-up itself on a small machine.
     """
     import requests  # slow to import: only when LanguageTool runs
     resp = requests.post(url.rstrip("/") + "/v2/check",
-                         data={"language": "en-US", "text": "Version probe."}, timeout=timeout)
+                         data={"language": "en-US", "text": _RULES_PROBE}, timeout=timeout)
     resp.raise_for_status()
-    return str(resp.json().get("software", {}).get("version", "unknown"))
+    answer = resp.json()
+    version = str(answer.get("software", {}).get("version", "unknown"))
+    if any(str(m.get("rule", {}).get("id", "")).startswith("NEWSLINT_")
+           for m in answer.get("matches", ())):
+        version += f"+{custom_rules_tag()}"
+    return version
 
 
 def validated_language(url: str, language: str) -> str:
@@ -114,8 +129,8 @@ def connect(section: dict, cache_dir: Path) -> Connection:
                section["startup_timeout"], tuple(section["jvm_options"]))
         if _SHARED is not None and key in _SHARED and _SHARED[key].alive():
             server = _SHARED[key]
-            return Connection(server.url, installation.version, section["language"], server,
-                              shared=True)
+            return Connection(server.url, own_version(installation), section["language"],
+                              server, shared=True)
         server = LanguageToolServer(installation, java=section["java"], heap=section["heap"],
                                     startup_timeout=section["startup_timeout"],
                                     jvm_options=tuple(section["jvm_options"]))
@@ -129,7 +144,7 @@ def connect(section: dict, cache_dir: Path) -> Connection:
             if stale is not None:
                 stale.stop()
             _SHARED[key] = server
-        return Connection(url, installation.version, section["language"], server,
+        return Connection(url, own_version(installation), section["language"], server,
                           shared=_SHARED is not None)
     url = section["url"]
     try:

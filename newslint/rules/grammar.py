@@ -23,22 +23,40 @@ from newslint.text.patterns import compile as compile_pattern
 _CLAUSE_OPENER = (r"(?:^|(?<=[,;:—–(\"“‘]\s*)|(?<=\b(?:that|because|if|when|while|since|"
                   r"although|though|but|and|so|where|whether|as|unless|until|once|said|says|"
                   r"say|added|adding|noted|explained|argued|claimed|meaning|yet|now|today|"
-                  r"here|perhaps|maybe|still|also|then)\s+))")
+                  r"here|perhaps|maybe|still|also|then|admitted|admits|acknowledged|"
+                  r"acknowledges|conceded|concedes|warned|warns|insisted|insists|believes|"
+                  r"believed|thinks|thought|feared|fears|knew|agreed|stressed|suggested|"
+                  r"predicted|complained|recalled|realised|realized|hoped|worried)\s+))")
 # Quantifiers that start the subject of an existential clause ("there [are] few options").
 _QUANTIFIER = (r"few|many|several|numerous|countless|no|plenty|dozens|hundreds|thousands|"
-               r"millions|lots|fewer|more\s+than|at\s+least")
+               r"millions|lots|fewer|more\s+than|at\s+least|"
+               r"a\s+(?:lot|number|couple|handful|host|series|range|variety)\s+of|"
+               r"an?\s+(?:way|chance|risk|need|shortage|lack|sense|urgent|real|growing)\b|"
+               r"little|nothing")
+#: Quantifiers that take "is": "there is a way", "there is little".
+_SINGULAR = regex.compile(r"an?\s+(?:way|chance|risk|need|shortage|lack|sense|urgent|real|"
+                          r"growing)\b|little|nothing", regex.VERSION1)
 
 _MISSING_VERB = regex.compile(
     rf"{_CLAUSE_OPENER}(?P<there>[Tt]here)\s+(?P<quant>{_QUANTIFIER})\b(?!\s+(?:longer|more\b))",
     regex.VERSION1)
 
 
+def missing_verb_after_there(prose: str):
+    """(start, end) of each "there" + quantifier with no verb between in ``prose``."""
+    return [(m.start("there"), m.end("quant")) for m in _MISSING_VERB.finditer(prose)]
+
+
 class MissingVerbAfterThere(DocumentRule):
     """A clause starting with existential "there" has no verb ("there few alternatives").
 
     ## What it flags
-    "there" at the start of a clause followed straight by a quantifier (few, many, several,
-    no, dozens of…) with no "is/are/were" between them.
+    "there" at the start of a clause, or after a verb of saying or thinking ("officials
+    admitted there few options"), followed straight by a quantifier (few, many, several, no,
+    dozens of, a lot of, a way, little…) with no "is/are/were" between them. This rule needs no
+    LanguageTool; with LanguageTool on, newslint's LanguageTool rules also find the other
+    clauses missing a verb or a function word ("it clear that", "the plan expected to pass",
+    "he said would", "decided resign"): `newslint explain languagetool`.
 
     ## Why it matters
     The dropped verb is a classic editing slip: the writer's eye supplies it, so it survives
@@ -67,7 +85,12 @@ class MissingVerbAfterThere(DocumentRule):
                 start, end = m.start("there"), m.end("quant")
                 offset, length = block.source_span(start, end)
                 gap = block.prose[m.end("there"):m.start("quant")]
-                verbs = ("is", "was", "are", "were") if quant == "no" else ("are", "were")
+                if quant == "no":
+                    verbs = ("is", "was", "are", "were")
+                elif _SINGULAR.fullmatch(quant):
+                    verbs = ("is", "was")
+                else:
+                    verbs = ("are", "were")
                 yield Match(offset, length,
                             f"A verb is missing after “{there}”: “{there} {verbs[0]} {quant}”.",
                             suggestions=tuple(f"{there} {v}{gap}{quant}" for v in verbs))

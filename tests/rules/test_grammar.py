@@ -44,8 +44,17 @@ def test_missing_verb_after_there_bad_fixture():
         (located(text, "there many"), "there many"),
         (located(text, "there no"), "there no"),
         (located(text, "There several"), "There several"),
+        (located(text, "there few", 1), "there few"),
+        (located(text, "there a lot of"), "there a lot of"),
+        (located(text, "there a way"), "there a way"),
+        (located(text, "there little"), "there little"),
     ]
     assert found[0].suggestions[0] == "there are few"
+    # after "admitted", a verb not of a clause-opening word list before
+    assert found[4].suggestions[0] == "there are few"
+    assert found[5].suggestions[0] == "there are a lot of"
+    assert found[6].suggestions == ("there is a way", "there was a way")
+    assert found[7].suggestions[0] == "there is little"
     assert found[2].suggestions == ("there is no", "there was no", "there are no", "there were no")
     assert all(f.category == "grammar" for f in found)
 
