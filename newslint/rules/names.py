@@ -9,6 +9,7 @@ and a quotation opened and never closed (`unclosed-quote`). Name mentions come f
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 
 from newslint import hookimpl
@@ -27,16 +28,20 @@ def _match(block, start: int, end: int, message: str, suggestions=(), related=()
 
 def _lower_words(doc) -> set:
     """Every lower-case word of the article: a capitalised word also written in lower case
-    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name."""
-    # One pattern pass per block finds the words that start in lower case; only those are
-    # stripped (a word that starts with a letter only has punctuation on its right).
-    import regex
-
-    lower_word = regex.compile(r"(?<!\S)\p{Ll}\S*")
-    words = set()
-    for block in doc.blocks:
-        words.update(w.rstrip(".,;:!?\"“”‘’'()[]") for w in lower_word.findall(block.prose))
+    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name. Read once per
+    document, for every rule that asks."""
+    words = doc.cache.get(_LOWER_KEY)
+    if words is None:
+        # The article's words that start with a lower-case letter, stripped of the
+        # punctuation on their right (a word that starts with a letter has none on its left).
+        tokens = set("\n".join(b.prose for b in doc.blocks).split())
+        words = {w.rstrip(_PUNCTUATION) for w in tokens if unicodedata.category(w[0]) == "Ll"}
+        doc.cache[_LOWER_KEY] = words
     return words
+
+
+_LOWER_KEY = __name__ + ".lower_words"
+_PUNCTUATION = ".,;:!?\"“”‘’'()[]"
 
 
 class NameVariant(DocumentRule):
@@ -87,8 +92,6 @@ class NameVariant(DocumentRule):
         found = mentions(doc)
         if len(found) < 2:
             return
-        lower = _lower_words(doc)
-        capitals = _capitalised_words(doc)
         # spelling -> occurrences (mention, start, end) and the roles it plays.
         occurrences = defaultdict(list)
         given_of = defaultdict(set)   # surname spelling -> given names introduced with it
@@ -104,22 +107,28 @@ class NameVariant(DocumentRule):
                 if start >= 0:
                     occurrences[m.first].append((m, start, start + len(m.first)))
                     roles[m.first].add("given")
-        spellings = [s for s in occurrences if s not in lower and s.isalpha() and not s.isupper()]
+        # Pairs one slip apart first: most articles have none, and then the article's words
+        # need not be read at all.
+        spellings = [s for s in occurrences if s.isalpha() and not s.isupper()]
         by_initial = defaultdict(list)
         for s in spellings:
             by_initial[s[0]].append(s)
-        for group in by_initial.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if not one_slip(a, b) or not roles[a] & roles[b]:
-                        continue
-                    if a.lower() in lower or b.lower() in lower:
-                        continue  # ordinary words at a sentence start: "Woman"/"Women"
-                    if _people_of(a, capitals) or _people_of(b, capitals):
-                        continue  # a place and its people: "India"/"Indian" beside "Indira"
-                    if given_of[a] and given_of[b] and not given_of[a] & given_of[b]:
-                        continue  # both introduced in full, with different given names
-                    yield from self._report(doc, occurrences[a], occurrences[b])
+        pairs = [(a, b) for group in by_initial.values() for i, a in enumerate(group)
+                 for b in group[i + 1:] if one_slip(a, b) and roles[a] & roles[b]]
+        if not pairs:
+            return
+        lower = _lower_words(doc)
+        capitals = None
+        for a, b in pairs:
+            if a in lower or b in lower or a.lower() in lower or b.lower() in lower:
+                continue  # ordinary words at a sentence start: "Woman"/"Women"
+            if capitals is None:
+                capitals = _capitalised_words(doc)
+            if _people_of(a, capitals) or _people_of(b, capitals):
+                continue  # a place and its people: "India"/"Indian" beside "Indira"
+            if given_of[a] and given_of[b] and not given_of[a] & given_of[b]:
+                continue  # both introduced in full, with different given names
+            yield from self._report(doc, occurrences[a], occurrences[b])
 
     @staticmethod
     def _report(doc, occ_a, occ_b):
