@@ -9,6 +9,7 @@ and a quotation opened and never closed (`unclosed-quote`). Name mentions come f
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 
@@ -448,15 +449,17 @@ def _nested(marks, n: int) -> bool:
     return len(after) == 2 and all(r in ("close", "toggle") for r in after)
 
 
+_DOUBLE_MARK = re.compile("[“”\"„]")
+
+
 def _double_marks(prose: str):
     """(position, "open" | "close" | "toggle") for each double quotation mark of ``prose``.
 
     The low opening mark of German and Hungarian („vas”) opens like “.
     """
     n = len(prose)
-    for i, ch in enumerate(prose):
-        if ch not in "“”\"„":
-            continue
+    for m in _DOUBLE_MARK.finditer(prose):  # the marks only, not every character
+        i, ch = m.start(), m.group()
         if ch == "„":
             yield i, "open"
             continue
