@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,13 @@ from shared_paths import SEED
 
 pytestmark = pytest.mark.asyncio
 
+#: The language server checks in its own process here (the warm server's tests are in
+#: test_language_server_warm.py): it never talks to a server another run left behind.
+LSP = [sys.executable, "-m", "newslint", "lsp"]
+IN_PROCESS = {**os.environ, "NEWSLINT_SERVER": "off"}
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint",
-                                                              "lsp"]))
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LSP, server_env=IN_PROCESS))
 async def client(lsp_client: LanguageClient, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
     await lsp_client.initialize_session(types.InitializeParams(
@@ -140,8 +145,7 @@ async def test_languagetool_findings_in_the_editor(client, tmp_path):
     assert "languagetool" in sources, client.diagnostics[uri]
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint",
-                                                              "lsp"]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LSP, server_env=IN_PROCESS))
 async def utf8_client(lsp_client: LanguageClient, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
     result = await lsp_client.initialize_session(types.InitializeParams(
