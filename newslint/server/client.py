@@ -413,9 +413,10 @@ def document_through_server(path: str, text: str, config_file):
         return None
     may_start = mode == "required" or (
         mode == "auto" and not in_ci() and modes["languagetool"] != "off")
-    request = {"op": "document", "identity": identity(), "path": path, "text": text,
-               "config": config_file, "cwd": os.path.dirname(path) or os.getcwd(),
-               "env": dict(os.environ)}
+    # The server finds the configuration from the document's folder, as `newslint check PATH`
+    # does: the same warm checker answers both.
+    request = {"op": "document", "identity": identity(), "path": os.path.abspath(path),
+               "text": text, "cwd": os.getcwd(), "env": dict(os.environ)}
     answered, report, problem = _through_server(request, _exchange_document, may_start)
     if answered:
         return report

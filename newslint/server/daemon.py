@@ -398,17 +398,14 @@ class Daemon:
         return 0
 
     def document(self, request: dict) -> dict:
-        """A language server's open document: checked on the warm checker of its
-        configuration, the one ``newslint check`` in its folder uses; the report of
-        :func:`newslint.lsp.report.document_report`."""
+        """A language server's open document: checked on the warm checker of the
+        configuration found from its folder, the one ``newslint check PATH`` uses; the report
+        of :func:`newslint.lsp.report.document_report`."""
         from newslint import cli
         from newslint.errors import NewslintError
         from newslint.lsp.report import document_report, problem_report
 
-        argv = ["check", "--no-server", "-"]
-        if request.get("config"):
-            argv[1:1] = ["--config", request["config"]]
-        args = cli.build_parser().parse_args(argv)
+        args = cli.build_parser().parse_args(["check", "--no-server", "-"])
         path = request["path"]
         try:
             checker = self.checker_for(args, Path(os.path.dirname(path) or "."))
