@@ -43,6 +43,18 @@ async def _open(client, path, text, language="plaintext", version=1):
     return uri
 
 
+def _needs_languagetool() -> None:
+    """Skip without a provisioned LanguageTool; fail instead under CI=true."""
+    from newslint.config import Config
+    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
+
+    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
+        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
 def _utf16(line: str, column: int) -> int:
     return len(line[:column - 1].encode("utf-16-le")) // 2
 
@@ -127,16 +139,7 @@ async def test_crlf_positions_are_exact(client, tmp_path):
 
 @pytest.mark.languagetool
 async def test_languagetool_findings_in_the_editor(client, tmp_path):
-    import os
-
-    from newslint.config import Config
-    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
-
-    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
-        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    _needs_languagetool()
     (tmp_path / ".newslint.yaml").write_text("languagetool:\n  mode: required\n",
                                              encoding="utf-8")
     text = "The minister said she would recieve the report on Tuesday, officials said.\n"
@@ -202,14 +205,7 @@ async def test_code_description_links_the_rules_documentation_page(client, tmp_p
 
 @pytest.mark.languagetool
 async def test_add_word_to_the_project_dictionary(client, tmp_path):
-    from newslint.config import Config
-    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
-
-    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
-        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    _needs_languagetool()
     words = tmp_path / "words.txt"
     words.write_text("# house names\nnewslint", encoding="utf-8")  # no line end at the end
     (tmp_path / ".newslint.yaml").write_text(
