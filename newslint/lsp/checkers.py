@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Optional
 
 from newslint.configpaths import CONFIG_NAMES, find_config_file
 from newslint.errors import NewslintError
