@@ -55,3 +55,20 @@ def test_mentions_know_their_quotations_and_sentence_starts():
     assert segal.full and segal.first == "Adam" and segal.sentence_start and not segal.in_quote
     assert quoted.in_quote and quoted.sentence_start and not quoted.full
     assert not later.in_quote and not later.sentence_start and later.first == "Nicholas"
+
+
+@pytest.mark.parametrize("prose,speaks", [
+    ("Segal said the ban was minimal.", True),
+    ("Segal's, who runs the program", True),
+    ("“It's minimal,” said Adam Segal.", True),
+    ("according to Dr. Adam Segal, the ban", True),
+    ("McSegal said so.", False),           # another word that ends in the surname
+    ("said the Segal family", False),      # a lower-case word between
+    ("Segalsaid nothing", False),
+    ("said\nSegal", False),                # a line, not a space, after the verb
+    ("the Segal report said", False),
+])
+def test_a_surname_that_speaks(prose, speaks):
+    from newslint.rules.names import _speaks
+
+    assert _speaks(prose, "Segal") is speaks
