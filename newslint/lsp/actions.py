@@ -6,7 +6,6 @@ import os
 
 from lsprotocol import types
 
-from newslint.explain import find_rule
 from newslint.lsp.positions import LineIndex
 
 #: The comment that silences one rule on the next line. The parsers read it in every format
@@ -18,9 +17,10 @@ def _line_break(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
 
 
-def suggestion_actions(finding, diagnostic, index: LineIndex, uri: str, rule) -> list:
-    """One quick fix per suggestion, for rules whose suggestions are replacement text."""
-    if rule is None or rule.fix_safety is None:
+def suggestion_actions(finding, diagnostic, index: LineIndex, uri: str, fix_safety) -> list:
+    """One quick fix per suggestion, for rules whose suggestions are replacement text (a rule
+    with a ``fix_safety``)."""
+    if fix_safety is None:
         return []
     actions = []
     for i, suggestion in enumerate(finding.suggestions):
@@ -28,7 +28,7 @@ def suggestion_actions(finding, diagnostic, index: LineIndex, uri: str, rule) ->
                               new_text=suggestion)
         actions.append(types.CodeAction(
             title=f"Replace with “{suggestion}”", kind=types.CodeActionKind.QuickFix,
-            diagnostics=[diagnostic], is_preferred=(i == 0 and rule.fix_safety == "safe"),
+            diagnostics=[diagnostic], is_preferred=(i == 0 and fix_safety == "safe"),
             edit=types.WorkspaceEdit(changes={uri: [edit]})))
     return actions
 
@@ -70,10 +70,10 @@ def dictionary_action(finding, diagnostic, dictionary_path, path_uri):
         edit=types.WorkspaceEdit(changes={path_uri(dictionary_path): [edit]}))
 
 
-def actions_for(finding, diagnostic, index, uri, checker, dictionary_path, path_uri) -> list:
-    rule, _ = find_rule(checker.rules, finding.rule) if checker is not None else (None, "")
-    actions = suggestion_actions(finding, diagnostic, index, uri, rule)
-    words = dictionary_action(finding, diagnostic, dictionary_path, path_uri)
+def actions_for(finding, diagnostic, index, uri, report, path_uri) -> list:
+    """Every code action for one finding of a :class:`~newslint.lsp.report.Report`."""
+    actions = suggestion_actions(finding, diagnostic, index, uri, report.fix_safety(finding.rule))
+    words = dictionary_action(finding, diagnostic, report.dictionary_file, path_uri)
     if words is not None:
         actions.append(words)
     if finding.rule != "internal-error":

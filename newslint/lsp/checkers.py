@@ -1,14 +1,18 @@
-"""The checkers a language server session holds: one per configuration file, loaded on first
-use, started once (LanguageTool stays warm) and dropped when their configuration changes."""
+"""Where a language server session checks a document: on the warm server (``newslint server``)
+when one runs or the configuration asks for one, else on its own checkers, one per
+configuration file, loaded on first use, started once (LanguageTool stays warm) and dropped
+when their configuration changes. Either way the same function makes the report:
+:func:`newslint.lsp.report.document_report` on a :class:`~newslint.checker.Checker`."""
 
 from __future__ import annotations
 
 import os
 import threading
 from pathlib import Path
-from typing import Optional
 
 from newslint.configpaths import CONFIG_NAMES, find_config_file
+from newslint.errors import NewslintError
+from newslint.lsp.report import Report, dictionary_file, document_report, problem_report
 
 #: File names whose change reloads the configuration.
 CONFIG_FILE_NAMES = frozenset(CONFIG_NAMES) | {"pyproject.toml"}
@@ -21,12 +25,46 @@ class Checkers:
     checking thread, so a checker is never used by two threads at once.
     """
 
-    def __init__(self, warn=None):
+    def __init__(self, warn=None, use_server: bool = True):
         # Standard output carries the protocol: warnings go to standard error, which
         # editors show in the server's log.
         self._warn = warn or _warn_to_stderr
         self._by_config: dict = {}
         self._lock = threading.Lock()
+        self.use_server = use_server
+        #: Dictionary files the warm server's reports named (their edits reload).
+        self._served_files: set = set()
+
+    def report(self, path: str, text: str) -> Report:
+        """Check the document ``text`` at ``path``: through the warm server when the
+        configuration's ``server`` mode (or ``NEWSLINT_SERVER``) lets it and one answers
+        (``auto`` starts one when the document needs LanguageTool, as ``newslint check``
+        does), else with this session's own checker."""
+        key = self.config_for(path)
+        if self.use_server:
+            from newslint.server.client import ServerUnavailable, document_through_server
+
+            try:
+                data = document_through_server(path, text, key or None)
+            except ServerUnavailable as exc:
+                return Report(problem_report(str(exc)))
+            if data is not None:
+                self._drop(key)  # the warm server's checker serves this configuration
+                if key:
+                    self._served_files.add(os.path.realpath(key))
+                if data["dictionary_file"]:
+                    self._served_files.add(os.path.realpath(data["dictionary_file"]))
+                return Report(data)
+        try:
+            return Report(document_report(self.get(path), path, text))
+        except NewslintError as exc:
+            return Report(problem_report(str(exc)))
+
+    def _drop(self, key: str) -> None:
+        with self._lock:
+            checker = self._by_config.pop(key, None)
+        if checker is not None:
+            checker.stop()
 
     def config_for(self, path: str) -> str:
         """The configuration file for a document ("" for the defaults)."""
@@ -48,14 +86,9 @@ class Checkers:
                 self._by_config[key] = checker
         return checker
 
-    def loaded(self, path: str):
-        """The checker already loaded for ``path``, or None (never loads one)."""
-        with self._lock:
-            return self._by_config.get(self.config_for(path))
-
     def watched_files(self) -> set:
         """Files whose change must reload a checker: configurations and dictionary files."""
-        out = set()
+        out = set(self._served_files)
         with self._lock:
             checkers = dict(self._by_config)
         for key, checker in checkers.items():
@@ -80,24 +113,3 @@ def _warn_to_stderr(message: str) -> None:
 
     sys.stderr.write(f"newslint: warning: {message}\n")
     sys.stderr.flush()
-
-
-def dictionary_file(checker) -> Optional[str]:
-    """The configured ``languagetool.dictionary_file`` as an absolute path, or None."""
-    try:
-        section = checker.config.section("languagetool")
-    except Exception:  # no LanguageTool section registered (the plugin is disabled)
-        return None
-    name = section.get("dictionary_file") or ""
-    if not name:
-        return None
-    path = Path(name).expanduser()
-    return str(path if path.is_absolute() else checker.config.root / path)
-
-
-def check_document(checker, path: str, text: str):
-    """Check one open document exactly as ``newslint check`` checks a file (document and
-    corpus rules, suppressions, overlaps); returns its
-    :class:`~newslint.engine.FileOutcome`."""
-    result = checker.run(["-"], stdin_text=text, stdin_name=path)
-    return result.files[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from lsprotocol import types
 
 from newslint.lsp.positions import LineIndex
@@ -12,13 +14,11 @@ SEVERITY = {
     "info": types.DiagnosticSeverity.Information,
 }
 
-#: Where each rule's documentation is listed (``newslint explain`` prints it; hovering over a
-#: diagnostic shows it too).
-RULES_URL = "https://github.com/newslint/newslint#rules"
-
-
-def to_diagnostic(finding, index: LineIndex, uri: str, related_uri) -> types.Diagnostic:
-    """One diagnostic; ``related_uri(path)`` turns a related location's path into a URI."""
+def to_diagnostic(finding, index: LineIndex, uri: str, related_uri,
+                  page: Optional[str] = None) -> types.Diagnostic:
+    """One diagnostic; ``related_uri(path)`` turns a path into a URI (a related location's,
+    and ``page``'s: the rule's documentation page, see
+    :func:`newslint.lsp.report.rule_page`, linked as the ``codeDescription``)."""
     related = []
     for span in finding.related:
         if span.path == finding.path:
@@ -36,7 +36,7 @@ def to_diagnostic(finding, index: LineIndex, uri: str, related_uri) -> types.Dia
         message=finding.message,
         severity=SEVERITY[finding.severity],
         code=finding.rule,
-        code_description=types.CodeDescription(href=RULES_URL),
+        code_description=types.CodeDescription(href=related_uri(page)) if page else None,
         source=finding.source,
         related_information=related or None,
         data={"rule": finding.rule, "suggestions": list(finding.suggestions)},

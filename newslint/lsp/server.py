@@ -17,10 +17,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from newslint import __version__
-from newslint.errors import NewslintError
-from newslint.explain import explain_text
 from newslint.lsp.actions import actions_for
-from newslint.lsp.checkers import CONFIG_FILE_NAMES, Checkers, check_document, dictionary_file
+from newslint.lsp.checkers import CONFIG_FILE_NAMES, Checkers
 from newslint.lsp.diagnostics import error_diagnostic, to_diagnostic
 from newslint.lsp.positions import LineIndex
 
@@ -34,10 +32,11 @@ SUFFIX_BY_LANGUAGE = {"markdown": ".md", "html": ".html", "plaintext": ".txt", "
 class Checked:
     """The last result published for one document."""
 
-    def __init__(self, version, index: LineIndex, findings: list, diagnostics: list):
+    def __init__(self, version, index: LineIndex, report, diagnostics: list):
         self.version = version
         self.index = index
-        self.findings = findings
+        self.report = report
+        self.findings = report.findings
         self.diagnostics = diagnostics
 
 
@@ -81,37 +80,29 @@ class NewslintLanguageServer(LanguageServer):
                 return
             text, version = document.source, document.version
             loop = asyncio.get_running_loop()
-            outcome, problem = await loop.run_in_executor(self.executor, self._run, name, text)
+            report = await loop.run_in_executor(self.executor, self.checkers.report, name,
+                                                text)
             current = self.workspace.text_documents.get(uri)
             if current is None or current.version != version:
                 return  # closed or changed meanwhile: the newer check publishes
-            self.publish(uri, version, text, outcome, problem)
+            self.publish(uri, version, text, report)
         except asyncio.CancelledError:
             pass
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
 
-    def _run(self, name: str, text: str):
-        """On the checking thread: the outcome, or a message saying why there is none."""
-        try:
-            checker = self.checkers.get(name)
-            return check_document(checker, name, text), None
-        except NewslintError as exc:
-            return None, str(exc)
-
-    def publish(self, uri, version, text, outcome, problem) -> None:
+    def publish(self, uri, version, text, report) -> None:
         index = LineIndex(text, self.encoding)
-        findings, diagnostics = [], []
-        if problem is not None:
-            diagnostics.append(error_diagnostic(f"newslint: {problem}"))
-        else:
-            for error in outcome.errors:
-                diagnostics.append(error_diagnostic(error.message))
-            for finding in outcome.findings:
-                findings.append(finding)
-                diagnostics.append(to_diagnostic(finding, index, uri, from_fs_path))
-        self.checked[uri] = Checked(version, index, findings, diagnostics)
+        diagnostics = []
+        if report.problem is not None:
+            diagnostics.append(error_diagnostic(f"newslint: {report.problem}"))
+        for message in report.errors:
+            diagnostics.append(error_diagnostic(message))
+        for finding in report.findings:
+            diagnostics.append(to_diagnostic(finding, index, uri, from_fs_path,
+                                             report.page(finding.rule)))
+        self.checked[uri] = Checked(version, index, report, diagnostics)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=diagnostics))
 
@@ -197,10 +188,10 @@ def _hover(ls: NewslintLanguageServer, params: types.HoverParams) -> Optional[ty
     found = ls.findings_at(uri, params.position, params.position)
     if not found:
         return None
-    checker = ls.checkers.loaded(ls.check_name(uri, None) or to_fs_path(uri) or uri)
+    report = ls.checked[uri].report
     parts = []
     for finding, _ in found:
-        doc = explain_text(checker, finding.rule) if checker is not None else None
+        doc = report.explain(finding.rule)
         parts.append(f"**{finding.rule}**: {finding.message}\n\n{doc or ''}".rstrip())
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
                                                     value="\n\n---\n\n".join(parts)))
@@ -213,11 +204,9 @@ def _code_action(ls: NewslintLanguageServer, params: types.CodeActionParams) -> 
     checked = ls.checked.get(uri)
     if checked is None:
         return []
-    checker = ls.checkers.loaded(ls.check_name(uri, None) or to_fs_path(uri) or uri)
-    words = dictionary_file(checker) if checker is not None else None
     actions = []
     for finding, diagnostic in ls.findings_at(uri, params.range.start, params.range.end):
-        actions.extend(actions_for(finding, diagnostic, checked.index, uri, checker, words,
+        actions.extend(actions_for(finding, diagnostic, checked.index, uri, checked.report,
                                    from_fs_path))
     return actions
 

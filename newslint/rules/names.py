@@ -9,6 +9,8 @@ and a quotation opened and never closed (`unclosed-quote`). Name mentions come f
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 
 from newslint import hookimpl
@@ -27,16 +29,20 @@ def _match(block, start: int, end: int, message: str, suggestions=(), related=()
 
 def _lower_words(doc) -> set:
     """Every lower-case word of the article: a capitalised word also written in lower case
-    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name."""
-    # One pattern pass per block finds the words that start in lower case; only those are
-    # stripped (a word that starts with a letter only has punctuation on its right).
-    import regex
-
-    lower_word = regex.compile(r"(?<!\S)\p{Ll}\S*")
-    words = set()
-    for block in doc.blocks:
-        words.update(w.rstrip(".,;:!?\"“”‘’'()[]") for w in lower_word.findall(block.prose))
+    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name. Read once per
+    document, for every rule that asks."""
+    words = doc.cache.get(_LOWER_KEY)
+    if words is None:
+        # The article's words that start with a lower-case letter, stripped of the
+        # punctuation on their right (a word that starts with a letter has none on its left).
+        tokens = set("\n".join(b.prose for b in doc.blocks).split())
+        words = {w.rstrip(_PUNCTUATION) for w in tokens if unicodedata.category(w[0]) == "Ll"}
+        doc.cache[_LOWER_KEY] = words
     return words
+
+
+_LOWER_KEY = __name__ + ".lower_words"
+_PUNCTUATION = ".,;:!?\"“”‘’'()[]"
 
 
 class NameVariant(DocumentRule):
@@ -87,8 +93,6 @@ class NameVariant(DocumentRule):
         found = mentions(doc)
         if len(found) < 2:
             return
-        lower = _lower_words(doc)
-        capitals = _capitalised_words(doc)
         # spelling -> occurrences (mention, start, end) and the roles it plays.
         occurrences = defaultdict(list)
         given_of = defaultdict(set)   # surname spelling -> given names introduced with it
@@ -104,22 +108,28 @@ class NameVariant(DocumentRule):
                 if start >= 0:
                     occurrences[m.first].append((m, start, start + len(m.first)))
                     roles[m.first].add("given")
-        spellings = [s for s in occurrences if s not in lower and s.isalpha() and not s.isupper()]
+        # Pairs one slip apart first: most articles have none, and then the article's words
+        # need not be read at all.
+        spellings = [s for s in occurrences if s.isalpha() and not s.isupper()]
         by_initial = defaultdict(list)
         for s in spellings:
             by_initial[s[0]].append(s)
-        for group in by_initial.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    if not one_slip(a, b) or not roles[a] & roles[b]:
-                        continue
-                    if a.lower() in lower or b.lower() in lower:
-                        continue  # ordinary words at a sentence start: "Woman"/"Women"
-                    if _people_of(a, capitals) or _people_of(b, capitals):
-                        continue  # a place and its people: "India"/"Indian" beside "Indira"
-                    if given_of[a] and given_of[b] and not given_of[a] & given_of[b]:
-                        continue  # both introduced in full, with different given names
-                    yield from self._report(doc, occurrences[a], occurrences[b])
+        pairs = [(a, b) for group in by_initial.values() for i, a in enumerate(group)
+                 for b in group[i + 1:] if one_slip(a, b) and roles[a] & roles[b]]
+        if not pairs:
+            return
+        lower = _lower_words(doc)
+        capitals = None
+        for a, b in pairs:
+            if a in lower or b in lower or a.lower() in lower or b.lower() in lower:
+                continue  # ordinary words at a sentence start: "Woman"/"Women"
+            if capitals is None:
+                capitals = _capitalised_words(doc)
+            if _people_of(a, capitals) or _people_of(b, capitals):
+                continue  # a place and its people: "India"/"Indian" beside "Indira"
+            if given_of[a] and given_of[b] and not given_of[a] & given_of[b]:
+                continue  # both introduced in full, with different given names
+            yield from self._report(doc, occurrences[a], occurrences[b])
 
     @staticmethod
     def _report(doc, occ_a, occ_b):
@@ -219,12 +229,7 @@ def _next_capitalised(prose: str, end: int) -> bool:
 
 
 def _acts_as_person(doc, surname: str) -> bool:
-    import regex
-
-    after = "|".join(_PERSON_AFTER)
-    pattern = regex.compile(rf"\b{regex.escape(surname)}(?:['’]s)?,? (?:{after})\b"
-                            rf"|\b(?:said|says|according to) (?:\p{{Lu}}\S* )*{regex.escape(surname)}\b")
-    if any(pattern.search(b.prose) for b in doc.blocks if surname in b.prose):
+    if any(_speaks(b.prose, surname) for b in doc.blocks if surname in b.prose):
         return True
     # A surname in one sentence with "he", "she", "his", "her": someone the story talks about
     # ("Mendez died Saturday ... his family said"). Unless the article also uses the word as a
@@ -242,6 +247,59 @@ def _acts_as_person(doc, surname: str) -> bool:
             if at >= 0 and not _PRONOUNS.isdisjoint(map(_bare, text[at:].split())):
                 return True
     return False
+
+
+def _speaks(prose: str, surname: str) -> bool:
+    """``surname`` says or does something in ``prose``: "Segal said", "Segal's, who", "said
+    Segal", "according to Dr. Adam Segal". Read with string methods: a pattern compiled for
+    each surname took most of the rule's time."""
+    n = len(surname)
+    i = prose.find(surname)
+    while i >= 0:
+        end = i + n
+        # "Segal said", "Segal's, who": a whole word, then a verb of speech or "who".
+        if not (i and _is_word_char(prose[i - 1])):
+            for k in (end + 2 if prose.startswith(("'s", "’s"), end) else -1, end):
+                if k < 0:
+                    continue
+                if prose.startswith(",", k):
+                    k += 1
+                if prose.startswith(" ", k) and any(
+                        prose.startswith(w, k + 1) and not _word_char_at(prose, k + 1 + len(w))
+                        for w in _PERSON_AFTER):
+                    return True
+        # "said Segal", "according to Dr. Adam Segal": capitalised words between.
+        if not _word_char_at(prose, end) and _after_speech_verb(prose, i):
+            return True
+        i = prose.find(surname, i + 1)
+    return False
+
+
+def _after_speech_verb(prose: str, i: int) -> bool:
+    """Position ``i`` follows "said ", "says " or "according to ", with nothing but
+    capitalised words, each followed by one space, between."""
+    pos = i
+    while pos > 0 and prose[pos - 1] == " ":
+        before = pos - 1
+        for verb in ("said", "says", "according to"):
+            if prose.endswith(verb, 0, before) and not (
+                    before > len(verb) and _is_word_char(prose[before - len(verb) - 1])):
+                return True
+        start = before
+        while start > 0 and not prose[start - 1].isspace():
+            start -= 1
+        if start == before or unicodedata.category(prose[start]) != "Lu":
+            return False
+        pos = start
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_" or unicodedata.category(ch)[0] == "M"
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    return i < len(text) and _is_word_char(text[i])
 
 
 _PRONOUNS = frozenset(("he", "she", "his", "her", "him"))
@@ -439,15 +497,17 @@ def _nested(marks, n: int) -> bool:
     return len(after) == 2 and all(r in ("close", "toggle") for r in after)
 
 
+_DOUBLE_MARK = re.compile("[“”\"„]")
+
+
 def _double_marks(prose: str):
     """(position, "open" | "close" | "toggle") for each double quotation mark of ``prose``.
 
     The low opening mark of German and Hungarian („vas”) opens like “.
     """
     n = len(prose)
-    for i, ch in enumerate(prose):
-        if ch not in "“”\"„":
-            continue
+    for m in _DOUBLE_MARK.finditer(prose):  # the marks only, not every character
+        i, ch = m.start(), m.group()
         if ch == "„":
             yield i, "open"
             continue

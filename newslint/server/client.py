@@ -147,6 +147,20 @@ def _hello(sock, request: dict) -> dict:
     return hello
 
 
+def _frames(sock, hello: dict):
+    """The server's frames after its greeting, until the connection ends."""
+    sock.settimeout(SILENCE_TIMEOUT)
+    while True:
+        try:
+            yield protocol.receive(sock)
+        except TimeoutError:
+            raise _Gone(f"the newslint server (pid {hello.get('pid')}) went silent for "
+                        f"{SILENCE_TIMEOUT:g} s", hello.get("pid"), warn=True) from None
+        except (protocol.ProtocolError, OSError) as exc:
+            raise _Gone(f"the newslint server (pid {hello.get('pid')}) stopped mid-run: "
+                        f"{exc}", hello.get("pid"), warn=True) from None
+
+
 def _exchange(request: dict):
     """Send one check; returns its exit code, or None when the server says "check locally".
     Standard output is held until the end, so a server dying mid-run leaves nothing half
@@ -154,17 +168,8 @@ def _exchange(request: dict):
     sock = _connect()
     try:
         hello = _hello(sock, request)
-        sock.settimeout(SILENCE_TIMEOUT)
         out: list = []
-        while True:
-            try:
-                frame = protocol.receive(sock)
-            except TimeoutError:
-                raise _Gone(f"the newslint server (pid {hello.get('pid')}) went silent for "
-                            f"{SILENCE_TIMEOUT:g} s", hello.get("pid"), warn=True) from None
-            except (protocol.ProtocolError, OSError) as exc:
-                raise _Gone(f"the newslint server (pid {hello.get('pid')}) stopped mid-run: "
-                            f"{exc}", hello.get("pid"), warn=True) from None
+        for frame in _frames(sock, hello):
             kind = frame.get("t")
             if kind == "out":
                 out.append(frame["d"])
@@ -174,6 +179,32 @@ def _exchange(request: dict):
             elif kind == "exit":
                 _write_out("".join(out))
                 return int(frame["code"])
+            elif kind == "bypass":
+                return None
+    finally:
+        sock.close()
+
+
+def _exchange_document(request: dict):
+    """Send one open document; returns the server's report of it (a dict), or None when the
+    server says "check locally". Warnings go to standard error (an editor's server log)."""
+    sock = _connect()
+    try:
+        hello = _hello(sock, request)
+        report = None
+        for frame in _frames(sock, hello):
+            kind = frame.get("t")
+            if kind == "err":
+                sys.stderr.write(frame["d"])
+                sys.stderr.flush()
+            elif kind == "report":
+                report = frame["d"]
+            elif kind == "exit":
+                if report is None:
+                    raise _Gone(f"the newslint server (pid {hello.get('pid')}) sent no "
+                                f"report (exit {frame.get('code')}); see its log",
+                                hello.get("pid"), warn=True)
+                return report
             elif kind == "bypass":
                 return None
     finally:
@@ -316,10 +347,30 @@ def check_through_server(argv: list):
     request = {"op": "check", "identity": identity(), "argv": ["check", *argv],
                "cwd": os.getcwd(), "env": dict(os.environ), "stdin": stdin,
                "stdout_tty": _isatty(sys.stdout), "stderr_tty": _isatty(sys.stderr)}
+    answered, code, problem = _through_server(request, _exchange, may_start)
+    if answered:
+        return code
+    if mode == "required":
+        sys.stderr.write(f"newslint: {_required_but(problem)}\n")
+        return 2
+    if problem is not None:
+        _warn(f"{problem}; checking in this process")
+    return None
+
+
+def _required_but(problem) -> str:
+    reason = problem or "no newslint server is running and none could be started"
+    return f"server: required, but {reason}"
+
+
+def _through_server(request: dict, exchange, may_start: bool):
+    """``(True, answer, None)`` from ``exchange(request)`` on a server (a dead, hung or other
+    version's server is replaced; one is started when ``may_start``), else ``(False, None,
+    problem)``, ``problem`` being the reason worth a warning, if any."""
     problem = None
     for attempt in (1, 2):
         try:
-            return _exchange(request)
+            return True, exchange(request), None
         except _Mismatch as exc:
             _ask_to_stop(exc.pid)  # an older (or newer) newslint: replaced by ours
         except _Gone as exc:
@@ -341,10 +392,36 @@ def check_through_server(argv: list):
         except OSError as exc:
             problem = _Gone(f"the newslint server could not be started: {exc}", warn=True)
             break
+    return False, None, problem
+
+
+# -- the language server ------------------------------------------------------------------
+class ServerUnavailable(Exception):
+    """``server: required`` and no server could be used: the document is not checked."""
+
+
+def document_through_server(path: str, text: str, config_file):
+    """The warm server's report of one open document (see
+    :func:`newslint.lsp.report.document_report`), or None to check it in this process.
+    ``config_file`` is the document's configuration (None: the defaults). The same policy as
+    ``newslint check``: ``server: off`` never asks; ``auto`` asks a running server and starts
+    one when the document needs LanguageTool (never in CI); ``required`` raises
+    :class:`ServerUnavailable` when no server answers."""
+    modes = configured_modes(config_file)
+    mode = server_mode(modes["server"])
+    if mode == "off":
+        return None
+    may_start = mode == "required" or (
+        mode == "auto" and not in_ci() and modes["languagetool"] != "off")
+    # The server finds the configuration from the document's folder, as `newslint check PATH`
+    # does: the same warm checker answers both.
+    request = {"op": "document", "identity": identity(), "path": os.path.abspath(path),
+               "text": text, "cwd": os.getcwd(), "env": dict(os.environ)}
+    answered, report, problem = _through_server(request, _exchange_document, may_start)
+    if answered:
+        return report
     if mode == "required":
-        reason = problem or "no newslint server is running and none could be started"
-        sys.stderr.write(f"newslint: server: required, but {reason}\n")
-        return 2
+        raise ServerUnavailable(_required_but(problem))
     if problem is not None:
         _warn(f"{problem}; checking in this process")
     return None

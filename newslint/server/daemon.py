@@ -283,7 +283,7 @@ class Daemon:
             elif op == "stop":
                 link.send({"t": "bye"})
                 self.shutdown()
-            elif op in ("check", "warm"):
+            elif op in ("check", "warm", "document"):
                 if request.get("identity") != self.identity:
                     return  # the client sees the identity in hello and replaces this server
                 done = threading.Event()
@@ -338,6 +338,9 @@ class Daemon:
             cli.CHECKER_SOURCE = self.checker_for
             if request["op"] == "warm":
                 code = self.warm(request)
+            elif request["op"] == "document":
+                link.send({"t": "report", "d": self.document(request)})
+                code = 0
             else:
                 try:
                     code = cli.main(list(request["argv"]))
@@ -393,6 +396,23 @@ class Daemon:
             except Exception as exc:  # Unavailable, or the probe failed: the check says more
                 sys.stderr.write(f"newslint: warning: LanguageTool did not start: {exc}\n")
         return 0
+
+    def document(self, request: dict) -> dict:
+        """A language server's open document: checked on the warm checker of the
+        configuration found from its folder, the one ``newslint check PATH`` uses; the report
+        of :func:`newslint.lsp.report.document_report`."""
+        from newslint import cli
+        from newslint.errors import NewslintError
+        from newslint.lsp.report import document_report, problem_report
+
+        args = cli.build_parser().parse_args(["check", "--no-server", "-"])
+        path = request["path"]
+        try:
+            checker = self.checker_for(args, Path(os.path.dirname(path) or "."))
+            checker.start(1)
+            return document_report(checker, path, request["text"])
+        except NewslintError as exc:
+            return problem_report(str(exc))
 
     def after_run(self) -> None:
         """Forget checkers whose LanguageTool failed, so the next run starts a fresh one."""

@@ -7,10 +7,12 @@ check that should take a few), and it carries standard input as bytes. marshal m
 trusted data; here the only peer is this user's own process: the socket is 0600 inside a 0700
 folder and both sides check the peer's user id.
 
-A request is one frame from the client (``{"op": "check" | "warm" | "status" | "stop"}``); the
-server answers with a ``hello`` frame naming its identity, then any number of ``out`` / ``err``
-frames (text for standard output and standard error, in order), ``hb`` heart beats while it
-works, and one final ``exit`` frame with the exit code (or ``bypass``: check locally). Because
+A request is one frame from the client (``{"op": "check" | "warm" | "document" | "status" |
+"stop"}``); the server answers with a ``hello`` frame naming its identity, then any number of
+``out`` / ``err`` frames (text for standard output and standard error, in order), ``hb`` heart
+beats while it works, and one final ``exit`` frame with the exit code (or ``bypass``: check
+locally). A ``document`` request (the language server's open document: its path, text and
+configuration) is answered with a ``report`` frame before ``exit``. Because
 the server runs the same command-line code and sends back the exact text it wrote, the output
 is identical to an in-process run.
 """

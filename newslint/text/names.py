@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import Optional
 
 
@@ -71,27 +70,51 @@ Attorney Solicitor Auditor Admiral Marshal Commander Private Corporal Agent Chef
 Pastor Elder Ayatollah Emir Sultan Tsar Czar Empress Emperor Crown Regional Minister
 """.split())
 
+#: Words that make a run something other than a person's name (a title is part of one).
+_NOT_PERSON_WORDS = NOT_NAME_WORDS - TITLE_WORDS
 
-@dataclass(frozen=True)
+
 class Mention:
     """A run of capitalised words naming someone or something, in one block's prose.
 
     ``words`` are the run's words; ``title``, ``first`` and ``last`` come from nameparser for
     a run of two or more words (``last`` is the surname, or the single word of a one-word
-    run). ``last_start``/``last_end`` locate the surname in the prose.
+    run). ``last_start``/``last_end`` locate the surname in the prose. ``in_quote`` and
+    ``sentence_start`` are worked out when first asked for: most mentions are never asked;
+    ``run_start`` is where the run began, before any leading calendar or function word.
     """
 
-    block: object
-    start: int
-    end: int
-    words: tuple
-    title: str
-    first: str
-    last: str
-    last_start: int
-    last_end: int
-    in_quote: bool
-    sentence_start: bool
+    # A plain class with slots rather than a frozen dataclass: an article has about fifty
+    # mentions and a frozen dataclass takes several times as long to build each one.
+    __slots__ = ("block", "start", "end", "words", "title", "first", "last", "last_start",
+                 "last_end", "run_start", "_in_quote", "_sentence_start")
+
+    def __init__(self, block, start, end, words, title, first, last, last_start, last_end,
+                 run_start):
+        self.block, self.start, self.end, self.words = block, start, end, words
+        self.title, self.first, self.last = title, first, last
+        self.last_start, self.last_end, self.run_start = last_start, last_end, run_start
+        self._in_quote = self._sentence_start = None
+
+    def __repr__(self) -> str:
+        return (f"Mention({' '.join(self.words)!r}, block={self.block.index}, "
+                f"start={self.start}, first={self.first!r}, last={self.last!r})")
+
+    @property
+    def in_quote(self) -> bool:
+        """Inside quoted speech: a block quotation or a quotation in the block."""
+        if self._in_quote is None:
+            self._in_quote = (self.block.kind == "blockquote"
+                              or self.block.in_quote(self.start, self.end))
+        return self._in_quote
+
+    @property
+    def sentence_start(self) -> bool:
+        """The run opens a sentence (after any opening quotation mark or bracket)."""
+        if self._sentence_start is None:
+            self._sentence_start = _starts_sentence(
+                self.block.prose, self.run_start, {s.start for s in self.block.sentences})
+        return self._sentence_start
 
     @property
     def full(self) -> bool:
@@ -103,21 +126,47 @@ class Mention:
 def _parse(run: str) -> tuple[str, str, str]:
     """(title, first, last) of a run of two or more capitalised words, by nameparser.
 
-    nameparser takes about 3 ms a name. A run of plain capitalised words none of which it
-    knows as a title, suffix, particle or conjunction ("Adam Segal", "Mary Ann Smith") is
-    read directly: first word, last word. On the 295 Wikinews articles that is 1,565 of 1,905
-    distinct runs, each read exactly as nameparser reads it.
+    nameparser takes about 0.1 ms a name, and 40 ms to import. A run of plain capitalised
+    Latin-script words ("Adam Segal", "Łukasz Szumowski", "Jean-Luc Picard") none of which,
+    nor any hyphenated part of which, nameparser knows as a title, suffix, particle,
+    conjunction, bound given name or roman numeral, is read directly: first word, last word.
+    That is how nameparser reads every such run of the Wikinews corpus and 20,000 runs made
+    of its words (``tests/unit/test_name_mentions.py`` checks a sample).
     """
     words = run.split(" ")
-    if all(_PLAIN_WORD.match(w) for w in words) and not _name_parts() & {w.lower() for w in words}:
+    if all(_plain_word(w) for w in words):
         return "", words[0], words[-1]
-    from nameparser import HumanName  # imported on first use: about 70 ms
+    from nameparser import HumanName  # imported on first use: about 40 ms
 
     name = HumanName(run)
     return str(name.title), str(name.first), str(name.last)
 
 
-_PLAIN_WORD = re.compile(r"^[A-Z][a-z]+$")
+@functools.lru_cache(maxsize=None)
+def _plain_pattern():
+    import regex
+
+    latin_upper, latin_lower = r"[\p{Lu}&&\p{Latin}]", r"[\p{Ll}\p{M}&&[\p{Latin}\p{M}]]"
+    return regex.compile(rf"{latin_upper}{latin_lower}+(?:['’-]{latin_upper}?{latin_lower}+)*",
+                         regex.V1)
+
+
+#: Words nameparser reads as roman numerals, a suffix ("Jack Smith III").
+_ROMAN = re.compile(r"^(?:X|IX|IV|V?I{0,3})$", re.I)
+
+
+@functools.lru_cache(maxsize=8192)
+def _plain_word(word: str) -> bool:
+    """A capitalised Latin-script word that nameparser reads as nothing but a name word."""
+    if not _plain_pattern().fullmatch(word) or _ROMAN.match(word):
+        return False
+    parts = _name_parts()
+    lower = word.lower()
+    if lower in parts:
+        return False
+    # A hyphenated or elided word: none of its pieces is a particle ("al-", "el") either.
+    pieces = re.split(r"(?<=['’-])", lower)
+    return len(pieces) == 1 or not any(p in parts or p.rstrip("'’-") in parts for p in pieces)
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,9 +175,18 @@ def _name_parts() -> frozenset:
     from nameparser.config import CONSTANTS
 
     parts = set()
-    for words in (CONSTANTS.titles, CONSTANTS.suffix_acronyms, CONSTANTS.suffix_not_acronyms,
-                  CONSTANTS.prefixes, CONSTANTS.conjunctions):
+    for words in (CONSTANTS.titles, CONSTANTS.first_name_titles, CONSTANTS.suffix_acronyms,
+                  CONSTANTS.suffix_acronyms_ambiguous, CONSTANTS.suffix_not_acronyms,
+                  CONSTANTS.prefixes, CONSTANTS.non_first_name_prefixes,
+                  CONSTANTS.conjunctions, CONSTANTS.bound_first_names):
         parts |= {w.lower() for w in words}
+    try:  # the whole vocabulary as nameparser compiles it, where this version has one
+        from nameparser.config import _compiled
+    except ImportError:
+        _compiled = None
+    for value in vars(_compiled).values() if _compiled else ():
+        if isinstance(value, frozenset):
+            parts |= {w.lower() for w in value if isinstance(w, str)}
     return frozenset(parts)
 
 
@@ -152,39 +210,37 @@ def mentions(doc) -> list:
 
 def _block_mentions(block) -> list:
     prose = block.prose
-    starts = {s.start for s in block.sentences}
     out = []
+    not_person = _NOT_PERSON_WORDS
     for m in _run_pattern().finditer(prose):
         words = m.group().split(" ")
-        start = m.start()
+        start = run_start = m.start()
         # Leading calendar and function words ("On Monday", "The") are not part of a name.
-        while words and words[0].rstrip(".") in NOT_NAME_WORDS and words[0].rstrip(".") not in TITLE_WORDS:
+        while words and words[0].rstrip(".") in not_person:
             start += len(words[0]) + 1
             words = words[1:]
-        if not words:
-            continue
-        if any(w in NOT_NAME_WORDS and w not in TITLE_WORDS for w in words):
-            continue  # an organisation, a place, an event: not a person
+        if not words or not not_person.isdisjoint(words):
+            continue  # nothing left, or an organisation, a place, an event: not a person
         last_word = words[-1]
         if len(last_word) < 2 or last_word.endswith("."):
             continue
+        end = m.end()
         surname = _strip_possessive(last_word)
-        last_start = start + sum(len(w) + 1 for w in words[:-1])
-        # Titles and ranks before the name ("Emergencies Minister Yevgeny Zinichev"): the
-        # name is what follows the last of them; nameparser reads the rest.
-        cut = max((k + 1 for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLE_WORDS),
-                  default=0)
-        title, first = " ".join(words[:cut]), ""
-        name_words = words[cut:-1] + [surname]
-        if len(name_words) >= 2:
-            more_title, first, _ = _parse(" ".join(name_words))
-            title = " ".join(filter(None, (title, more_title)))
-            if first.rstrip(".") in TITLE_WORDS or first == surname:
-                first = ""
-        out.append(Mention(block, start, m.end(), tuple(words), title, first, surname,
-                           last_start, last_start + len(surname),
-                           block.kind == "blockquote" or block.in_quote(start, m.end()),
-                           _starts_sentence(prose, m.start(), starts)))
+        last_start = end - len(last_word)
+        title = first = ""
+        if len(words) > 1:
+            # Titles and ranks before the name ("Emergencies Minister Yevgeny Zinichev"): the
+            # name is what follows the last of them; nameparser reads the rest.
+            cut = max((k + 1 for k, w in enumerate(words[:-1]) if w.rstrip(".") in TITLE_WORDS),
+                      default=0)
+            title = " ".join(words[:cut])
+            if cut < len(words) - 1:
+                more_title, first, _ = _parse(" ".join(words[cut:-1] + [surname]))
+                title = " ".join(filter(None, (title, more_title)))
+                if first.rstrip(".") in TITLE_WORDS or first == surname:
+                    first = ""
+        out.append(Mention(block, start, end, tuple(words), title, first, surname,
+                           last_start, last_start + len(surname), run_start))
     return out
 
 

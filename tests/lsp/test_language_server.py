@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +17,13 @@ from shared_paths import SEED
 
 pytestmark = pytest.mark.asyncio
 
+#: The language server checks in its own process here (the warm server's tests are in
+#: test_language_server_warm.py): it never talks to a server another run left behind.
+LSP = [sys.executable, "-m", "newslint", "lsp"]
+IN_PROCESS = {**os.environ, "NEWSLINT_SERVER": "off"}
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint",
-                                                              "lsp"]))
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LSP, server_env=IN_PROCESS))
 async def client(lsp_client: LanguageClient, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
     await lsp_client.initialize_session(types.InitializeParams(
@@ -36,6 +41,18 @@ async def _open(client, path, text, language="plaintext", version=1):
                                              text=text)))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return uri
+
+
+def _needs_languagetool() -> None:
+    """Skip without a provisioned LanguageTool; fail instead under CI=true."""
+    from newslint.config import Config
+    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
+
+    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
+        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
 
 
 def _utf16(line: str, column: int) -> int:
@@ -122,16 +139,7 @@ async def test_crlf_positions_are_exact(client, tmp_path):
 
 @pytest.mark.languagetool
 async def test_languagetool_findings_in_the_editor(client, tmp_path):
-    import os
-
-    from newslint.config import Config
-    from newslint.languagetool.provision import DEFAULT_VERSION, find_installation
-
-    if find_installation(Config().cache_dir, DEFAULT_VERSION) is None:
-        message = f"LanguageTool {DEFAULT_VERSION} is not provisioned; run `newslint languagetool install`"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    _needs_languagetool()
     (tmp_path / ".newslint.yaml").write_text("languagetool:\n  mode: required\n",
                                              encoding="utf-8")
     text = "The minister said she would recieve the report on Tuesday, officials said.\n"
@@ -140,8 +148,7 @@ async def test_languagetool_findings_in_the_editor(client, tmp_path):
     assert "languagetool" in sources, client.diagnostics[uri]
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "newslint",
-                                                              "lsp"]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=LSP, server_env=IN_PROCESS))
 async def utf8_client(lsp_client: LanguageClient, tmp_path):
     (tmp_path / ".newslint.yaml").write_text("languagetool: off\n", encoding="utf-8")
     result = await lsp_client.initialize_session(types.InitializeParams(
@@ -171,3 +178,62 @@ async def test_a_newer_change_supersedes_a_waiting_check(client, tmp_path):
     published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert published.version == 3  # version 2 was never checked
     assert "missing-verb-after-there" not in {d.code for d in published.diagnostics}
+
+
+async def test_code_description_links_the_rules_documentation_page(client, tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / ".newslint.yaml").write_text("languagetool: off\ncache_dir: cache\n",
+                                           encoding="utf-8")
+    text = "However, Weaver said, there few alternatives if you want to reach China.\n"
+    uri = await _open(client, folder / "story.txt", text)
+    [diag] = [d for d in client.diagnostics[uri] if d.code == "missing-verb-after-there"]
+    href = diag.code_description.href
+    assert href.startswith("file://")
+    from pygls.uris import to_fs_path
+    from pathlib import Path
+
+    page = Path(to_fs_path(href))
+    assert page.parent.parent.parent == folder / "cache"  # cache/docs/VERSION/RULE.md
+    assert page.name == "missing-verb-after-there.md"
+    explained = subprocess.run([sys.executable, "-m", "newslint", "explain",
+                                "missing-verb-after-there"], cwd=folder, capture_output=True,
+                               text=True, env=IN_PROCESS, check=True).stdout
+    assert "## What it flags" in explained
+    assert page.read_text(encoding="utf-8") == f"# missing-verb-after-there\n\n{explained}"
+
+
+@pytest.mark.languagetool
+async def test_add_word_to_the_project_dictionary(client, tmp_path):
+    _needs_languagetool()
+    words = tmp_path / "words.txt"
+    words.write_text("# house names\nnewslint", encoding="utf-8")  # no line end at the end
+    (tmp_path / ".newslint.yaml").write_text(
+        "languagetool:\n  mode: required\n  dictionary_file: words.txt\n", encoding="utf-8")
+    text = "The minister said she would recieve the report on Tuesday.\n"
+    uri = await _open(client, tmp_path / "story.txt", text)
+    start = text.index("recieve")
+    [diag] = [d for d in client.diagnostics[uri] if d.range.start.character == start
+              and d.source == "languagetool"]
+
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diag.range,
+        context=types.CodeActionContext(diagnostics=[diag])))
+    [add] = [a for a in actions if a.title == "Add “recieve” to the project dictionary"]
+    [edit] = add.edit.changes[words.as_uri()]
+    # The edit appends at the end of the file, after a line break the file lacked.
+    before = words.read_text(encoding="utf-8")
+    lines = before.split("\n")
+    assert (edit.range.start.line, edit.range.start.character) == (len(lines) - 1, len(lines[-1]))
+    assert edit.range.start == edit.range.end
+    words.write_text(before + edit.new_text, encoding="utf-8")  # as the editor applies it
+    assert words.read_text(encoding="utf-8").splitlines() == ["# house names", "newslint",
+                                                              "recieve"]
+
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=words.as_uri(), type=types.FileChangeType.Changed)]))
+    published = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert published.uri == uri
+    assert not [d for d in published.diagnostics if d.range.start.character == start], \
+        published.diagnostics
+    assert not [d for d in published.diagnostics if d.message.startswith("newslint:")]
