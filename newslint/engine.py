@@ -332,12 +332,13 @@ class Engine:
             outcomes.sort(key=lambda fo: fo.path)
         else:
             outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
-        return self.finish_run(outcomes)
+        return self.finish_run(outcomes, executor)
 
-    def finish_run(self, outcomes: list) -> RunResult:
+    def finish_run(self, outcomes: list, executor=None) -> RunResult:
         """Corpus rules' ``finish``, unused suppressions and the final order, over outcomes
-        sorted by path wherever they were checked."""
-        self._run_corpus_rules(outcomes)
+        sorted by path wherever they were checked. An ``executor`` with ``corpus_matches``
+        may finish a corpus rule itself (the cluster merges the duplicate index)."""
+        self._run_corpus_rules(outcomes, executor)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
             # Again, now that corpus rules have added theirs (a copy from another file).
@@ -389,15 +390,18 @@ class Engine:
         outcomes.sort(key=lambda fo: fo.path)
         return outcomes
 
-    def _run_corpus_rules(self, outcomes) -> None:
+    def _run_corpus_rules(self, outcomes, executor=None) -> None:
         by_path = {fo.path: fo for fo in outcomes}
+        elsewhere = getattr(executor, "corpus_matches", None)
         for rule in self.active:
             if not isinstance(rule, CorpusRule):
                 continue
-            items = [(DocInfo(fo.path, fo.pub_date, i), fo.corpus[rule.id])
-                     for i, fo in enumerate(outcomes) if rule.id in fo.corpus]
             try:
-                matches = list(rule.finish(items, self.options[rule.id]))
+                matches = elsewhere and elsewhere(rule, self.options[rule.id], outcomes)
+                if matches is None:
+                    items = [(DocInfo(fo.path, fo.pub_date, i), fo.corpus[rule.id])
+                             for i, fo in enumerate(outcomes) if rule.id in fo.corpus]
+                    matches = list(rule.finish(items, self.options[rule.id]))
             except Exception as exc:
                 for fo in outcomes:
                     if rule.id in fo.corpus:
