@@ -147,3 +147,58 @@ def test_standard_input_is_checked_beside_the_cluster_files(sample, local_run):
     assert _findings(cluster) == _findings(here)
     # The piped article is a copy of a file: the copy is reported against it.
     assert any(f[3] == "duplicate-across-files" and "in.md" in f[4] for f in _findings(here))
+
+
+def test_the_merged_duplicate_index_finds_near_copies_and_skips_boilerplate(tmp_path):
+    """Many small partitions, so that copies meet only in the cluster's hash buckets: a near
+    copy (words changed), an exact copy, and a paragraph in more files than
+    max_document_frequency (boilerplate, not reported). The client keeps no fingerprints."""
+    from newslint.archive.dask_executor import DaskExecutor
+    from newslint.archive.dupindex import RULE
+    from newslint.checker import Checker
+
+    articles = sorted(CORPUS.glob("*.md"))[30:48]
+    folder = tmp_path / "n"
+    folder.mkdir()
+    for a in articles:
+        shutil.copy(a, folder / a.name)
+    long = [p for a in articles[:6] for p in a.read_text(encoding="utf-8").split("\n\n")
+            if len(p.split()) > 30 and not p.startswith(("#", "---", "<", "|", "*", "-"))]
+    words = long[0].split()
+    words[3], words[10] = "remarkably", "reportedly"
+    (folder / "zz-near.md").write_text("# Near copy\n\nA short opening line for the story.\n\n"
+                                       + " ".join(words) + "\n", encoding="utf-8")
+    (folder / "zz-exact.md").write_text("# Exact copy\n\n" + long[1] + "\n", encoding="utf-8")
+    tagline = ("The city council will publish the full minutes of this meeting on its "
+               "website next week, along with the recorded votes.")
+    for k in range(7):
+        (folder / f"zz-tag-{k}.md").write_text(f"# Story {k}\n\nStory number {k} begins "
+                                               f"here with a line of its own.\n\n{tagline}\n",
+                                               encoding="utf-8")
+    paths = sorted(str(p.relative_to(tmp_path)) for p in folder.glob("*.md"))
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        local = Checker.load(start=tmp_path, ignore=["languagetool"])
+        with local.start(2):
+            expected = local.run(paths, jobs=2)
+        checker = Checker.load(start=tmp_path, ignore=["languagetool"])
+        executor = DaskExecutor("local", 2, {"config_file": None, "start": tmp_path,
+                                             "ignore": ["languagetool"]}, per_partition=3)
+        with checker.start(1), executor:
+            outcomes = executor.check_all(checker.engine, paths)
+            assert outcomes and not any(RULE in fo.corpus for fo in outcomes)
+            assert len(executor._pieces) == (len(paths) + 2) // 3
+            outcomes.sort(key=lambda fo: fo.path)
+            result = checker.engine.finish_run(outcomes, executor)
+    finally:
+        os.chdir(old)
+
+    def key(run):
+        return [(f.path, f.line, f.column, f.rule, f.message) for f in run.findings]
+
+    assert key(result) == key(expected)
+    copies = {f.path: f.message for f in expected.findings if f.rule == RULE}
+    assert "n/zz-exact.md" in copies and "exactly" in copies["n/zz-exact.md"]
+    assert "n/zz-near.md" in copies and "nearly" in copies["n/zz-near.md"]
+    assert not any(p.startswith("n/zz-tag-") for p in copies)
