@@ -6,7 +6,8 @@ cross-file copies (benchmarks/generate_corpus.py --jsonl), then runs ``newslint 
 --format jsonl`` over it in each mode and reports: wall time, processor time of the whole
 process tree, the client's peak memory (the process that runs the corpus rules' ``finish``),
 planted copies found, and how wall time grows against the smallest size (1.0 = linear).
-LanguageTool is off in every mode, as it is by default for ``--dask``.
+LanguageTool is off in every mode, as it is by default for ``--dask``, and the result cache
+is not used (``--no-cache``): every run checks every article.
 
     python benchmarks/bench_archive.py --sizes 10000 100000 --workers 2
 """
@@ -47,7 +48,7 @@ def archive(size: int, plant: int, root: Path) -> Path:
 def run(folder: Path, mode: list) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _CLIENT, "check", "--no-server",
+    proc = subprocess.run([sys.executable, "-c", _CLIENT, "check", "--no-server", "--no-cache",
                            "--ignore", "languagetool", "--format", "jsonl", *mode,
                            "articles.jsonl"], cwd=folder, capture_output=True, text=True)
     wall = time.perf_counter() - started

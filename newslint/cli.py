@@ -275,6 +275,9 @@ def _check(args) -> int:
     checker.engine.date_override = date if date is not None else config.date
     if args.no_cache:
         config.use_cache = False
+    if config.use_cache and config.cache_dir_or_none is not None:
+        from newslint.resultcache import CACHE_FILE
+        checker.engine.use_result_cache(config.cache_dir / CACHE_FILE)
     fail_on = args.fail_on or config.fail_on
 
     formatters = checker.formatters

@@ -159,6 +159,10 @@ class Engine:
         #: long-lived process (the server), which checks the same unchanged files again and
         #: again. None: no memory between runs.
         self.memo: Optional[dict] = None
+        #: The result cache (:class:`~newslint.resultcache.ResultCache`) a run reads and
+        #: writes, set by :meth:`use_result_cache`; None: every file is checked.
+        self.results = None
+        self._results_settings: Optional[str] = None
 
     def _add_rule(self, rule) -> None:
         if not rule.id:
@@ -173,6 +177,13 @@ class Engine:
             raise ConfigError(f"rule {rule.id!r} is neither a DocumentRule nor a CorpusRule")
         self.rules[rule.id] = rule
 
+    def use_result_cache(self, path) -> None:
+        """Read unchanged articles' outcomes from the result cache at ``path`` and keep new
+        ones there (see :mod:`newslint.resultcache`); from :meth:`start` on."""
+        from newslint.resultcache import ResultCache
+
+        self.results = ResultCache(path, self.warn)
+
     # -- lifecycle ------------------------------------------------------------------------
     def start(self, jobs: int = 1) -> None:
         for rule in self.active:
@@ -180,6 +191,10 @@ class Engine:
                                  self.notice)
             rule.start(context)
             self._started.append(rule)
+        if self.results is not None:
+            from newslint.resultcache import settings_key
+
+            self._results_settings = settings_key(self)
 
     def stop(self) -> None:
         while self._started:
@@ -195,6 +210,8 @@ class Engine:
         """One file (or one article of an archive, given as ``text`` with its own
         ``pub_date``; ``--date`` still wins)."""
         if self.memo is None:
+            if self.results is not None and self._results_settings is not None:
+                return self._cached(path, text, suffix, pub_date)
             return self._limited(path, text, suffix, pub_date)
         try:
             if text is None:
@@ -213,6 +230,29 @@ class Engine:
                 self.memo.clear()
             self.memo[key] = known
         return known.copy()
+
+    def _cached(self, path: str, text: Optional[str], suffix: Optional[str],
+                pub_date: Optional[_dt.date]) -> FileOutcome:
+        """One file through the result cache: read back when its content and the settings
+        are those of an earlier run, else checked and kept."""
+        from newslint.resultcache import article_key
+
+        try:
+            if text is None:
+                text = self._read(path)
+        except InputError as exc:
+            out = FileOutcome(path)
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+        key = article_key(self._results_settings, path, suffix, self._date_for(path, pub_date),
+                          self.keep_source, text)
+        known = self.results.get(key)
+        if known is not None and known.path == path:
+            return known
+        out = self._limited(path, text, suffix, pub_date)
+        if not out.errors:  # e.g. a time limit: try again next time
+            self.results.put(key, out)
+        return out
 
     def _limited(self, path: str, text: Optional[str], suffix: Optional[str],
                  pub_date: Optional[_dt.date] = None) -> FileOutcome:

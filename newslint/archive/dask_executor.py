@@ -51,6 +51,9 @@ class CheckerPlugin:
         checker = Checker.load(warn=log.warning, **self.load)
         checker.engine.date_override = self.date_override
         checker.config.use_cache = self.use_cache
+        if self.use_cache and checker.config.cache_dir_or_none is not None:
+            from newslint.resultcache import CACHE_FILE
+            checker.engine.use_result_cache(checker.config.cache_dir / CACHE_FILE)
         checker.start(1)
         worker._newslint_checker = checker
 
