@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="only findings at warning "
                        "or above; no summary or progress")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the "
-                       "result cache")
+                       "result and LanguageTool caches: check every article afresh")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")

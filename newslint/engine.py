@@ -213,13 +213,9 @@ class Engine:
             if self.results is not None and self._results_settings is not None:
                 return self._cached(path, text, suffix, pub_date)
             return self._limited(path, text, suffix, pub_date)
-        try:
-            if text is None:
-                text = self._read(path)
-        except InputError as exc:
-            out = FileOutcome(path)
-            out.errors.append(FileError(path, str(exc), "input"))
-            return out
+        text = self._text(path, text)
+        if isinstance(text, FileOutcome):
+            return text
         key = (path, suffix, self._date_for(path, pub_date), text)
         known = self.memo.get(key)
         if known is None:
@@ -231,19 +227,27 @@ class Engine:
             self.memo[key] = known
         return known.copy()
 
+    def _text(self, path: str, text: Optional[str]):
+        """The article's text (read from ``path`` when not given), or the outcome of a file
+        that cannot be read."""
+        if text is not None:
+            return text
+        try:
+            return self._read(path)
+        except InputError as exc:
+            out = FileOutcome(path)
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+
     def _cached(self, path: str, text: Optional[str], suffix: Optional[str],
                 pub_date: Optional[_dt.date]) -> FileOutcome:
         """One file through the result cache: read back when its content and the settings
         are those of an earlier run, else checked and kept."""
         from newslint.resultcache import article_key
 
-        try:
-            if text is None:
-                text = self._read(path)
-        except InputError as exc:
-            out = FileOutcome(path)
-            out.errors.append(FileError(path, str(exc), "input"))
-            return out
+        text = self._text(path, text)
+        if isinstance(text, FileOutcome):
+            return text
         key = article_key(self._results_settings, path, suffix, self._date_for(path, pub_date),
                           self.keep_source, text)
         known = self.results.get(key)
