@@ -111,8 +111,11 @@ def settings_key(engine) -> Optional[str]:
     add(SCHEMA_VERSION, getattr(newslint, "__version__", ""), sys.version)
     package = Path(newslint.__file__).resolve().parent
     modules = {package}
-    for rule in engine.active:
-        module = sys.modules.get(type(rule).__module__)
+    # Rules, parsers and filters may come from plugins: their modules count too.
+    owners = [type(rule).__module__ for rule in engine.active]
+    owners += [getattr(p, "__name__", type(p).__module__) for p in engine.pm.get_plugins()]
+    for name in owners:
+        module = sys.modules.get(name)
         where = getattr(module, "__file__", None)
         if where and not Path(where).resolve().is_relative_to(package):
             modules.add(Path(where).resolve())
