@@ -95,6 +95,16 @@ def _piece(result):
     return result[2]
 
 
+def buckets_for(partitions: int, workers: int) -> int:
+    """Hash buckets of the merged duplicate index: two per worker at least, so that every
+    worker shares the merge, and more as the archive grows (the square root of the partitions:
+    a million articles give 45 buckets of some 3 million sampled hashes each, and 90,000 small
+    tasks to route the pieces into them)."""
+    import math
+
+    return max(2, min(256, max(2 * workers, math.isqrt(partitions))))
+
+
 class DaskExecutor:
     """Runs a checker's per-document work on a cluster: ``address`` of a scheduler
     (``tcp://host:8786``) or ``local`` for a LocalCluster of ``workers`` processes."""
@@ -196,7 +206,7 @@ class DaskExecutor:
         try:
             return list(rule.report(merged_repeats(
                 self._client, pieces, part_outcomes, outcomes, options,
-                buckets=max(2, min(64, 2 * workers))), options))
+                buckets=buckets_for(len(pieces), workers)), options))
         finally:
             for future in pieces.values():
                 future.release()
