@@ -89,8 +89,8 @@ def test_bad_inputs_are_reported_as_in_local_runs(sample):
     for extra in ([], ["--dask", "local"]):
         proc = subprocess.run(
             [sys.executable, "-m", "newslint", "check", "--no-server", "--no-cache",
-             "--jobs", "2",
-             "--ignore", "languagetool", "--color", "never", *extra, "bad/latin1.md", "bad/broken.jsonl"],
+             "--jobs", "2", "--ignore", "languagetool", "--color", "never", *extra,
+             "bad/latin1.md", "bad/broken.jsonl"],
             cwd=sample, capture_output=True, text=True, timeout=600)
         assert proc.returncode == 2, (extra, proc.stdout, proc.stderr)
         assert "Traceback" not in proc.stderr
