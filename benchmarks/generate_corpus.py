@@ -33,6 +33,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Iterator
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = HERE / "corpus" / "wikinews"
@@ -136,6 +137,8 @@ def droppable(source: Source, text: str) -> list[int]:
 
 
 def plantable(source: Source, text: str, kind: str) -> bool:
+    if text.startswith("(("):
+        return False  # a speaker's turn of a transcript: read as one only in some articles
     if kind == "exact":
         return word_count(text) >= 8
     if word_count(text) < 30:  # near copies are only reported for paragraphs of 20 words or more
@@ -143,6 +146,15 @@ def plantable(source: Source, text: str, kind: str) -> bool:
     if kind == "drop-sentence":
         return bool(droppable(source, text))
     return True
+
+
+def compared_lines(name: str, text: str) -> set:
+    """Lines where the blocks the cross-file duplicate rule compares begin."""
+    from newslint.engine import parse_document
+    from newslint.text.duprepeats import compared_blocks
+
+    doc = parse_document(name, text, ".md")
+    return {doc.line_col(b.start)[0] for b in compared_blocks(doc, across_files=True)}
 
 
 def make_copy(source: Source, text: str, kind: str, rng: random.Random, share: float) -> str:
@@ -158,9 +170,11 @@ def make_copy(source: Source, text: str, kind: str, rng: random.Random, share: f
     limit = len(text.split())
     for _ in range(100):
         extra = source.rewrite(rng.choice(source.sentences), share, rng)
-        if 6 <= len(extra.split()) <= limit // 2:
+        # Not a speaker's label ("((Name))", from a transcript): that would make the copy
+        # an interview turn, which the duplicate rules leave out.
+        if 6 <= len(extra.split()) <= limit // 2 and extra[:1].isalpha():
             break
-    sents.insert(rng.randint(0, len(sents)), extra)
+    sents.insert(rng.randint(1, len(sents)), extra)
     return " ".join(sents)
 
 
@@ -168,94 +182,142 @@ def weekday_dateline(day: dt.date) -> str:
     return f"{day:%A}, {day:%B} {day.day}, {day.year}"
 
 
-def generate(articles: int, plant: int, seed: int, out: Path, share: float,
-             source_dir: Path = DEFAULT_SOURCE, jsonl: bool = False) -> dict:
+def article_stream(articles: int, plant: int, seed: int, share: float, source: Source,
+                   plants: list) -> Iterator[dict]:
+    """The articles one by one, planted copies included: ``{"name", "date", "title",
+    "paragraphs", "lines"}`` (``lines``: the 1-based line of each paragraph).
+
+    Only the copies waiting for their target article are held, never the corpus, so a million
+    articles take as little memory as a thousand. ``plants`` is filled in as plants are made
+    (the manifest's entries, with both locations).
+    """
     rng = random.Random(seed)
-    source = Source(source_dir)
     start = dt.date(2019, 1, 1)
     width = max(5, len(str(articles)))
-    docs = []
+    if plant and articles < 2:
+        raise SystemExit("planting repeats needs at least two articles")
+    # Where each plant goes is decided first: its source article, then a later target.
+    by_source: dict[int, list] = {}
+    for k in range(plant):
+        src = rng.randrange(articles - 1)
+        by_source.setdefault(src, []).append(
+            {"kind": PLANT_KINDS[k % len(PLANT_KINDS)], "target": rng.randrange(src + 1, articles)})
+    pending: dict[int, list] = {}  # target article: [(plant, copy text)]
     for n in range(articles):
+        name = f"article-{n:0{width}d}.md"
         # Dates rise with the article number, so a plant's target is always the later file.
         day = start + dt.timedelta(days=(n * 3650) // max(articles, 1))
         title = source.rewrite(rng.choice(source.titles), share, rng).replace('"', "'")
         paras = [source.rewrite(p, share, rng)
                  for p in rng.sample(source.paragraphs, rng.randint(6, 16))]
-        docs.append({"name": f"article-{n:0{width}d}.md", "date": day, "title": title,
-                     "paragraphs": paras})
-
-    plants = []
-    used: set[str] = set()  # plant sources and copies: each plant stands alone
-    if plant and articles < 2:
-        raise SystemExit("planting repeats needs at least two articles")
-    for k in range(plant):
-        kind = PLANT_KINDS[k % len(PLANT_KINDS)]
-        for _ in range(10_000):
-            src = rng.randrange(articles - 1)
-            candidates = [i for i, p in enumerate(docs[src]["paragraphs"])
-                          if p not in used and plantable(source, p, kind)]
-            if candidates:
+        # Copies planted here from earlier articles, each at a random place.
+        arrived = []
+        for entry, copy in pending.pop(n, ()):
+            at = rng.randint(0, len(paras))
+            paras.insert(at, copy)
+            for other in arrived:
+                if other[1] >= at:
+                    other[1] += 1
+            arrived.append([entry, at])
+        head = (f'---\ntitle: "{title}"\ndate: {day.isoformat()}\n---\n\n'
+                f'{weekday_dateline(day)}\n\n')
+        first = head.count("\n") + 1
+        lines = [first + 2 * i for i in range(len(paras))]
+        for _ in range(20 if arrived else 0):
+            # A copy must land where the duplicate rules read prose (not as a question of a
+            # Q&A, say): else it moves.
+            compared = compared_lines(name, head + "\n\n".join(paras) + "\n")
+            astray = [a for a in arrived if lines[a[1]] not in compared]
+            if not astray:
                 break
-        else:
-            raise SystemExit(f"no paragraph suits a {kind!r} plant")
-        para = rng.choice(candidates)
-        dst = rng.randrange(src + 1, articles)
-        copy = make_copy(source, docs[src]["paragraphs"][para], kind, rng, share)
-        used.update((docs[src]["paragraphs"][para], copy))
-        at = rng.randint(0, len(docs[dst]["paragraphs"]))
-        docs[dst]["paragraphs"].insert(at, copy)
-        plants.append({"kind": kind, "source": src, "source_paragraph": para,
-                       "target": dst, "target_paragraph": at})
-        # Later inserts shift paragraph numbers: keep earlier plants pointing at their text.
-        for p in plants[:-1]:
-            if p["target"] == dst and p["target_paragraph"] >= at:
-                p["target_paragraph"] += 1
-            if p["source"] == dst and p["source_paragraph"] >= at:
-                p["source_paragraph"] += 1
+            for entry in astray:
+                copy = paras.pop(entry[1])
+                for other in arrived:
+                    if other[1] > entry[1]:
+                        other[1] -= 1
+                at = rng.randint(0, len(paras))
+                paras.insert(at, copy)
+                for other in arrived:
+                    if other is not entry and other[1] >= at:
+                        other[1] += 1
+                entry[1] = at
+        copies = {at for _, at in arrived}
+        for entry, at in arrived:
+            entry.update(target=name, target_line=lines[at])
+            plants.append(entry)
+        # Plants taken from this article: distinct paragraphs of its own, none of them a copy.
+        used: set = set()
+        plants_here = by_source.pop(n, ())
+        if plants_here:
+            # Plants copy prose the duplicate rules compare (not an interview turn, say).
+            compared = compared_lines(name, head + "\n\n".join(paras) + "\n")
+            used = {i for i in range(len(paras)) if lines[i] not in compared}
+        for entry in plants_here:
+            kind = entry["kind"]
+            candidates = [i for i in range(len(paras)) if i not in copies and i not in used
+                          and plantable(source, paras[i], kind)]
+            if not candidates:
+                # Nothing here suits this kind: the next article before the target gives it.
+                if n + 1 < entry["target"]:
+                    by_source.setdefault(n + 1, []).append(entry)
+                    continue
+                raise SystemExit(f"no paragraph suits a {kind!r} plant")
+            para = rng.choice(candidates)
+            used.add(para)
+            copy = make_copy(source, paras[para], kind, rng, share)
+            entry.update(source=name, source_line=lines[para])
+            pending.setdefault(entry.pop("target"), []).append((entry, copy))
+        yield {"name": name, "date": day, "title": title, "paragraphs": paras, "lines": lines}
 
+
+def generate(articles: int, plant: int, seed: int, out: Path, share: float,
+             source_dir: Path = DEFAULT_SOURCE, jsonl: bool = False) -> dict:
+    source = Source(source_dir)
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("article-*.md"):
         old.unlink()
     # An archive export: one JSON object a line, the article's name as its id.
     archive = (out / "articles.jsonl").open("w", encoding="utf-8") if jsonl else None
-    lines_of = []
-    for doc in docs:
-        head = (f'---\ntitle: "{doc["title"]}"\ndate: {doc["date"].isoformat()}\n---\n\n'
-                f'{weekday_dateline(doc["date"])}\n\n')
-        line = head.count("\n") + 1
-        starts = []
-        for p in doc["paragraphs"]:
-            starts.append(line)
-            line += 2
-        text = head + "\n\n".join(doc["paragraphs"]) + "\n"
+    plants: list = []
+    paragraphs = 0
+    try:
+        for doc in article_stream(articles, plant, seed, share, source, plants):
+            head = (f'---\ntitle: "{doc["title"]}"\ndate: {doc["date"].isoformat()}\n---\n\n'
+                    f'{weekday_dateline(doc["date"])}\n\n')
+            text = head + "\n\n".join(doc["paragraphs"]) + "\n"
+            paragraphs += len(doc["paragraphs"])
+            if archive is not None:
+                archive.write(json.dumps({"id": doc["name"], "date": doc["date"].isoformat(),
+                                          "format": "markdown", "text": text},
+                                         ensure_ascii=False) + "\n")
+            else:
+                (out / doc["name"]).write_text(text, encoding="utf-8")
+    finally:
         if archive is not None:
-            archive.write(json.dumps({"id": doc["name"], "date": doc["date"].isoformat(),
-                                      "format": "markdown", "text": text},
-                                     ensure_ascii=False) + "\n")
-        else:
-            (out / doc["name"]).write_text(text, encoding="utf-8")
-        lines_of.append(starts)
-    if archive is not None:
-        archive.close()
-
+            archive.close()
     manifest = {
-        "articles": articles, "seed": seed, "rewrite": share,
-        "paragraphs": sum(len(d["paragraphs"]) for d in docs),
-        "planted": [{
-            "kind": p["kind"],
-            "source": docs[p["source"]]["name"],
-            "source_line": lines_of[p["source"]][p["source_paragraph"]],
-            "target": docs[p["target"]]["name"],
-            "target_line": lines_of[p["target"]][p["target_paragraph"]],
-        } for p in plants],
+        "articles": articles, "seed": seed, "rewrite": share, "paragraphs": paragraphs,
+        "planted": [{k: p[k] for k in ("kind", "source", "source_line", "target",
+                                        "target_line")} for p in plants],
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest
 
 
+def count(text: str) -> int:
+    """``100000``, ``100k`` or ``1M``."""
+    text = text.strip().lower()
+    scale = {"k": 1000, "m": 1000000}.get(text[-1:], 1)
+    try:
+        return int(float(text[:-1] if scale > 1 else text) * scale)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of articles: {text!r}") from None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=1000, help="number of articles (1000)")
+    ap.add_argument("--articles", type=count, default=1000,
+                    help="number of articles: 1000 (the default), 100k, 1M…")
     ap.add_argument("--plant", type=int, default=0,
                     help="cross-file repeats to plant (0); recorded in manifest.json")
     ap.add_argument("--seed", type=int, default=1, help="random seed (1)")

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", "-q", action="store_true", help="only findings at warning "
                        "or above; no summary or progress")
     check.add_argument("--no-cache", action="store_true", help="do not read or write the "
-                       "result cache")
+                       "result and LanguageTool caches: check every article afresh")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-server", action="store_true", help="check in this process, not "
                        "through the warm server (see `newslint server`)")
@@ -275,6 +275,9 @@ def _check(args) -> int:
     checker.engine.date_override = date if date is not None else config.date
     if args.no_cache:
         config.use_cache = False
+    if config.use_cache and config.cache_dir_or_none is not None:
+        from newslint.resultcache import CACHE_FILE
+        checker.engine.use_result_cache(config.cache_dir / CACHE_FILE)
     fail_on = args.fail_on or config.fail_on
 
     formatters = checker.formatters

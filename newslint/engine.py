@@ -159,6 +159,10 @@ class Engine:
         #: long-lived process (the server), which checks the same unchanged files again and
         #: again. None: no memory between runs.
         self.memo: Optional[dict] = None
+        #: The result cache (:class:`~newslint.resultcache.ResultCache`) a run reads and
+        #: writes, set by :meth:`use_result_cache`; None: every file is checked.
+        self.results = None
+        self._results_settings: Optional[str] = None
 
     def _add_rule(self, rule) -> None:
         if not rule.id:
@@ -173,6 +177,13 @@ class Engine:
             raise ConfigError(f"rule {rule.id!r} is neither a DocumentRule nor a CorpusRule")
         self.rules[rule.id] = rule
 
+    def use_result_cache(self, path) -> None:
+        """Read unchanged articles' outcomes from the result cache at ``path`` and keep new
+        ones there (see :mod:`newslint.resultcache`); from :meth:`start` on."""
+        from newslint.resultcache import ResultCache
+
+        self.results = ResultCache(path, self.warn)
+
     # -- lifecycle ------------------------------------------------------------------------
     def start(self, jobs: int = 1) -> None:
         for rule in self.active:
@@ -180,6 +191,10 @@ class Engine:
                                  self.notice)
             rule.start(context)
             self._started.append(rule)
+        if self.results is not None:
+            from newslint.resultcache import settings_key
+
+            self._results_settings = settings_key(self)
 
     def stop(self) -> None:
         while self._started:
@@ -195,14 +210,12 @@ class Engine:
         """One file (or one article of an archive, given as ``text`` with its own
         ``pub_date``; ``--date`` still wins)."""
         if self.memo is None:
+            if self.results is not None and self._results_settings is not None:
+                return self._cached(path, text, suffix, pub_date)
             return self._limited(path, text, suffix, pub_date)
-        try:
-            if text is None:
-                text = self._read(path)
-        except InputError as exc:
-            out = FileOutcome(path)
-            out.errors.append(FileError(path, str(exc), "input"))
-            return out
+        text = self._text(path, text)
+        if isinstance(text, FileOutcome):
+            return text
         key = (path, suffix, self._date_for(path, pub_date), text)
         known = self.memo.get(key)
         if known is None:
@@ -213,6 +226,37 @@ class Engine:
                 self.memo.clear()
             self.memo[key] = known
         return known.copy()
+
+    def _text(self, path: str, text: Optional[str]):
+        """The article's text (read from ``path`` when not given), or the outcome of a file
+        that cannot be read."""
+        if text is not None:
+            return text
+        try:
+            return self._read(path)
+        except InputError as exc:
+            out = FileOutcome(path)
+            out.errors.append(FileError(path, str(exc), "input"))
+            return out
+
+    def _cached(self, path: str, text: Optional[str], suffix: Optional[str],
+                pub_date: Optional[_dt.date]) -> FileOutcome:
+        """One file through the result cache: read back when its content and the settings
+        are those of an earlier run, else checked and kept."""
+        from newslint.resultcache import article_key
+
+        text = self._text(path, text)
+        if isinstance(text, FileOutcome):
+            return text
+        key = article_key(self._results_settings, path, suffix, self._date_for(path, pub_date),
+                          self.keep_source, text)
+        known = self.results.get(key)
+        if known is not None and known.path == path:
+            return known
+        out = self._limited(path, text, suffix, pub_date)
+        if not out.errors:  # e.g. a time limit: try again next time
+            self.results.put(key, out)
+        return out
 
     def _limited(self, path: str, text: Optional[str], suffix: Optional[str],
                  pub_date: Optional[_dt.date] = None) -> FileOutcome:
@@ -332,12 +376,13 @@ class Engine:
             outcomes.sort(key=lambda fo: fo.path)
         else:
             outcomes = self._check_all(paths, jobs, progress, stdin_text, stdin_suffix)
-        return self.finish_run(outcomes)
+        return self.finish_run(outcomes, executor)
 
-    def finish_run(self, outcomes: list) -> RunResult:
+    def finish_run(self, outcomes: list, executor=None) -> RunResult:
         """Corpus rules' ``finish``, unused suppressions and the final order, over outcomes
-        sorted by path wherever they were checked."""
-        self._run_corpus_rules(outcomes)
+        sorted by path wherever they were checked. An ``executor`` with ``corpus_matches``
+        may finish a corpus rule itself (the cluster merges the duplicate index)."""
+        self._run_corpus_rules(outcomes, executor)
         self._report_unused_suppressions(outcomes)
         for fo in outcomes:
             # Again, now that corpus rules have added theirs (a copy from another file).
@@ -389,15 +434,18 @@ class Engine:
         outcomes.sort(key=lambda fo: fo.path)
         return outcomes
 
-    def _run_corpus_rules(self, outcomes) -> None:
+    def _run_corpus_rules(self, outcomes, executor=None) -> None:
         by_path = {fo.path: fo for fo in outcomes}
+        elsewhere = getattr(executor, "corpus_matches", None)
         for rule in self.active:
             if not isinstance(rule, CorpusRule):
                 continue
-            items = [(DocInfo(fo.path, fo.pub_date, i), fo.corpus[rule.id])
-                     for i, fo in enumerate(outcomes) if rule.id in fo.corpus]
             try:
-                matches = list(rule.finish(items, self.options[rule.id]))
+                matches = elsewhere and elsewhere(rule, self.options[rule.id], outcomes)
+                if matches is None:
+                    items = [(DocInfo(fo.path, fo.pub_date, i), fo.corpus[rule.id])
+                             for i, fo in enumerate(outcomes) if rule.id in fo.corpus]
+                    matches = list(rule.finish(items, self.options[rule.id]))
             except Exception as exc:
                 for fo in outcomes:
                     if rule.id in fo.corpus:

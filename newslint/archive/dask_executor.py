@@ -51,6 +51,9 @@ class CheckerPlugin:
         checker = Checker.load(warn=log.warning, **self.load)
         checker.engine.date_override = self.date_override
         checker.config.use_cache = self.use_cache
+        if self.use_cache and checker.config.cache_dir_or_none is not None:
+            from newslint.resultcache import CACHE_FILE
+            checker.engine.use_result_cache(checker.config.cache_dir / CACHE_FILE)
         checker.start(1)
         worker._newslint_checker = checker
 
@@ -66,17 +69,40 @@ def _plugin_class():
                 {"name": PLUGIN_NAME})
 
 
-def check_partition(part) -> tuple[list, list]:
-    """Runs on a worker: ``(outcomes, errors)`` of one partition."""
+def check_partition(part) -> tuple[list, list, object]:
+    """Runs on a worker: ``(outcomes, errors, piece)`` of one partition, where ``piece`` is its
+    part of the cross-file duplicate index (:mod:`newslint.archive.dupindex`), kept on the
+    cluster rather than sent to the client."""
     from distributed import get_worker
 
+    from newslint.archive.dupindex import take_piece
     from newslint.engine import check_item
 
     engine = get_worker()._newslint_checker.engine
     if isinstance(part, list):
-        return [check_item(engine, path) for path in part], []
-    articles, errors = part.read()
-    return [check_item(engine, a) for a in articles], errors
+        outcomes, errors = [check_item(engine, path) for path in part], []
+    else:
+        articles, errors = part.read()
+        outcomes = [check_item(engine, a) for a in articles]
+    return outcomes, errors, take_piece(outcomes)
+
+
+def _outcomes(result) -> tuple:
+    return result[0], result[1]
+
+
+def _piece(result):
+    return result[2]
+
+
+def buckets_for(partitions: int, workers: int) -> int:
+    """Hash buckets of the merged duplicate index: two per worker at least, so that every
+    worker shares the merge, and more as the archive grows (the square root of the partitions:
+    a million articles give 45 buckets of some 3 million sampled hashes each, and 90,000 small
+    tasks to route the pieces into them)."""
+    import math
+
+    return max(2, min(256, max(2 * workers, math.isqrt(partitions))))
 
 
 class DaskExecutor:
@@ -139,12 +165,21 @@ class DaskExecutor:
             return []
         # Paths are checked in partitions of consecutive files; archives are split by
         # the reader. Either way one task is a few hundred articles.
-        futures = self._client.map(check_partition, parts, pure=False, retries=2)
+        checked = self._client.map(check_partition, parts, pure=False, retries=2)
+        futures = self._client.map(_outcomes, checked, retries=2)
+        pieces = self._client.map(_piece, checked, retries=2)
+        del checked  # the pieces stay on the workers until the corpus rules finish
+        self._pieces = {}
+        self._part_outcomes = {}
+        number = {f.key: n for n, f in enumerate(futures)}
         outcomes: list = []
         # An archive's partitions are counted as full ones until they arrive.
         total = sum(len(p) if isinstance(p, list) else self.per_partition for p in parts)
         for future in as_completed(futures):
             got, errors = future.result()
+            n = number[future.key]
+            self._part_outcomes[n] = got
+            self._pieces[n] = pieces[n]
             outcomes.extend(got)
             self.errors.extend(errors)
             future.release()
@@ -152,3 +187,27 @@ class DaskExecutor:
                 done = len(outcomes)
                 progress(done, max(total, done))
         return outcomes
+
+    def corpus_matches(self, rule, options, outcomes: list):
+        """The matches of a corpus rule whose index is merged on the cluster (a list), or None
+        for a rule that finishes on the client as usual."""
+        from newslint.archive.dupindex import RULE, merged_repeats, take_piece
+
+        if rule.id != RULE or self._client is None:
+            return None
+        pieces = dict(getattr(self, "_pieces", {}))
+        part_outcomes = dict(getattr(self, "_part_outcomes", {}))
+        here = [fo for fo in outcomes if RULE in fo.corpus]  # standard input, checked here
+        if here:
+            n = max(pieces, default=-1) + 1
+            pieces[n] = self._client.scatter(take_piece(here))
+            part_outcomes[n] = here
+        workers = len(self._client.scheduler_info().get("workers", {})) or self.workers
+        try:
+            return list(rule.report(merged_repeats(
+                self._client, pieces, part_outcomes, outcomes, options,
+                buckets=buckets_for(len(pieces), workers)), options))
+        finally:
+            for future in pieces.values():
+                future.release()
+            self._pieces = {}

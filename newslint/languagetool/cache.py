@@ -60,6 +60,14 @@ def valid_matches(value) -> bool:
 
 
 class ParagraphCache:
+    """Answers by key in one SQLite table of ``(key, matches, checksum)`` rows. Subclasses
+    keeping other values name their own table and format (:attr:`TABLE`,
+    :attr:`SCHEMA_VERSION`) and encode and check their values (:meth:`_encode`,
+    :meth:`_valid`)."""
+
+    TABLE = "answers"
+    SCHEMA_VERSION = SCHEMA_VERSION
+
     def __init__(self, path: Path, warn: Optional[Callable[[str], None]] = None):
         self.path = Path(path)
         self.warn = warn
@@ -122,15 +130,16 @@ class ParagraphCache:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version != SCHEMA_VERSION:
+            if version != self.SCHEMA_VERSION:
                 # An older format, or an empty file: start afresh (answers are only a cache).
                 with conn:
                     conn.execute("BEGIN IMMEDIATE")
-                    if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
-                        conn.execute("DROP TABLE IF EXISTS answers")
-                        conn.execute(SCHEMA)
-                        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            conn.execute("SELECT key, matches, checksum FROM answers LIMIT 1").fetchall()
+                    if conn.execute("PRAGMA user_version").fetchone()[0] != \
+                            self.SCHEMA_VERSION:
+                        conn.execute(f"DROP TABLE IF EXISTS {self.TABLE}")
+                        conn.execute(SCHEMA.replace("answers", self.TABLE))
+                        conn.execute(f"PRAGMA user_version={self.SCHEMA_VERSION}")
+            conn.execute(f"SELECT key, matches, checksum FROM {self.TABLE} LIMIT 1").fetchall()
         except BaseException:
             conn.close()
             raise
@@ -161,7 +170,8 @@ class ParagraphCache:
                 chunk = keys[i:i + 500]
                 marks = ",".join("?" * len(chunk))
                 for key, matches, checksum in conn.execute(
-                        f"SELECT key, matches, checksum FROM answers WHERE key IN ({marks})",
+                        f"SELECT key, matches, checksum FROM {self.TABLE} "
+                        f"WHERE key IN ({marks})",
                         chunk):
                     value = self._decode(key, matches, checksum)
                     if value is None:
@@ -175,17 +185,23 @@ class ParagraphCache:
             self._ignore("damaged answers: they are asked again")
         return [found.get(k) for k in keys]
 
-    @staticmethod
-    def _decode(key, matches, checksum) -> Optional[list]:
+    def _decode(self, key, matches, checksum):
         if not (isinstance(key, str) and isinstance(matches, str) and isinstance(checksum, str)):
             return None
         if checksum != _checksum(key, matches):
             return None
+        return self._valid(matches)
+
+    def _valid(self, text: str):
+        """The value ``text`` encodes when it has the expected shape, else None."""
         try:
-            value = json.loads(matches)
+            value = json.loads(text)
         except (ValueError, RecursionError):
             return None
         return value if valid_matches(value) else None
+
+    def _encode(self, value) -> str:
+        return json.dumps(value, ensure_ascii=False)
 
     def put_many(self, answers: dict[str, list]) -> None:
         if not answers:
@@ -195,17 +211,17 @@ class ParagraphCache:
             return
         rows: Iterable = []
         for key, value in answers.items():
-            text = json.dumps(value, ensure_ascii=False)
+            text = self._encode(value)
             rows.append((key, text, _checksum(key, text)))
         try:
             with conn:
                 conn.execute("BEGIN")
-                conn.executemany("INSERT OR REPLACE INTO answers (key, matches, checksum) "
-                                 "VALUES (?, ?, ?)", rows)
+                conn.executemany(f"INSERT OR REPLACE INTO {self.TABLE} (key, matches, "
+                                 f"checksum) VALUES (?, ?, ?)", rows)
         except sqlite3.Error as exc:
             self._failed(exc)
 
     def clear(self) -> None:
         conn = self._connection()
         if conn is not None:
-            conn.execute("DELETE FROM answers")
+            conn.execute(f"DELETE FROM {self.TABLE}")

@@ -195,8 +195,14 @@ class DuplicateAcrossFiles(CorpusRule):
 
     def finish(self, items, options):
         threshold = float(options["similarity"])
-        repeats = cross_file_repeats(items, threshold, int(options["near_min_words"]),
-                                     int(options["max_document_frequency"]))
+        return self.report(cross_file_repeats(items, threshold, int(options["near_min_words"]),
+                                              int(options["max_document_frequency"])),
+                           options)
+
+    def report(self, repeats, options):
+        """The matches of :class:`~newslint.text.dupcorpus.CrossRepeat` items, however the
+        index that found them was built (here, or merged on a cluster)."""
+        threshold = float(options["similarity"])
         for r in repeats:
             span, similarity = r.first
             # An exact copy is a copy; a near one may be a series' template, or a quotation

@@ -177,6 +177,19 @@ def _cross_file_repeats(items: list, threshold: float, near_min_words: int,
         if sim is not None:
             link(a, b, sim)
 
+    return repeats_from_links(links, doc_of, infos, span, max_document_frequency)
+
+
+def repeats_from_links(links: dict, doc_of, infos, span, max_document_frequency: int
+                       ) -> list[CrossRepeat]:
+    """The report of a run's links between passages of different files.
+
+    ``links`` maps a passage number to ``{neighbour: similarity or None (exact)}``, both
+    ways; passages are numbered in the order of their documents, and within a document in
+    order. ``doc_of[i]`` is the document of passage ``i``, ``infos[d]`` its
+    :class:`~newslint.rule.DocInfo` and ``span(i)`` its location. Shared by the run on
+    this machine and the cluster's merged index, so that both report alike.
+    """
     found = []
     for i in sorted(links):
         neighbours = links[i]
