@@ -236,6 +236,14 @@ class LanguageToolServer:
         except OSError:
             return False
 
+    def _healthy(self) -> bool:
+        """Whether the server answers HTTP now (a JVM being killed may still accept)."""
+        import requests  # slow to import: only when LanguageTool runs
+        try:
+            return requests.get(f"{self.url}v2/healthcheck", timeout=1).ok
+        except requests.RequestException:
+            return False
+
     def current(self) -> int:
         """The port of the run's server as its owner published it; raises
         :class:`ServerError` when there is none any more (it died again, or never started)."""
@@ -260,7 +268,6 @@ class LanguageToolServer:
     def wait_ready(self) -> None:
         """Wait until the server answers (at most ``startup_timeout``); once per process and
         server. Gives up at once when the run is stopped (:meth:`cancel`, :meth:`stop`)."""
-        import requests  # slow to import: only when LanguageTool runs
         port = self.current()
         if self._ready_in == (os.getpid(), port):
             return
@@ -272,12 +279,9 @@ class LanguageToolServer:
                 port, deadline = self.port, time.monotonic() + self.startup_timeout
             if time.monotonic() >= deadline:
                 break
-            try:
-                if requests.get(f"{self.url}v2/healthcheck", timeout=1).ok:
-                    self._ready_in = (os.getpid(), port)
-                    return
-            except requests.RequestException:
-                pass
+            if self._healthy():
+                self._ready_in = (os.getpid(), port)
+                return
             self._pause()
         raise ServerError(
             f"LanguageTool did not answer within {self.startup_timeout:g} s "
@@ -309,7 +313,7 @@ class LanguageToolServer:
         failed = self.port
         deadline = time.monotonic() + self.startup_timeout
         while self.current() == failed:
-            if self._listening():
+            if self._healthy():
                 return self.url  # it answers again: the failure was the connection's
             if time.monotonic() >= deadline:
                 raise ServerError(f"LanguageTool at {self.url} is not answering and was not "
