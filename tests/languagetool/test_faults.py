@@ -47,9 +47,10 @@ class Run:
         self.javas: dict[int, int] = {}
 
     def look(self) -> None:
-        for pid in descendants(self.proc.pid) - self.seen:
+        for pid in descendants(self.proc.pid):
             self.seen.add(pid)
-            if is_java(pid):
+            # Looked at again each time: a child seen between fork and exec is not java yet.
+            if pid not in self.javas and is_java(pid):
                 self.javas[pid] = parent(pid)
 
     def wait_for(self, condition, what: str, timeout: float = 240) -> None:
