@@ -442,14 +442,19 @@ def test_with_languagetool_same_json_memory_in_status_and_only_loopback_tcp(serv
 
 
 @pytest.mark.languagetool
+@pytest.mark.parametrize("command", [("server", "start"), ("check", "--no-cache", "story.md")],
+                         ids=["server-start", "check"])
 def test_sigterm_while_languagetool_starts_stops_the_server_at_once(server_env, lt_home,
-                                                                    tmp_path):
+                                                                    tmp_path, command):
     env = server_env
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
+    _article(env)
     _config(env, f"cache_dir: cache\nlanguagetool:\n  home: {lt_home}\n"
                  f"  startup_timeout: 180\n")
-    starting = env.popen("server", "start", TMPDIR=private_tmp)
+    # `server start` waits for LanguageTool to warm; a check through a server it starts
+    # waits for it to answer.
+    starting = env.popen(*command, TMPDIR=private_tmp)
     assert wait_until(lambda: env.socket.exists(), timeout=30)
     pid = env.pid()
     javas: list = []
