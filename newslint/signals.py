@@ -25,17 +25,23 @@ EXIT_SIGINT = 128 + signal.SIGINT
 EXIT_SIGTERM = 128 + signal.SIGTERM
 
 
-def _raise_terminated(signum, frame):
-    raise Terminated()
-
-
 @contextmanager
 def sigterm_stops_run():
-    """Within the block, SIGTERM unwinds like Ctrl-C (main thread only; elsewhere a no-op)."""
+    """Within the block, SIGTERM unwinds like Ctrl-C (main thread only; elsewhere a no-op).
+
+    A handler installed before (the warm server's, which then exits too) is still called.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def _raise_terminated(signum, frame):
+        if callable(previous):
+            previous(signum, frame)
+        raise Terminated()
+
+    signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         yield
     finally:

@@ -177,7 +177,8 @@ class LanguageToolClient:
         # the guess is Catalan because the garbled text looks like it. Such a 500 for one text
         # is retried once below, then reported as that file's error.
         data = dict(self.settings.params(), text=text)
-        restarted = retried = False
+        retried = False
+        reconnects = 0
         while True:
             try:
                 resp = self._session().post(f"{self.url}v2/check", data=data,
@@ -189,10 +190,12 @@ class LanguageToolClient:
                 retried = True  # a busy server (another worker's long file): once more
                 continue
             except requests.ConnectionError as exc:
-                if restarted or self.on_connection_error is None:
+                # The handler waits for the run's replacement server, or raises why there is
+                # none (so a second death reads as such, also for a request in flight).
+                if reconnects >= 2 or self.on_connection_error is None:
                     raise CheckError(f"LanguageTool at {self.url} is not answering: {exc}") from None
                 self.url = self.on_connection_error().rstrip("/") + "/"
-                restarted = True
+                reconnects += 1
                 continue
             except requests.RequestException as exc:
                 raise CheckError(f"LanguageTool request failed: {exc}") from None

@@ -4,16 +4,25 @@ The server is a child JVM. It is stopped by :meth:`LanguageToolServer.stop` (the
 ``stop()``, which the engine calls on normal exit, errors and Ctrl-C), by an ``atexit`` hook as a
 second line of defence, and on Linux by the kernel when the process that started it dies
 (``PR_SET_PDEATHSIG``), so even a killed newslint leaves no JVM behind.
+
+The process that started the server owns it, also for the worker processes of ``--jobs N``
+(forked after it): a thread of the owner watches the JVM and, when it dies mid-run, starts
+one replacement for the whole run. The owner publishes the server's port (or why there is no
+server any more) in a small shared memory block that every process reads, so a worker that
+finds the server gone waits for the replacement instead of starting a JVM of its own, and
+after a second death every process gets the same clear error.
 """
 
 from __future__ import annotations
 
 import atexit
 import ctypes
+import mmap
 import os
 import shutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -42,6 +51,36 @@ NO_DELAY = "-Dsun.net.httpserver.nodelay=true"
 
 class ServerError(Exception):
     """The LanguageTool server could not be started or stopped responding."""
+
+
+class StartupCancelled(ServerError):
+    """The run was stopped (a signal, :meth:`LanguageToolServer.stop`) while waiting."""
+
+
+class SharedState:
+    """The server's port, or why it is gone, in anonymous shared memory: written by the owner,
+    read by every process forked from it (no file, no lock: one writer, word-sized fields)."""
+
+    _HEAD = struct.Struct("qq")  # port, failed (1) or not (0)
+    SIZE = 1024
+
+    def __init__(self):
+        self._map = mmap.mmap(-1, self.SIZE)  # MAP_SHARED | MAP_ANONYMOUS
+
+    def publish(self, port: int) -> None:
+        self._HEAD.pack_into(self._map, 0, port, 0)
+
+    def fail(self, message: str) -> None:
+        data = message.encode("utf-8", "replace")[:self.SIZE - self._HEAD.size - 1]
+        self._map[self._HEAD.size:self._HEAD.size + len(data) + 1] = data + b"\0"
+        self._HEAD.pack_into(self._map, 0, 0, 1)
+
+    def read(self) -> tuple[int, Optional[str]]:
+        port, failed = self._HEAD.unpack_from(self._map, 0)
+        if not failed:
+            return port, None
+        raw = self._map[self._HEAD.size:].split(b"\0", 1)[0]
+        return 0, raw.decode("utf-8", "replace")
 
 
 def free_loopback_port() -> int:
@@ -75,6 +114,9 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
 class LanguageToolServer:
     """A LanguageTool HTTP server started from an :class:`Installation`."""
 
+    #: How often the owner looks at the JVM, and a waiting process at the shared state.
+    POLL = 0.1
+
     def __init__(self, installation: Installation, java: str = "java", heap: str = "1g",
                  startup_timeout: float = 60.0, jvm_options: tuple[str, ...] = ()):
         self.installation = installation
@@ -84,16 +126,27 @@ class LanguageToolServer:
         self.jvm_options = tuple(jvm_options)
         self.port: Optional[int] = None
         self.process: Optional[subprocess.Popen] = None
+        #: Replacements started after a crash (the owner's count; at most one per run).
         self.restarts = 0
         self._owner_pid = os.getpid()
         self._lock = threading.Lock()
         self._log_path: Optional[Path] = None
         self._config_path: Optional[Path] = None
-        self._ready_in: Optional[int] = None
+        #: (process id, port) of the last successful wait in a process.
+        self._ready_in: Optional[tuple[int, int]] = None
+        self._shared = SharedState()
+        self._watcher: Optional[threading.Thread] = None
+        #: Set by :meth:`cancel` (safe in a signal handler: a plain attribute) and by stop.
+        self._cancelled = False
+        self._stopping = False
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def owner(self) -> bool:
+        return os.getpid() == self._owner_pid
 
     def command(self, port: int, config_file: Path) -> list[str]:
         # No --public: HTTPServer then listens on the loopback interface only.
@@ -115,13 +168,24 @@ class LanguageToolServer:
         """Start the JVM without waiting for it; returns the URL it will answer on.
 
         A run whose paragraphs are all cached never waits for the server, so a warm re-run
-        does not pay for the JVM's start-up.
+        does not pay for the JVM's start-up. A thread of this process watches the JVM from
+        now on and replaces it once if it dies.
         """
-        java = shutil.which(self.java)
-        if java is None:
+        if shutil.which(self.java) is None:
             raise ServerError(f"Java ({self.java!r}) was not found; LanguageTool needs Java 17+")
+        self._owner_pid = os.getpid()
+        self._cancelled = self._stopping = False
+        self._launch()
+        atexit.register(self.stop)
+        self._watcher = threading.Thread(target=self._watch, args=(self.process,),
+                                         name="languagetool-watch", daemon=True)
+        self._watcher.start()
+        return self.url
+
+    def _launch(self) -> None:
+        """A new JVM on a new port, with new temporary files (a predecessor's are removed)."""
         self.port = free_loopback_port()
-        self._remove_temp_files()  # a restart's predecessor's
+        self._remove_temp_files()
         fd, log = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         self._log_path = Path(log)
         self._config_path = write_private_temp(SERVER_PROPERTIES, ".properties")
@@ -130,32 +194,95 @@ class LanguageToolServer:
                 self.command(self.port, self._config_path), stdin=subprocess.DEVNULL,
                 stdout=log_file,
                 stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, close_fds=True)
-        self._owner_pid = os.getpid()
         self._ready_in = None
-        atexit.register(self.stop)
-        return self.url
+        self._shared.publish(self.port)
+
+    def _watch(self, proc: subprocess.Popen) -> None:
+        """The owner's watch over the JVM: one replacement per run after a crash, and the
+        reason published when there is none. The replacement is started from this thread,
+        which lives as long as it does (the kernel's parent-death signal follows the thread
+        that started a child)."""
+        listening = False
+        while True:
+            code = proc.poll()
+            if code is None:
+                if not listening:
+                    listening = self._listening()
+                time.sleep(self.POLL)
+                continue
+            with self._lock:
+                if self._stopping or self.process is not proc:
+                    return
+                if not listening:
+                    self._shared.fail(f"LanguageTool exited during start-up (exit {code})"
+                                      f"{self._log_tail()}")
+                    return
+                if self.restarts >= 1:
+                    self._shared.fail(f"LanguageTool stopped again after a restart "
+                                      f"(exit {code})")
+                    return
+                self.restarts += 1
+                try:
+                    self._launch()
+                except OSError as exc:
+                    self._shared.fail(f"LanguageTool could not be started again: {exc}")
+                    return
+                proc, listening = self.process, False
+
+    def _listening(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return True
+        except OSError:
+            return False
+
+    def _healthy(self) -> bool:
+        """Whether the server answers HTTP now (a JVM being killed may still accept)."""
+        import requests  # slow to import: only when LanguageTool runs
+        try:
+            return requests.get(f"{self.url}v2/healthcheck", timeout=1).ok
+        except requests.RequestException:
+            return False
+
+    def current(self) -> int:
+        """The port of the run's server as its owner published it; raises
+        :class:`ServerError` when there is none any more (it died again, or never started)."""
+        port, failure = self._shared.read()
+        if failure is not None:
+            raise ServerError(failure)
+        if port != self.port:
+            self.port, self._ready_in = port, None
+        return port
+
+    def cancel(self) -> None:
+        """Make every wait for the server in this process give up now (signal-safe)."""
+        self._cancelled = True
+
+    def _pause(self) -> None:
+        if self._cancelled:
+            raise StartupCancelled("stopped while waiting for LanguageTool")
+        time.sleep(self.POLL)
+        if self._cancelled:
+            raise StartupCancelled("stopped while waiting for LanguageTool")
 
     def wait_ready(self) -> None:
-        """Wait until the server answers (at most ``startup_timeout``); once per process."""
-        import requests  # slow to import: only when LanguageTool runs
-        if getattr(self, "_ready_in", None) == os.getpid():
+        """Wait until the server answers (at most ``startup_timeout``); once per process and
+        server. Gives up at once when the run is stopped (:meth:`cancel`, :meth:`stop`)."""
+        port = self.current()
+        if self._ready_in == (os.getpid(), port):
             return
         deadline = time.monotonic() + self.startup_timeout
-        probe = f"{self.url}v2/healthcheck"
-        owner = os.getpid() == self._owner_pid
-        while time.monotonic() < deadline:
-            # Only the process that started the JVM can see it exit; workers just poll HTTP.
-            code = self.process.poll() if owner and self.process is not None else None
-            if code is not None:
-                raise ServerError(f"LanguageTool exited during start-up (exit {code})"
-                                  f"{self._log_tail()}")
-            try:
-                if requests.get(probe, timeout=2).ok:
-                    self._ready_in = os.getpid()
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(0.2)
+        while True:
+            if self._cancelled:
+                raise StartupCancelled("stopped while waiting for LanguageTool")
+            if self.current() != port:  # replaced during its start-up: a new wait
+                port, deadline = self.port, time.monotonic() + self.startup_timeout
+            if time.monotonic() >= deadline:
+                break
+            if self._healthy():
+                self._ready_in = (os.getpid(), port)
+                return
+            self._pause()
         raise ServerError(
             f"LanguageTool did not answer within {self.startup_timeout:g} s "
             f"(raise languagetool.startup_timeout on slow machines){self._log_tail()}")
@@ -169,33 +296,44 @@ class LanguageToolServer:
 
     def answers(self) -> bool:
         """Whether the server is up already (no waiting)."""
-        if getattr(self, "_ready_in", None) == os.getpid():
-            return True
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                return True
-        except OSError:
+            port = self.current()
+        except ServerError:
             return False
+        return self._ready_in == (os.getpid(), port) or self._listening()
 
     def alive(self) -> bool:
+        """Whether the JVM runs (as its owner sees it)."""
         return self.process is not None and self.process.poll() is None
 
     def restart(self) -> str:
-        """Replace a dead server once per run; a second death is an error."""
-        with self._lock:
-            if self.alive():
-                return self.url  # another thread already restarted it
-            if self.restarts >= 1:
-                raise ServerError("LanguageTool stopped again after a restart")
-            self.restarts += 1
-            self._terminate()
-            return self.start()
+        """The server stopped answering: wait for the replacement the owner starts once per
+        run (whichever process noticed) and return its URL; a second death, or no
+        replacement in time, is a :class:`ServerError`."""
+        failed = self.port
+        deadline = time.monotonic() + self.startup_timeout
+        while self.current() == failed:
+            if self._healthy():
+                return self.url  # it answers again: the failure was the connection's
+            if time.monotonic() >= deadline:
+                raise ServerError(f"LanguageTool at {self.url} is not answering and was not "
+                                  f"replaced within {self.startup_timeout:g} s")
+            self._pause()
+        self.wait_ready()
+        return self.url
 
     def stop(self) -> None:
-        """Stop the server (idempotent). Only the process that started it stops it."""
-        if os.getpid() != self._owner_pid:
+        """Stop the server (idempotent). Only the process that started it stops it; in any
+        process, a wait for the server gives up."""
+        self._cancelled = True
+        if not self.owner:
             return
-        self._terminate()
+        with self._lock:
+            self._stopping = True
+            self._terminate()
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join(timeout=2)
         atexit.unregister(self.stop)
         self._remove_temp_files()
 

@@ -233,7 +233,11 @@ class Daemon:
         self.listener = sock
 
     def shutdown(self) -> None:
+        from newslint.languagetool import service
+
         self.stopping.set()
+        for server in list((service._SHARED or {}).values()):
+            server.cancel()
         self.jobs.put(None)
 
     def close(self) -> None:
@@ -551,6 +555,11 @@ def main(argv=None) -> int:
     daemon._socket_inode = daemon.socket_path.stat().st_ino
     def on_signal(*_):
         daemon.signalled = True
+        # A check or `server start` waiting for LanguageTool's start-up gives up now, so the
+        # server exits within a moment, not once LanguageTool has started (plain attributes
+        # only: a signal handler takes no lock).
+        for server in list((service._SHARED or {}).values()):
+            server.cancel()
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)

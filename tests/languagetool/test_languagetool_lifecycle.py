@@ -67,15 +67,17 @@ def test_own_server_restarts_once_then_fails_clearly(lt_installation, tmp_path, 
     assert rule.connection.url.startswith("http://127.0.0.1:")
     assert check_text(TEXT, rule, suffix=".txt")
 
+    first = server.process
     os.kill(first_pid, signal.SIGKILL)
-    server.process.wait()
+    first.wait()
     found = check_text(TEXT.replace("servers", "machines"), rule, suffix=".txt")
     assert [f.excerpt for f in found] == ["accomodate"]
     second_pid = server.process.pid
     assert second_pid != first_pid and server.restarts == 1
 
+    second = server.process
     os.kill(second_pid, signal.SIGKILL)
-    server.process.wait()
+    second.wait()
     with pytest.raises(LanguageToolFailed, match="not checked for grammar"):
         check_text(TEXT.replace("servers", "halls"), rule, suffix=".txt")
     # Every later file gets the same clear error at once.

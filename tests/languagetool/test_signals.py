@@ -12,44 +12,8 @@ import time
 
 import pytest
 
+from process_tree import descendants, is_java, running
 from shared_paths import WIKINEWS
-
-
-def _descendants(pid: int) -> set[int]:
-    """Every process below ``pid``, from /proc (children of children too)."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
-
-
-def _running(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
-def _is_java(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return b"java" in f.read().split(b"\0")[0]
-    except OSError:
-        return False
 
 
 @pytest.mark.languagetool
@@ -77,14 +41,14 @@ def test_sigterm_stops_the_whole_run(lt_installation, tmp_path):
     deadline = time.monotonic() + 240
     # Wait until the run is in full swing: the JVM and both workers are up.
     while time.monotonic() < deadline and proc.poll() is None:
-        seen |= _descendants(proc.pid)
-        workers = [p for p in seen if _running(p) and not _is_java(p)]
-        if any(_is_java(p) for p in seen) and len(workers) >= 2:
+        seen |= descendants(proc.pid)
+        workers = [p for p in seen if running(p) and not is_java(p)]
+        if any(is_java(p) for p in seen) and len(workers) >= 2:
             break
         time.sleep(0.2)
     assert proc.poll() is None, "the run ended before the signal"
     time.sleep(1.0)
-    seen |= _descendants(proc.pid)
+    seen |= descendants(proc.pid)
     signalled = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=60)
@@ -93,7 +57,7 @@ def test_sigterm_stops_the_whole_run(lt_installation, tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert b"Traceback" not in err and b"terminated" in err
     time.sleep(0.5)
-    assert [p for p in seen if _running(p)] == []
+    assert [p for p in seen if running(p)] == []
     assert report.read_text(encoding="utf-8") == "the previous report\n"
     assert sorted(os.listdir(private_tmp)) == []
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".report")) == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from process_tree import descendants, is_java, running
 from server_helpers import alive, wait_until
 from shared_paths import REPO, SEED, WIKINEWS
 
@@ -438,3 +439,34 @@ def test_with_languagetool_same_json_memory_in_status_and_only_loopback_tcp(serv
     # Java listens on an IPv6 socket; 127.0.0.1 then reads as ::ffff:127.0.0.1.
     assert lt_ports and all(address in ("127.0.0.1", "::ffff:127.0.0.1")
                             for address, _ in lt_ports)
+
+
+@pytest.mark.languagetool
+@pytest.mark.parametrize("command", [("server", "start"), ("check", "--no-cache", "story.md")],
+                         ids=["server-start", "check"])
+def test_sigterm_while_languagetool_starts_stops_the_server_at_once(server_env, lt_home,
+                                                                    tmp_path, command):
+    env = server_env
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    _article(env)
+    _config(env, f"cache_dir: cache\nlanguagetool:\n  home: {lt_home}\n"
+                 f"  startup_timeout: 180\n")
+    # `server start` waits for LanguageTool to warm; a check through a server it starts
+    # waits for it to answer.
+    starting = env.popen(*command, TMPDIR=private_tmp)
+    assert wait_until(lambda: env.socket.exists(), timeout=30)
+    pid = env.pid()
+    javas: list = []
+    assert wait_until(lambda: javas.extend(p for p in descendants(pid) if is_java(p)) or javas,
+                      timeout=60)
+    time.sleep(0.2)  # the JVM is loading: LanguageTool takes several seconds to answer
+    signalled = time.monotonic()
+    os.kill(pid, signal.SIGTERM)
+    assert wait_until(lambda: not running(pid), timeout=120, step=0.02)
+    took = time.monotonic() - signalled
+    starting.communicate(timeout=60)
+    # The contract is 2 s; 5 s leaves room for a busy machine.
+    assert took < 5.0, f"the server took {took:.1f} s to stop"
+    assert not any(running(p) for p in javas)
+    assert sorted(os.listdir(private_tmp)) == []
