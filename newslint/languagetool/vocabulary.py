@@ -56,8 +56,9 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def edits(a: str, b: str, limit: int = NEAR_MISS_EDITS) -> int:
-    """Optimal-string-alignment distance of ``a`` and ``b``, capped at ``limit + 1``."""
+def edits(a: str, b: str, limit: int = NEAR_MISS_EDITS, substitution=None) -> int:
+    """Optimal-string-alignment distance of ``a`` and ``b``, capped at ``limit + 1``;
+    ``substitution(x, y)`` gives the cost of typing ``y`` for ``x`` (1 when not given)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     previous2: list[int] = []
@@ -65,7 +66,7 @@ def edits(a: str, b: str, limit: int = NEAR_MISS_EDITS) -> int:
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
+            cost = 0 if ca == cb else (1 if substitution is None else substitution(ca, cb))
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 current[j] = min(current[j], previous2[j - 2] + 1)
@@ -103,21 +104,7 @@ def slip_edits(a: str, b: str, limit: int = NEAR_MISS_EDITS) -> int:
     """:func:`edits` with a letter substituted by one neither next to it on the keyboard nor a
     vowel for a vowel counted as two edits: "boops" is two edits from "books", "mukt" from
     "must" — another word, not a slip of the finger — while "Rhey" is one from "They"."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else (1 if slip(ca, cb) else 2)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return min(previous[-1], limit + 1)
+    return edits(a, b, limit, lambda x, y: 1 if slip(x, y) else 2)
 
 
 def _capitalised(word: str) -> bool:

@@ -96,9 +96,15 @@ def test_weekday_rules_are_off_for_news(rule_id):
     assert rule_id in NEWS_DISABLED_RULES
 
 
-def test_interviewee_turns_not_the_interviewers_questions_or_the_intro():
+def _turns(text: str, width: int) -> list[str]:
+    """The openings (``width`` characters) of the blocks read as an interviewee's words."""
     from newslint.languagetool.speech import interviewee_turns
 
+    doc = parse_text(text, ".md")
+    return [b.prose[:width] for b in doc.blocks if b.index in interviewee_turns(doc)]
+
+
+def test_interviewee_turns_not_the_interviewers_questions_or_the_intro():
     # The shape of a Wikinews interview ("Male Magellanic penguins pine for pairings", 2019).
     text = ("Gownaris answered a series of questions for our correspondent.\n\n"
             "((Wikinews)) What prompted your curiosity about Magellanic penguins?\n\n"
@@ -106,9 +112,7 @@ def test_interviewee_turns_not_the_interviewers_questions_or_the_intro():
             "I studied fish as a graduate student.\n\n"
             "((WN)) How did you approach putting together such a large-scale study?\n\n"
             "NG: This study started in 1982, long before my joining the lab.\n")
-    doc = parse_text(text, ".md")
-    said = [b.prose[:12] for b in doc.blocks if b.index in interviewee_turns(doc)]
-    assert said == ["Natasha Gown", "I studied fi", "NG: This stu"]
+    assert _turns(text, 12) == ["Natasha Gown", "I studied fi", "NG: This stu"]
 
 
 def test_multiword_match_on_a_persons_name_is_not_a_misspelling():
@@ -124,25 +128,19 @@ def test_multiword_match_on_a_persons_name_is_not_a_misspelling():
 
 
 def test_an_interviewee_who_asks_back_is_still_the_interviewee():
-    from newslint.languagetool.speech import interviewee_turns
-
     # The shape of a Wikinews interview ("Neanderthals knew what they were doing", 2020).
     text = ("((WN)) How did you pick the bone tools you studied?\n\n"
             "((Naomi Martisius)) So do you specifically mean these ones? The tools from this "
             "study?\n\n"
             "((WN)) Yes, those.\n\n"
             "((Naomi Martisius)) They came from two sites in the southwest of France.\n")
-    doc = parse_text(text, ".md")
-    said = [b.prose[:22] for b in doc.blocks if b.index in interviewee_turns(doc)]
-    assert said == ["((Naomi Martisius)) So", "((Naomi Martisius)) Th"]
+    assert _turns(text, 22) == ["((Naomi Martisius)) So", "((Naomi Martisius)) Th"]
     # Without a label of the interviewer's own, a labelled turn that asks is the interviewer's.
     text = ("Jane Doe: How did you pick the tools?\n\n"
             "John Roe: They came from two sites in France.\n\n"
             "Jane Doe: Why those two?\n\n"
             "John Roe: They were the best preserved.\n")
-    doc = parse_text(text, ".md")
-    said = [b.prose[:8] for b in doc.blocks if b.index in interviewee_turns(doc)]
-    assert said == ["John Roe", "John Roe"]
+    assert _turns(text, 8) == ["John Roe", "John Roe"]
 
 
 def test_a_mistyped_bracket_is_one_finding_with_its_other_end_related():
