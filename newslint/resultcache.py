@@ -21,6 +21,7 @@ types, and is checked for shape before use. A damaged entry is checked afresh an
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -41,6 +42,11 @@ _ALLOWED = {("array", "array"), ("array", "_array_reconstructor"), ("datetime", 
             ("builtins", "complex"), ("collections", "OrderedDict")}
 
 
+#: newslint's result classes that are not dataclasses (for start-up time), rebuilt from their
+#: attributes without calling their constructor.
+_PLAIN_RECORDS = {("newslint.engine", "FileOutcome")}
+
+
 class _Loader(pickle.Unpickler):
     """Builds newslint's result types and plain values, nothing else (an entry that names any
     other callable is damaged, not run)."""
@@ -49,7 +55,10 @@ class _Loader(pickle.Unpickler):
         if (module, name) in _ALLOWED or (module.split(".", 1)[0] == "newslint"
                                           and not name.startswith("_")):
             found = super().find_class(module, name)
-            if isinstance(found, type) or (module, name) in _ALLOWED:
+            # Only plain record types (dataclasses): building one runs no code of its own,
+            # where another newslint class's constructor could be handed what an entry says.
+            if (module, name) in _ALLOWED or (module, name) in _PLAIN_RECORDS or (
+                    isinstance(found, type) and dataclasses.is_dataclass(found)):
                 return found
         raise pickle.UnpicklingError(f"{module}.{name} is not a result type")
 

@@ -142,3 +142,25 @@ def test_a_cache_file_others_may_write_is_not_read(work):
     proc = _check(work, "a")
     assert _findings(proc) == fresh
     assert "ignored (other users may write it)" in proc.stderr
+
+
+def test_an_entry_cannot_call_a_newslint_constructor(monkeypatch):
+    # Only record types are rebuilt: an entry asking to build another newslint class through
+    # its constructor (which may act: load a configuration, start a server) is refused unrun.
+    import base64
+    import zlib
+
+    import newslint.checker
+    from newslint.resultcache import ResultCache
+
+    called = []
+    monkeypatch.setattr(newslint.checker.Checker, "__init__",
+                        lambda self, *a, **k: called.append(a))
+
+    class Calls:
+        def __reduce__(self):
+            return (newslint.checker.Checker, ("/tmp/config.yaml",))
+
+    text = base64.b64encode(zlib.compress(pickle.dumps(Calls()))).decode()
+    assert ResultCache._valid(object.__new__(ResultCache), text) is None
+    assert called == []
