@@ -59,27 +59,33 @@ def _run(run_cli, root: Path, articles: Path, url: str, cache: Path):
     return res.code, findings, res.err
 
 
-@pytest.fixture(scope="module")
-def pristine(workspace):
-    """A filled cache directory and the findings it must keep giving."""
-    from newslint.cli import main  # the module-scoped runs below drive the CLI the same way
+def _main(args) -> tuple:
+    """``newslint ARGS`` in this process (module-scoped fixtures cannot use ``run_cli``):
+    exit code, findings, stderr."""
     import contextlib
     import io
 
+    from newslint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    found = [(f["path"], f["rule"], f["offset"], f["length"], f["message"])
+             for f in json.loads(out.getvalue())["findings"]]
+    return code, found, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def pristine(workspace):
+    """A filled cache directory and the findings it must keep giving."""
     root, articles, url = workspace
     cache = root / "pristine"
+    config = root / "config-pristine.yaml"
+    config.write_text(json.dumps({"cache_dir": str(cache), "languagetool": {"url": url},
+                                  "date": "2020-08-08"}), encoding="utf-8")
 
     def run():
-        out, err = io.StringIO(), io.StringIO()
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            config = root / "config-pristine.yaml"
-            config.write_text(json.dumps({"cache_dir": str(cache), "languagetool": {"url": url},
-                                          "date": "2020-08-08"}), encoding="utf-8")
-            code = main(["check", str(articles), "--config", str(config), "--format", "json",
-                         "--jobs", "1"])
-        found = [(f["path"], f["rule"], f["offset"], f["length"], f["message"])
-                 for f in json.loads(out.getvalue())["findings"]]
-        return code, found, err.getvalue()
+        return _main(["check", articles, "--config", config, "--format", "json", "--jobs", "1"])
 
     cold = run()
     warm = run()  # answered from the caches
@@ -229,3 +235,87 @@ def test_a_damaged_cache_file_changes_nothing(run_cli, workspace, pristine, dama
     warnings = [line for line in err.splitlines() if "cache file" in line]
     assert len(warnings) <= 1, warnings
     assert all(line.startswith("newslint: warning: cache file ") for line in warnings), warnings
+
+
+# -- the result cache (written when LanguageTool does not run) -------------------------------
+
+def _builtin_args(root: Path, articles: Path, cache: Path) -> list:
+    config = root / f"config-results-{cache.name}.yaml"
+    config.write_text(json.dumps({"cache_dir": str(cache), "ignore": ["languagetool"],
+                                  "date": "2020-08-08"}), encoding="utf-8")
+    return ["check", articles, "--config", config, "--format", "json", "--jobs", "1"]
+
+
+@pytest.fixture(scope="module")
+def pristine_results(workspace):
+    """A filled result cache and the findings it must keep giving."""
+    root, articles, _ = workspace
+    cache = root / "pristine-results"
+    cold = _main(_builtin_args(root, articles, cache))
+    warm = _main(_builtin_args(root, articles, cache))
+    assert cold[:2] == warm[:2] and cold[0] == 1
+    found = sorted(cache.glob("results-*.sqlite"))
+    assert found, sorted(p.name for p in cache.rglob("*"))
+    return cache, found[0].name, cold[:2]
+
+
+RESULT_DAMAGE = st.sampled_from(["bad-value", "wrong-shape", "no-checksum", "other-key",
+                                 "user-version", "drop-table", "junk-table"])
+
+
+def _damage_results(path: Path, how: str, rng: random.Random) -> None:
+    import base64
+    import pickle
+    import zlib
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        keys = [k for (k,) in conn.execute("SELECT key FROM outcomes")]
+        key = rng.choice(keys)
+        if how in ("bad-value", "wrong-shape"):
+            value = (rng.choice(["", "x", "eJz=", base64.b64encode(rng.randbytes(40)).decode()])
+                     if how == "bad-value" else
+                     base64.b64encode(zlib.compress(pickle.dumps(
+                         rng.choice([[], {"path": 1}, None, ("a", 2)])))).decode())
+            conn.execute("UPDATE outcomes SET matches = ?, checksum = ? WHERE key = ?",
+                         (value, _checksum(key, value), key))
+        elif how == "no-checksum":
+            conn.execute("UPDATE outcomes SET checksum = 'x' WHERE key = ?", (key,))
+        elif how == "other-key":
+            conn.execute("UPDATE outcomes SET key = key || 'x' WHERE key = ?", (key,))
+        elif how == "user-version":
+            conn.execute("PRAGMA user_version = 1")
+        elif how == "drop-table":
+            conn.execute("DROP TABLE outcomes")
+        elif how == "junk-table":
+            conn.execute("CREATE TABLE junk (x)")
+    finally:
+        conn.close()
+
+
+@settings(max_examples=max(EXAMPLES // 2, 4), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.one_of(BYTE_DAMAGE, RESULT_DAMAGE), st.integers(0, 2 ** 32))
+def test_a_damaged_result_cache_changes_nothing(run_cli, workspace, pristine_results, how, seed):
+    root, articles, _ = workspace
+    source, name, expected = pristine_results
+    cache = root / f"damaged-results-{seed}"
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.copytree(source, cache, symlinks=True)
+    path = cache / name
+    rng = random.Random(seed)
+    if how in BYTE_KINDS:
+        _damage_bytes(path, how, rng)
+    else:
+        _damage_results(path, how, rng)
+    try:
+        res = run_cli(*_builtin_args(root, articles, cache))
+        code, err = res.code, res.err
+        findings = [(f["path"], f["rule"], f["offset"], f["length"], f["message"])
+                    for f in res.json["findings"]]
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    assert (code, findings) == expected, (how, err)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    warnings = [line for line in err.splitlines() if "cache file" in line]
+    assert len(warnings) <= 1, warnings
