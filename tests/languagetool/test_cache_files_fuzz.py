@@ -171,31 +171,53 @@ def _damage_structure(path: Path, how: str, rng: random.Random) -> None:
     path.write_text(f"{magic} {kind} {version} sha256={digest}\n{body}", encoding="utf-8")
 
 
-def _damage_database(path: Path, how: str, rng: random.Random) -> None:
+def _damage_database(path: Path, how: str, rng: random.Random, table: str = "answers") -> None:
+    """One kind of damage to a cache database whose entries are in ``table``."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        keys = [k for (k,) in conn.execute("SELECT key FROM answers")]
+        keys = [k for (k,) in conn.execute(f"SELECT key FROM {table}")]
         key = rng.choice(keys)
         if how in ("bad-json", "wrong-shape"):
-            value = (rng.choice(['[', '{"a": 1}', 'null', '[[1, 2]]', '"x"', '[' * 5000])
-                     if how == "bad-json" else
-                     json.dumps([[rng.randint(-5, 5), "x", 1, None, [], {}, "r", 3]]))
-            assert how == "bad-json" or not valid_matches(json.loads(value))
-            conn.execute("UPDATE answers SET matches = ?, checksum = ? WHERE key = ?",
+            value = (_bad_value if how == "bad-json" else _wrong_shape)[table](rng)
+            conn.execute(f"UPDATE {table} SET matches = ?, checksum = ? WHERE key = ?",
                          (value, _checksum(key, value), key))
         elif how == "no-checksum":
-            conn.execute("UPDATE answers SET matches = '[]', checksum = 'x' WHERE key = ?",
-                         (key,))
+            conn.execute(f"UPDATE {table} SET checksum = 'x' WHERE key = ?", (key,))
         elif how == "other-key":
-            conn.execute("UPDATE answers SET key = key || 'x' WHERE key = ?", (key,))
+            conn.execute(f"UPDATE {table} SET key = key || 'x' WHERE key = ?", (key,))
         elif how == "user-version":
             conn.execute("PRAGMA user_version = 1")
         elif how == "drop-table":
-            conn.execute("DROP TABLE answers")
+            conn.execute(f"DROP TABLE {table}")
         elif how == "junk-table":
             conn.execute("CREATE TABLE junk (x)")
     finally:
         conn.close()
+
+
+def _pickled(value) -> str:
+    import base64
+    import pickle
+    import zlib
+
+    return base64.b64encode(zlib.compress(pickle.dumps(value))).decode()
+
+
+def _answers_wrong_shape(rng: random.Random) -> str:
+    value = json.dumps([[rng.randint(-5, 5), "x", 1, None, [], {}, "r", 3]])
+    assert not valid_matches(json.loads(value))
+    return value
+
+
+#: A value that is no entry at all, and one of the wrong shape, by table (checksums correct).
+_bad_value = {
+    "answers": lambda rng: rng.choice(['[', '{"a": 1}', 'null', '[[1, 2]]', '"x"', '[' * 5000]),
+    "outcomes": lambda rng: rng.choice(["", "x", "eJz=", _pickled(rng.randbytes(40))[:50]]),
+}
+_wrong_shape = {
+    "answers": _answers_wrong_shape,
+    "outcomes": lambda rng: _pickled(rng.choice([[], {"path": 1}, None, ("a", 2)])),
+}
 
 
 @st.composite
@@ -259,43 +281,9 @@ def pristine_results(workspace):
     return cache, found[0].name, cold[:2]
 
 
-RESULT_DAMAGE = st.sampled_from(["bad-value", "wrong-shape", "no-checksum", "other-key",
-                                 "user-version", "drop-table", "junk-table"])
-
-
-def _damage_results(path: Path, how: str, rng: random.Random) -> None:
-    import base64
-    import pickle
-    import zlib
-
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        keys = [k for (k,) in conn.execute("SELECT key FROM outcomes")]
-        key = rng.choice(keys)
-        if how in ("bad-value", "wrong-shape"):
-            value = (rng.choice(["", "x", "eJz=", base64.b64encode(rng.randbytes(40)).decode()])
-                     if how == "bad-value" else
-                     base64.b64encode(zlib.compress(pickle.dumps(
-                         rng.choice([[], {"path": 1}, None, ("a", 2)])))).decode())
-            conn.execute("UPDATE outcomes SET matches = ?, checksum = ? WHERE key = ?",
-                         (value, _checksum(key, value), key))
-        elif how == "no-checksum":
-            conn.execute("UPDATE outcomes SET checksum = 'x' WHERE key = ?", (key,))
-        elif how == "other-key":
-            conn.execute("UPDATE outcomes SET key = key || 'x' WHERE key = ?", (key,))
-        elif how == "user-version":
-            conn.execute("PRAGMA user_version = 1")
-        elif how == "drop-table":
-            conn.execute("DROP TABLE outcomes")
-        elif how == "junk-table":
-            conn.execute("CREATE TABLE junk (x)")
-    finally:
-        conn.close()
-
-
 @settings(max_examples=max(EXAMPLES // 2, 4), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(st.one_of(BYTE_DAMAGE, RESULT_DAMAGE), st.integers(0, 2 ** 32))
+@given(st.one_of(BYTE_DAMAGE, SQL_DAMAGE), st.integers(0, 2 ** 32))
 def test_a_damaged_result_cache_changes_nothing(run_cli, workspace, pristine_results, how, seed):
     root, articles, _ = workspace
     source, name, expected = pristine_results
@@ -307,7 +295,7 @@ def test_a_damaged_result_cache_changes_nothing(run_cli, workspace, pristine_res
     if how in BYTE_KINDS:
         _damage_bytes(path, how, rng)
     else:
-        _damage_results(path, how, rng)
+        _damage_database(path, how, rng, table="outcomes")
     try:
         res = run_cli(*_builtin_args(root, articles, cache))
         code, err = res.code, res.err
