@@ -108,7 +108,10 @@ def settings_key(engine) -> Optional[str]:
     outcomes must not be cached (LanguageTool runs)."""
     import newslint
 
-    if any(getattr(r, "origin", None) == "languagetool" for r in engine.active):
+    # Asked once the rules have started: a LanguageTool switched off or not installed
+    # answers nothing, and the outcomes are newslint's own.
+    if any(getattr(r, "origin", None) == "languagetool" and getattr(r, "available", True)
+           for r in engine.active):
         return None
     h = hashlib.sha256()
 

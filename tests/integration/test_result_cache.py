@@ -164,3 +164,14 @@ def test_an_entry_cannot_call_a_newslint_constructor(monkeypatch):
     text = base64.b64encode(zlib.compress(pickle.dumps(Calls()))).decode()
     assert ResultCache._valid(object.__new__(ResultCache), text) is None
     assert called == []
+
+
+def test_languagetool_switched_off_in_configuration_still_caches(work):
+    # Only a LanguageTool that answers this run makes outcomes depend on a server.
+    (work / ".newslint.yaml").write_text("languagetool:\n  mode: \"off\"\n", encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1", NEWSLINT_CACHE_DIR=str(work / "cache"))
+    proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-server", "--format",
+                           "json", "a"], cwd=work, capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert _entries(work) == 13
