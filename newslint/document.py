@@ -72,7 +72,7 @@ class Block:
     """One block of the article (headline, heading, paragraph, blockquote, list item…)."""
 
     __slots__ = ("kind", "index", "start", "end", "prose", "_runs", "_run_starts", "attrs",
-                 "_sentences", "_quotes", "_quote_reach")
+                 "_sentences", "_quotations", "_quotes", "_quote_reach")
 
     def __init__(self, kind: str, start: int, end: int, prose: str, runs, index: int = 0,
                  attrs: Optional[dict] = None):
@@ -86,6 +86,7 @@ class Block:
         self._run_starts = [r[0] for r in self._runs]
         self.attrs = attrs or {}
         self._sentences = None
+        self._quotations = None
         self._quotes = None
         self._quote_reach = None
 
@@ -144,9 +145,18 @@ class Block:
         for a quote that runs on) are included. Computed on first use.
         """
         if self._quotes is None:
-            from newslint.text.quotes import find_quotes
-            self._quotes = find_quotes(self.prose)
+            self._quotes = [q.span for q in self.quotations]
         return self._quotes
+
+    @property
+    def quotations(self) -> list:
+        """The top-level quotations of the prose (:class:`newslint.text.quotes.Quote`: spans,
+        marks and whether each was opened and closed here), found once for every rule that
+        reads them. Computed on first use; do not change the list."""
+        if self._quotations is None:
+            from newslint.text.quotes import find_quotations
+            self._quotations = find_quotations(self.prose)
+        return self._quotations
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when prose ``[start, end)`` lies inside quoted speech."""
