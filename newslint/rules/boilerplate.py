@@ -394,8 +394,10 @@ def _story_sentence(block) -> bool:
 def _title_case(prose: str) -> bool:
     """Most words of four letters or more capitalised, as in a headline; a sentence of story
     prose capitalises its first word and its names."""
+    if _more_words_than(prose, TITLE_MAX_WORDS):
+        return False  # tested first: most paragraphs are longer, and this is the cheap test
     words = [w for w in prose.split() if len(w) >= 4 and w[0].isalpha()]
-    if len(words) < 3 or _more_words_than(prose, TITLE_MAX_WORDS):
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
