@@ -72,7 +72,7 @@ class Block:
     """One block of the article (headline, heading, paragraph, blockquote, list item…)."""
 
     __slots__ = ("kind", "index", "start", "end", "prose", "_runs", "_run_starts", "attrs",
-                 "_sentences", "_quotations", "_quotes", "_quote_reach")
+                 "_sentences", "_quotations", "_quotes", "_quote_reach", "_tokens")
 
     def __init__(self, kind: str, start: int, end: int, prose: str, runs, index: int = 0,
                  attrs: Optional[dict] = None):
@@ -89,6 +89,7 @@ class Block:
         self._quotations = None
         self._quotes = None
         self._quote_reach = None
+        self._tokens = None
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.start}..{self.end}, {self.prose[:40]!r})"
@@ -128,6 +129,14 @@ class Block:
         else:
             e = sstart + slen  # a collapsed run (entity): cover all of it
         return s, e - s
+
+    @property
+    def tokens(self) -> list[str]:
+        """The prose split at white space (``prose.split()``), split once for the engine's
+        word count and the rules that count or scan these pieces. Do not change the list."""
+        if self._tokens is None:
+            self._tokens = self.prose.split()
+        return self._tokens
 
     @property
     def sentences(self) -> list[TextSpan]:

@@ -297,7 +297,7 @@ class Engine:
             from newslint.source import ArticleSource
             out.source = ArticleSource.from_document(doc)
         out.suppressions = doc.suppressions
-        out.words = sum(len(b.prose.split()) for b in doc.blocks)
+        out.words = sum(len(b.tokens) for b in doc.blocks)
         raw: list[Finding] = []
         verbatim = VerbatimSpans(doc)
         for rule in self.active:

@@ -194,7 +194,7 @@ def _people_of(spelling: str, words: set) -> bool:
 
 
 def _capitalised_words(doc) -> set:
-    return {w.strip(".,;:!?\"“”‘’'()[]") for b in doc.blocks for w in b.prose.split()
+    return {w.strip(".,;:!?\"“”‘’'()[]") for b in doc.blocks for w in b.tokens
             if w[:1].isupper()}
 
 
@@ -236,7 +236,7 @@ def _acts_as_person(doc, surname: str) -> bool:
     # place ("in Zimbabwe", "of Iowa"): a place shares sentences with people's pronouns too.
     blocks = [b for b in doc.blocks if surname in b.prose]
     for b in blocks:
-        words = b.prose.split()
+        words = b.tokens
         if any(w in _PLACE_BEFORE and _bare(nxt) == surname for w, nxt in zip(words, words[1:])):
             return False
     for b in blocks:

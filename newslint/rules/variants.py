@@ -225,7 +225,7 @@ def collect_occurrences(doc, options):
     # separated pieces are the article's words.
     pieces: set[str] = set()
     for block in blocks:
-        pieces.update(block.prose.split())
+        pieces.update(block.tokens)
     # A piece of letters only is one word (``str.isalpha`` letters are letters to the pattern).
     words = set(filter(str.isalpha, pieces))
     words.update(_patterns()[0].findall(" ".join(pieces - words)))
