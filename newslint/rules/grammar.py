@@ -182,8 +182,8 @@ def _repeats(prose: str, words, i: int, n: int) -> int:
     copies = 1
     while True:
         j = i + copies * n
-        if j + n > len(words):
-            return copies
+        if j + n > len(words) or words[j][2] != words[i][2]:
+            return copies  # the first words differ: the common case, settled without a loop
         if any(words[j + k][2] != words[i + k][2] for k in range(n)):
             return copies
         # every gap from the previous copy's last word to this copy's last must be white space
