@@ -83,6 +83,10 @@ def is_question(block) -> bool:
     if block.kind not in _TURN_KINDS:
         return False
     prose = block.prose
+    if not _ENDS_WITH_QUESTION.search(prose):
+        # The text after a label ends where the block does: without a question mark at the
+        # end of the block there is none at the end of the text, and the label need not be read.
+        return False
     m = speaker_label(block)
     if m is not None:
         prose = prose[m.end():]
