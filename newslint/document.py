@@ -72,7 +72,7 @@ class Block:
     """One block of the article (headline, heading, paragraph, blockquote, list item…)."""
 
     __slots__ = ("kind", "index", "start", "end", "prose", "_runs", "_run_starts", "attrs",
-                 "_sentences", "_quotes", "_quote_reach")
+                 "_sentences", "_quotations", "_quotes", "_quote_reach", "_tokens")
 
     def __init__(self, kind: str, start: int, end: int, prose: str, runs, index: int = 0,
                  attrs: Optional[dict] = None):
@@ -86,8 +86,10 @@ class Block:
         self._run_starts = [r[0] for r in self._runs]
         self.attrs = attrs or {}
         self._sentences = None
+        self._quotations = None
         self._quotes = None
         self._quote_reach = None
+        self._tokens = None
 
     def __repr__(self) -> str:
         return f"Block({self.kind!r}, {self.start}..{self.end}, {self.prose[:40]!r})"
@@ -129,6 +131,14 @@ class Block:
         return s, e - s
 
     @property
+    def tokens(self) -> list[str]:
+        """The prose split at white space (``prose.split()``), split once for the engine's
+        word count and the rules that count or scan these pieces. Do not change the list."""
+        if self._tokens is None:
+            self._tokens = self.prose.split()
+        return self._tokens
+
+    @property
     def sentences(self) -> list[TextSpan]:
         """Sentence spans of the prose (computed on first use)."""
         if self._sentences is None:
@@ -144,9 +154,18 @@ class Block:
         for a quote that runs on) are included. Computed on first use.
         """
         if self._quotes is None:
-            from newslint.text.quotes import find_quotes
-            self._quotes = find_quotes(self.prose)
+            self._quotes = [q.span for q in self.quotations]
         return self._quotes
+
+    @property
+    def quotations(self) -> list:
+        """The top-level quotations of the prose (:class:`newslint.text.quotes.Quote`: spans,
+        marks and whether each was opened and closed here), found once for every rule that
+        reads them. Computed on first use; do not change the list."""
+        if self._quotations is None:
+            from newslint.text.quotes import find_quotations
+            self._quotations = find_quotations(self.prose)
+        return self._quotations
 
     def in_quote(self, start: int, end: int) -> bool:
         """True when prose ``[start, end)`` lies inside quoted speech."""

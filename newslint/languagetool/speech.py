@@ -62,7 +62,7 @@ def interviewee_turns(doc) -> set[int]:
 
 def speech_spans(doc) -> dict[int, list[TextSpan]]:
     """Block index -> prose spans of quoted speech in that block."""
-    from newslint.text.quotes import find_quotations, is_speech
+    from newslint.text.quotes import is_speech
 
     from newslint.text.embeds import embed_blocks
 
@@ -73,7 +73,7 @@ def speech_spans(doc) -> dict[int, list[TextSpan]]:
         if block.kind == "blockquote" or block.index in turns:
             spans[block.index] = [TextSpan(0, len(block.prose))]
             continue
-        quoted = [TextSpan(q.inner_start, q.inner_end) for q in find_quotations(block.prose)
+        quoted = [TextSpan(q.inner_start, q.inner_end) for q in block.quotations
                   if is_speech(block.prose, q)]
         if quoted:
             spans[block.index] = quoted

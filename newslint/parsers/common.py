@@ -80,7 +80,7 @@ def finish_document(doc: Document) -> Document:
     # everything above the first prose paragraph.
     first_prose = next((i for i, b in enumerate(doc.blocks)
                         if b.kind in ("paragraph", "blockquote", "list_item")
-                        and len(b.prose.split()) >= 12), len(doc.blocks))
+                        and len(b.tokens) >= 12), len(doc.blocks))
     for block in doc.blocks[:max(3, first_prose + 1)]:
         m = DATE_DATELINE.match(block.prose)
         if m:

@@ -29,7 +29,7 @@ from newslint.text.attribution import (
     vague_sources, vocabulary)
 from newslint.text.english import SAMPLE_CHARS, looks_english
 from newslint.text.patterns import LazyPattern
-from newslint.text.quotes import Quote, find_quotations, is_fragment, is_speech
+from newslint.text.quotes import Quote, is_fragment, is_speech
 
 _QUOTE_BLOCKS = ("paragraph", "blockquote", "list_item")
 _OPENS_WITH_SOURCE = LazyPattern(r"\s*(?:According\s+to|Figures\s+from|Data\s+from)\b")
@@ -62,7 +62,7 @@ def _quotations(doc, index: int, block) -> tuple[list, str]:
     blocks = _shared(doc).setdefault("masked", {})
     entry = blocks.get(index)
     if entry is None or entry[0] is not block:
-        quotes = find_quotations(block.prose)
+        quotes = block.quotations
         entry = blocks[index] = (block, quotes, mask_quotes(block.prose, quotes))
     return entry[1], entry[2]
 
@@ -119,7 +119,7 @@ def _read(block, vocab, min_words: int, doc=None, index: int = -1) -> _Paragraph
     """The block read for the quote rules; with its ``doc`` and ``index`` the quotations come
     from the document's cache."""
     if doc is None:
-        quotes = find_quotations(block.prose)
+        quotes = block.quotations
         masked = mask_quotes(block.prose, quotes)
     else:
         quotes, masked = _quotations(doc, index, block)

@@ -116,7 +116,12 @@ def _extra_lines(patterns: tuple):
 def normalise(prose: str) -> str:
     """A block's prose as compared with the pack and across files: white space collapsed,
     bullets, pipes and arrows around it and a trailing colon taken off."""
-    return " ".join(prose.split()).lstrip(_EDGE_JUNK_BEFORE).rstrip(_EDGE_JUNK_AFTER)
+    return _joined(prose.split())
+
+
+def _joined(pieces: list) -> str:
+    """:func:`normalise` of the prose whose white-space pieces are ``pieces``."""
+    return " ".join(pieces).lstrip(_EDGE_JUNK_BEFORE).rstrip(_EDGE_JUNK_AFTER)
 
 
 def _more_words_than(text: str, n: int) -> bool:
@@ -182,7 +187,7 @@ class Boilerplate(CorpusRule):
     }
 
     def collect(self, doc, options):
-        texts = [normalise(b.prose) for b in doc.blocks]
+        texts = [_joined(b.tokens) for b in doc.blocks]  # normalise(b.prose), split once
         furniture = find_furniture(doc, options, texts)
         flagged = {i for f in furniture for i in range(f.first, f.last + 1)}
         matches = [Match(message=f.message, suggestions=("remove",),
@@ -366,7 +371,7 @@ def story_region(blocks, reasons):
         if i in reasons:
             score = FURNITURE_SCORE
         else:
-            score = len(block.prose.split()) - PROSE_MIN_WORDS
+            score = len(block.tokens) - PROSE_MIN_WORDS
             if score > NON_PROSE_SCORE and not _reads_as_prose(block.prose.strip()):
                 score = NON_PROSE_SCORE
         if total <= 0:
@@ -394,8 +399,10 @@ def _story_sentence(block) -> bool:
 def _title_case(prose: str) -> bool:
     """Most words of four letters or more capitalised, as in a headline; a sentence of story
     prose capitalises its first word and its names."""
+    if _more_words_than(prose, TITLE_MAX_WORDS):
+        return False  # tested first: most paragraphs are longer, and this is the cheap test
     words = [w for w in prose.split() if len(w) >= 4 and w[0].isalpha()]
-    if len(words) < 3 or _more_words_than(prose, TITLE_MAX_WORDS):
+    if len(words) < 3:
         return False
     return sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 

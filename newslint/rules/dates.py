@@ -331,13 +331,13 @@ _BYLINE_LEAD = LazyPattern(r"^\s*(?:written\s+by|by|author|credit|photo|image)\s
 
 def is_credit_line(doc: Document, block: Block) -> bool:
     """A short byline, credit or copyright line (never a headline)."""
-    if block.kind == "headline" or len(block.prose.split()) > 12:
+    if block.kind == "headline" or len(block.tokens) > 12:
         return False
     if _COPYRIGHT.search(block.prose) or _AGENCY_CREDIT.match(block.prose):
         return True
     before = doc.blocks[block.index - 1] if block.index > 0 else None
     return (before is not None and _BYLINE_LEAD.match(before.prose) is not None
-            and len(block.prose.split()) <= 6)
+            and len(block.tokens) <= 6)
 
 
 class DateAfterPublication(DocumentRule):

@@ -9,6 +9,7 @@ breaks turned into spaces), so a slip split by a line break or wrapped in emphas
 from __future__ import annotations
 
 import re
+import sys
 
 import regex
 
@@ -148,9 +149,14 @@ _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
 # The standard engine rejects the common block that repeats nothing several times faster than
 # tokenising it: only blocks it accepts are read word by word. It is looser than the rule (a
-# repeat inside a compound passes it), never stricter.
+# repeat inside a compound passes it), never stricter. Its quantifiers are possessive where
+# the engine has them (Python 3.11): a word is always followed by white space and white space
+# by a letter here, so giving back part of a run can never make a match, and without them the
+# engine retries every shorter split of every word (half of the rule's time).
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 _MAY_REPEAT = compile_pattern(
-    r"(?<![^\W\d_])([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s+\1(?![^\W\d_])", re.IGNORECASE)
+    r"(?<![^\W\d_])([^\W\d_]+{0}(?:\s+{0}[^\W\d_]+{0}){{0,3}})\s+{0}\1(?![^\W\d_])".format(
+        _POSSESSIVE), re.IGNORECASE)
 # Words that English doubles correctly ("had had", "that that", "what it is is", "what he did
 # did matter"):
 # twice is fine, three times is a slip ("that that that").
@@ -176,8 +182,8 @@ def _repeats(prose: str, words, i: int, n: int) -> int:
     copies = 1
     while True:
         j = i + copies * n
-        if j + n > len(words):
-            return copies
+        if j + n > len(words) or words[j][2] != words[i][2]:
+            return copies  # the first words differ: the common case, settled without a loop
         if any(words[j + k][2] != words[i + k][2] for k in range(n)):
             return copies
         # every gap from the previous copy's last word to this copy's last must be white space

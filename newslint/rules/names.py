@@ -17,7 +17,7 @@ from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.rules.dates import transcript_blocks
-from newslint.text.names import NOT_NAME_WORDS, TITLE_WORDS, mentions, previous_word
+from newslint.text.names import NOT_NAME_WORDS, TITLE_WORDS, mentions, preload, previous_word
 from newslint.text.quotes import double_role
 from newslint.text.slips import one_slip
 
@@ -45,7 +45,15 @@ _LOWER_KEY = __name__ + ".lower_words"
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"
 
 
-class NameVariant(DocumentRule):
+class _ReadsNames(DocumentRule):
+    """A rule that reads the article's name mentions (``newslint.text.names``)."""
+
+    def start(self, context) -> None:
+        if context.jobs > 1:  # the worker processes inherit nameparser, loaded once here
+            preload()
+
+
+class NameVariant(_ReadsNames):
     """A person, organisation or place named two ways in one article.
 
     ## What it flags
@@ -194,7 +202,7 @@ def _people_of(spelling: str, words: set) -> bool:
 
 
 def _capitalised_words(doc) -> set:
-    return {w.strip(".,;:!?\"“”‘’'()[]") for b in doc.blocks for w in b.prose.split()
+    return {w.strip(".,;:!?\"“”‘’'()[]") for b in doc.blocks for w in b.tokens
             if w[:1].isupper()}
 
 
@@ -236,7 +244,7 @@ def _acts_as_person(doc, surname: str) -> bool:
     # place ("in Zimbabwe", "of Iowa"): a place shares sentences with people's pronouns too.
     blocks = [b for b in doc.blocks if surname in b.prose]
     for b in blocks:
-        words = b.prose.split()
+        words = b.tokens
         if any(w in _PLACE_BEFORE and _bare(nxt) == surname for w, nxt in zip(words, words[1:])):
             return False
     for b in blocks:
@@ -309,7 +317,7 @@ def _bare(word: str) -> str:
     return word.strip(".,;:!?\"“”‘’'()[]")
 
 
-class FirstReference(DocumentRule):
+class FirstReference(_ReadsNames):
     """A surname used alone before the article gives the person's full name.
 
     ## What it flags
@@ -559,7 +567,7 @@ def _ages(doc, surnames: set):
                 yield name, age, block, m.start("age"), m.end("age")
 
 
-class FigureConflict(DocumentRule):
+class FigureConflict(_ReadsNames):
     """One person's age given as two different numbers in one article.
 
     ## What it flags

@@ -225,7 +225,7 @@ def collect_occurrences(doc, options):
     # separated pieces are the article's words.
     pieces: set[str] = set()
     for block in blocks:
-        pieces.update(block.prose.split())
+        pieces.update(block.tokens)
     # A piece of letters only is one word (``str.isalpha`` letters are letters to the pattern).
     words = set(filter(str.isalpha, pieces))
     words.update(_patterns()[0].findall(" ".join(pieces - words)))
@@ -271,7 +271,9 @@ def _candidates(lower: set, options):
         # Words the compound pass sees: listed spellings are the list's business.
         plain = lower - listed_forms
         hyphens = _patterns()[1]
-        with_hyphen = set(filter(hyphens.search, lower))
+        # Substring tests rather than the pattern: the same answer without a call into the
+        # regex engine for each of the article's words.
+        with_hyphen = {w for w in lower if "-" in w or "‐" in w or "‑" in w}  # _HYPHEN_CHARS
         single = lower - with_hyphen
         hyphenated = {w: hyphens.split(w) for w in plain & with_hyphen}
         closed = plain & single

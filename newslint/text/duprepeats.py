@@ -15,6 +15,7 @@ import statistics
 
 from newslint.document import Block, Document, TextSpan
 from newslint.text.embeds import embed_blocks
+from newslint.text.memo import remember_last
 from newslint.text.transcripts import labelled_or_questions, spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
@@ -109,6 +110,7 @@ TEMPLATE_MIN_COPIES = 3
 _INNER_NAME = re.compile(r"(?<=\s)[^\W\d_]*[A-ZА-ЯЁ][\w’'-]*")
 
 
+@remember_last  # asked for the in-file and the cross-file comparison alike
 def template_lines(blocks) -> frozenset:
     """Indices of short lines that follow a per-item template: the same words around a
     different name each time ("Vote for Olga on the last page!", "Vote for Daria …"). A list
@@ -152,12 +154,25 @@ def _all_passages(doc: Document, across_files: bool = False
     if found is None:
         items, texts = [], {}
         for block in compared_blocks(doc, across_files):
-            text = normalise(block.prose)
-            ids = word_ids(text, normalised=True)
-            if ids:
-                items.append(Passage(block, ids, exact_key(text, normalised=True)))
+            passage, text = _passage(cache, block)
+            if passage is not None:
+                items.append(passage)
             texts[block.index] = text
         found = cache[key] = (items, texts)
+    return found
+
+
+def _passage(cache: dict, block: Block) -> tuple[Optional[Passage], str]:
+    """The block's passage (None when it has no word) and its normalised text, made once for
+    the in-file and the cross-file comparison, which read mostly the same blocks: the shared
+    passage also works out its sketch only once."""
+    made = cache.setdefault("passage", {})
+    found = made.get(block.index)
+    if found is None:
+        text = normalise(block.prose)
+        ids = word_ids(text, normalised=True)
+        passage = Passage(block, ids, exact_key(text, normalised=True)) if ids else None
+        found = made[block.index] = (passage, text)
     return found
 
 

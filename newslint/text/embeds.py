@@ -16,6 +16,7 @@ is a question for the page-furniture rules.
 
 from __future__ import annotations
 
+from newslint.text.memo import remember_last
 from newslint.text.patterns import LazyPattern
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -39,6 +40,7 @@ EMBED_BLOCKS_ABOVE = 2
 _KINDS = ("paragraph", "blockquote", "list_item", "caption", "heading")
 
 
+@remember_last  # asked by the duplicate, spelling and LanguageTool rules of each document
 def embed_blocks(blocks) -> frozenset:
     """Indices of the blocks of embedded posts and modules: each signature line, the block
     just above it (and the one above that when it also carries a post link or is a short

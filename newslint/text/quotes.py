@@ -221,8 +221,10 @@ def is_speech(text: str, quote: Quote, min_words: int = 5) -> bool:
 
 def _looks_like_title(words: list[str]) -> bool:
     """Every significant word capitalised: “Band on the Run”, “Operation Warp Speed”."""
+    if len(words) > 12:
+        return False  # before looking at each word: most quotations are long sentences
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return (len(words) <= 12 and len(significant) >= 1
+    return (len(significant) >= 1
             and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
             and len(significant) >= 2)
 

@@ -147,6 +147,13 @@ _DETERMINER_BEFORE_YEAR = LazyPattern(r"\b(?:a|the|A|The|its|his|her|their|this|
 
 
 _ANY_DIGIT = LazyPattern(r"\d")
+#: What every ISO date ("2020-08-07") and every numeric date ("8/7/2020", "4/23") contains:
+#: a quick test before their patterns, which try a weekday name at every word first.
+_ISO_CORE = LazyPattern(r"\d{4}-\d\d-\d\d")
+_SLASHED = LazyPattern(r"\d/\d")
+#: A unit of time after white space or a hyphen, in lower-cased text: what every duration and
+#: every relative period, "ago" included, contains.
+_SPACED_UNIT = LazyPattern(r"[\s-](?:day|week|month|year|decade)")
 _ANY_MONTH = LazyPattern(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
@@ -219,6 +226,9 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
     has_month = _ANY_MONTH.search(text) is not None
     has_day = "day" in low
     has_unit = has_day or any(u in low for u in ("week", "month", "year", "decade"))
+    # Durations and relative periods ("three days", "last week", "two years ago") have their
+    # unit after white space or a hyphen; "Monday" and "today" only contain "day".
+    spaced_unit = has_unit and _SPACED_UNIT.search(low) is not None
     # Every weekday pattern, named days included, needs a weekday name as written.
     has_weekday = "day" in text and any(w in text for w in WEEKDAY_NAMES)
     if has_weekday:
@@ -229,12 +239,12 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
             candidates += _full_dates(text, has_weekday and "(" in text)
         candidates += _months(text, has_digit)
     if has_digit:
-        if "-" in text or "/" in text:
+        if ("-" in text and _ISO_CORE.search(text)) or ("/" in text and _SLASHED.search(text)):
             candidates += _iso_and_numeric_dates(text)
         candidates += _years(text)
     if has_unit or any(w in low for w in _RELATIVE_DAY_WORDS):
-        candidates += _relatives(text, low, has_unit)
-        if has_unit:  # every duration names a unit
+        candidates += _relatives(text, low, spaced_unit)
+        if spaced_unit:  # every duration names a unit
             candidates += _durations(text)
         candidates += _anaphoric_and_vague(text)
     elif "recently" in low:

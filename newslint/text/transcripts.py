@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newslint.text.memo import remember_last
 from newslint.text.patterns import LazyPattern
 
 #: A speaker label opening a transcript turn: "((Aparna Garg)) …" (Wikinews), "Q: …",
@@ -54,23 +55,7 @@ def speaker_label(block):
     return m
 
 
-def _remembered(function):
-    """Remember ``function``'s answer for the last list of blocks it was given: the rules of
-    a document ask one after the other, about the same blocks."""
-    last: list = [None, None]
-
-    def wrapper(blocks):
-        if last[0] is not blocks:
-            last[1] = function(blocks)
-            last[0] = blocks
-        return last[1]
-
-    wrapper.__doc__ = function.__doc__
-    wrapper.__name__ = function.__name__
-    return wrapper
-
-
-@_remembered
+@remember_last
 def transcript_blocks(blocks) -> frozenset:
     """Indices (positions in ``blocks``) of the blocks that are interview turns.
 
@@ -98,6 +83,10 @@ def is_question(block) -> bool:
     if block.kind not in _TURN_KINDS:
         return False
     prose = block.prose
+    if not _ENDS_WITH_QUESTION.search(prose):
+        # The text after a label ends where the block does: without a question mark at the
+        # end of the block there is none at the end of the text, and the label need not be read.
+        return False
     m = speaker_label(block)
     if m is not None:
         prose = prose[m.end():]
@@ -106,7 +95,7 @@ def is_question(block) -> bool:
     return len(re.findall(r"[^\W_]+", prose)) <= MAX_QUESTION_WORDS
 
 
-@_remembered
+@remember_last
 def question_blocks(blocks) -> frozenset:
     """Indices of the questions of a Q&A: question paragraphs answered by the paragraph after
     them, in a document with at least ``MIN_QUESTION_ANSWERS`` such pairs (a transcript's
