@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING, Optional
 
 from newslint import hookimpl
@@ -230,7 +231,10 @@ class LanguageToolRule(DocumentRule):
         # One finding per misspelled word: its first place, the later ones as related.
         first_place: dict[str, int] = {}  # word -> index in found
         other_places: dict[int, list] = {}
-        paired: dict[tuple, int] = {}  # (rule, block, sentence) -> index in found
+        # One finding per mistyped pair: (rule, block, sentence) -> index in found, and the
+        # other ends reported by the same rule there.
+        paired: dict[tuple, int] = {}
+        pair_ends: dict[int, list] = {}
         foreign_words: Optional[frozenset] = None
         for block, matches in zip(blocks, answers):
             speller_spans = [(m.start, m.end) for m in matches if is_speller(m)]
@@ -304,19 +308,17 @@ class LanguageToolRule(DocumentRule):
                     earlier = paired.get((m.rule_id, block.index, sentence))
                     if earlier is not None:
                         # "{1000 UTC)": one mistyped bracket, reported at both its ends.
-                        other_places.setdefault(earlier, []).append(doc.span(offset, length))
+                        pair_ends.setdefault(earlier, []).append(dataclasses.replace(
+                            doc.span(offset, length), message="the other end of the same pair"))
                         continue
                     paired[(m.rule_id, block.index, sentence)] = len(found)
                 found.append(Match(offset, length, message, suggestions=tuple(m.replacements),
                                    rule=rule, category=category,
                                    severity=SEVERITY[category], source="languagetool"))
         for index, places in other_places.items():
-            if found[index].rule[len("languagetool/"):] in PAIRED_FAULT_RULES:
-                found[index] = dataclasses.replace(found[index], related=tuple(
-                    dataclasses.replace(p, message="the other end of the same pair")
-                    for p in places))
-            else:
-                found[index] = with_other_places(found[index], places)
+            found[index] = with_other_places(found[index], places)
+        for index, ends in pair_ends.items():
+            found[index] = dataclasses.replace(found[index], related=tuple(ends))
         return found
 
 
@@ -328,8 +330,6 @@ PAIRED_FAULT_RULES = frozenset({"EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES"})
 def _words_of_passages(blocks, foreign: dict) -> frozenset:
     """The words of the document's passages in another language ("ratifica" in "Si el Senado
     me ratifica, …"): the same word elsewhere in the text is that language's word too."""
-    import re
-
     words = set()
     for block in blocks:
         for span in foreign.get(block.index, ()):

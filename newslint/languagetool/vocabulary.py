@@ -77,20 +77,25 @@ def edits(a: str, b: str, limit: int = NEAR_MISS_EDITS, substitution=None) -> in
 
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-#: Letters whose keys touch on a QWERTY keyboard (same row, or the row above or below).
-_NEIGHBOURS: dict[str, frozenset] = {}
-for _r, _row in enumerate(_KEYBOARD_ROWS):
-    for _c, _ch in enumerate(_row):
-        _near = set()
-        for _dr in (-1, 0, 1):
-            if 0 <= _r + _dr < len(_KEYBOARD_ROWS):
-                _other = _KEYBOARD_ROWS[_r + _dr]
-                # Rows are staggered: a key touches the two keys below it at its column and
-                # the one before, and the two above at its column and the one after.
-                columns = {0: (_c - 1, _c + 1), -1: (_c, _c + 1), 1: (_c - 1, _c)}[_dr]
-                _near.update(_other[i] for i in columns if 0 <= i < len(_other))
-        _near.discard(_ch)
-        _NEIGHBOURS[_ch] = frozenset(_near)
+
+
+def _keyboard_neighbours() -> dict[str, frozenset]:
+    """Letters whose keys touch on a QWERTY keyboard (same row, or the row above or below).
+    Rows are staggered: a key touches the two keys below it at its column and the one before,
+    and the two above it at its column and the one after."""
+    near: dict[str, frozenset] = {}
+    for r, row in enumerate(_KEYBOARD_ROWS):
+        for c, ch in enumerate(row):
+            keys = set()
+            for dr, columns in ((0, (c - 1, c + 1)), (-1, (c, c + 1)), (1, (c - 1, c))):
+                if 0 <= r + dr < len(_KEYBOARD_ROWS):
+                    other = _KEYBOARD_ROWS[r + dr]
+                    keys.update(other[i] for i in columns if 0 <= i < len(other))
+            near[ch] = frozenset(keys - {ch})
+    return near
+
+
+_NEIGHBOURS = _keyboard_neighbours()
 _VOWELS = frozenset("aeiouy")
 
 
@@ -189,8 +194,9 @@ def is_derivation(word: str) -> bool:
     part is a common word or such a derivation."""
     if "-" in word:
         parts = word.split("-")
-        return all(parts) and any(map(_derived, parts)) and all(
-            zipf(p) >= STEM_KNOWN_ZIPF or _derived(p) for p in parts)
+        derived = [_derived(p) for p in parts]
+        return all(parts) and any(derived) and all(
+            d or zipf(p) >= STEM_KNOWN_ZIPF for p, d in zip(parts, derived))
     return _derived(word)
 
 

@@ -27,6 +27,7 @@ _SLOTS = {
         november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()),
     "weekday": frozenset("monday tuesday wednesday thursday friday saturday sunday".split()),
 }
+_SLOT_OF = {word: kind for kind, names in _SLOTS.items() for word in names}
 _CARDINALS = frozenset("""one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
 seventy eighty ninety hundred thousand million billion""".split())
@@ -45,10 +46,7 @@ def _slot(word: str):
     """What kind of slot a word fills: a figure, an ordinal, a month, a weekday (or None)."""
     if _NUMBER.match(word) or word in _CARDINALS:
         return "figure"
-    for kind, names in _SLOTS.items():
-        if word in names:
-            return kind
-    return None
+    return _SLOT_OF.get(word)
 
 
 #: Besides its figures and dates, a template's sentence may change this many words on each
@@ -58,8 +56,8 @@ TEMPLATE_OTHER_WORDS = 2
 
 def is_series_template(a: str, b: str) -> bool:
     """``a`` and ``b`` put different figures, ordinals, months or weekdays in the same slots
-    ("second" / "third", "49.7" / "49.4", "July" / "August"), and differ in at most ``TEMPLATE_OTHER_WORDS``
-    other words on each side. A word replaced by a date or a figure is not a slot filled
+    ("second" / "third", "49.7" / "49.4", "July" / "August"), and differ in at most
+    ``TEMPLATE_OTHER_WORDS`` other words on each side. A word replaced by a date or a figure is not a slot filled
     differently: "said on Saturday" for "said in October" is an edit of a copy."""
     wa, wb = words(a), words(b)
     slots = other_a = other_b = 0

@@ -29,7 +29,10 @@ MIN_PROBABILITY = 0.99
 _WORDS = LazyPattern(r"[^\W\d_]{2,}")
 _CAPITALISED = LazyPattern(r"\b[^\W\d_a-zß-ÿ][\w’'-]*")
 #: What ends a clause: a sentence mark, a colon or semicolon, brackets, dashes, quote marks.
-_CLAUSE_BREAK = LazyPattern(r"[.!?;:()\[\]{}—–\"“”«»।]")
+_BREAKS = r".!?;:()\[\]{}—–\"“”«»।"
+_CLAUSE_BREAK = LazyPattern(rf"[{_BREAKS}]")
+#: A clause's text between two breaks, without the white space at its ends.
+_CLAUSE_TEXT = LazyPattern(rf"[^{_BREAKS}\s](?:[^{_BREAKS}]*[^{_BREAKS}\s])?")
 
 
 @lru_cache(maxsize=1)
@@ -71,19 +74,11 @@ def foreign_spans(block, language: str = "en") -> list[TextSpan]:
 
 
 def _clauses(prose: str) -> tuple:
-    """Spans between clause breaks: a translation run into the sentence before it ("…until
-    next Wednesday." ((es))Spanish language: Si el Senado me ratifica, …") is a clause of its
-    own when the sentence splitter saw none."""
-    spans, at = [], 0
-    for m in _CLAUSE_BREAK.finditer(prose):
-        if m.start() > at:
-            spans.append((at, m.start()))
-        at = m.end()
-    if at < len(prose):
-        spans.append((at, len(prose)))
-    spans = [(s + len(prose[s:e]) - len(prose[s:e].lstrip()),
-              e - len(prose[s:e]) + len(prose[s:e].rstrip())) for s, e in spans]
-    return tuple((s, e) for s, e in spans if len(_WORDS.findall(prose, s, e)) >= MIN_WORDS)
+    """Spans between clause breaks, white space trimmed: a translation run into the sentence
+    before it ("…until next Wednesday." ((es))Spanish language: Si el Senado me ratifica, …")
+    is a clause of its own when the sentence splitter saw none."""
+    return tuple(m.span() for m in _CLAUSE_TEXT.finditer(prose)
+                 if len(_WORDS.findall(prose, *m.span())) >= MIN_WORDS)
 
 
 @lru_cache(maxsize=4096)
