@@ -11,6 +11,7 @@ LanguageTool is off in every mode, as it is by default for ``--dask``, and the r
 is not used (``--no-cache``): every run checks every article.
 
     python benchmarks/bench_archive.py --sizes 10000 100000 --workers 2
+    python benchmarks/bench_archive.py --sizes 1000000 --modes dask
 """
 
 from __future__ import annotations
@@ -80,9 +81,13 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2, help="--jobs and Dask workers (2)")
     ap.add_argument("--root", type=Path, default=HERE / "generated",
                     help="where the archives are generated (benchmarks/generated)")
+    ap.add_argument("--modes", nargs="+", choices=["jobs", "dask"], default=["jobs", "dask"],
+                    help="which modes to run (both); a million articles with --jobs hold every "
+                    "fingerprint in one process, more memory than a laptop has")
     args = ap.parse_args(argv)
     modes = {"--jobs": ["--jobs", str(args.workers)],
              "--dask local": ["--jobs", str(args.workers), "--dask", "local"]}
+    modes = {name: mode for name, mode in modes.items() if name.lstrip("-").split()[0] in args.modes}
     first: dict = {}
     print(f"{'articles':>9} {'mode':<13} {'wall s':>8} {'cpu s':>8} {'client MB':>10} "
           f"{'planted found':>14} {'findings':>9} {'growth':>7} {'cpu growth':>10}")
