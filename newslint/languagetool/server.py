@@ -3,7 +3,8 @@
 The server is a child JVM. It is stopped by :meth:`LanguageToolServer.stop` (the rule's
 ``stop()``, which the engine calls on normal exit, errors and Ctrl-C), by an ``atexit`` hook as a
 second line of defence, and on Linux by the kernel when the process that started it dies
-(``PR_SET_PDEATHSIG``), so even a killed newslint leaves no JVM behind.
+(``PR_SET_PDEATHSIG``, set by util-linux's ``setpriv``), so even a killed newslint leaves no JVM
+behind.
 
 The process that started the server owns it, also for the worker processes of ``--jobs N``
 (forked after it): a thread of the owner watches the JVM and, when it dies mid-run, starts
@@ -16,11 +17,9 @@ after a second death every process gets the same clear error.
 from __future__ import annotations
 
 import atexit
-import ctypes
 import mmap
 import os
 import shutil
-import signal
 import socket
 import struct
 import subprocess
@@ -98,17 +97,19 @@ def write_private_temp(text: str, suffix: str) -> Path:
     return Path(name)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL("libc.so.6", use_errno=True)
-            PR_SET_PDEATHSIG = 1
-            libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-        except OSError:
-            pass
-    # Ctrl-C in the terminal goes to the whole foreground process group; the server is stopped
-    # by newslint itself in order, not killed half-way through a request.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _parent_death_prefix() -> list[str]:
+    """The command that makes the kernel stop the JVM when the thread that started it dies.
+
+    util-linux's ``setpriv`` sets ``PR_SET_PDEATHSIG`` and then execs Java, so no Python runs
+    between fork and exec: a ``preexec_fn`` doing the same ran in a forked copy of a
+    threaded process and could hang there before the exec (a replacement started by the
+    watch thread never came up). Where there is no ``setpriv`` (not Linux, a minimal
+    container) the JVM is still stopped by :meth:`LanguageToolServer.stop` and ``atexit``.
+    """
+    if not sys.platform.startswith("linux"):
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []
 
 
 class LanguageToolServer:
@@ -150,7 +151,7 @@ class LanguageToolServer:
 
     def command(self, port: int, config_file: Path) -> list[str]:
         # No --public: HTTPServer then listens on the loopback interface only.
-        return [self.java, f"-Xmx{self.heap}", NO_DELAY, *self.jvm_options, "-cp",
+        return [*_parent_death_prefix(), self.java, f"-Xmx{self.heap}", NO_DELAY, *self.jvm_options, "-cp",
                 self.installation.classpath,
                 SERVER_MAIN_CLASS, "--port", str(port), "--config", str(config_file)]
 
@@ -177,7 +178,7 @@ class LanguageToolServer:
         self._cancelled = self._stopping = False
         self._launch()
         atexit.register(self.stop)
-        self._watcher = threading.Thread(target=self._watch, args=(self.process,),
+        self._watcher = threading.Thread(target=self._watch_or_report, args=(self.process,),
                                          name="languagetool-watch", daemon=True)
         self._watcher.start()
         return self.url
@@ -189,13 +190,22 @@ class LanguageToolServer:
         fd, log = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         self._log_path = Path(log)
         self._config_path = write_private_temp(SERVER_PROPERTIES, ".properties")
+        # A process group of its own: Ctrl-C in the terminal goes to the whole foreground
+        # group, and the server is stopped by newslint in order, not killed mid-request.
         with os.fdopen(fd, "wb") as log_file:
             self.process = subprocess.Popen(
                 self.command(self.port, self._config_path), stdin=subprocess.DEVNULL,
-                stdout=log_file,
-                stderr=subprocess.STDOUT, preexec_fn=_die_with_parent, close_fds=True)
+                stdout=log_file, stderr=subprocess.STDOUT, process_group=0, close_fds=True)
         self._ready_in = None
         self._shared.publish(self.port)
+
+    def _watch_or_report(self, proc: subprocess.Popen) -> None:
+        # A watch that died silently would leave every process waiting for a replacement
+        # until its time-out; whatever goes wrong, they are told at once.
+        try:
+            self._watch(proc)
+        except Exception as exc:
+            self._shared.fail(f"LanguageTool's watch failed: {exc}")
 
     def _watch(self, proc: subprocess.Popen) -> None:
         """The owner's watch over the JVM: one replacement per run after a crash, and the
@@ -224,7 +234,7 @@ class LanguageToolServer:
                 self.restarts += 1
                 try:
                     self._launch()
-                except OSError as exc:
+                except Exception as exc:  # whatever it is, the waiting processes hear of it
                     self._shared.fail(f"LanguageTool could not be started again: {exc}")
                     return
                 proc, listening = self.process, False

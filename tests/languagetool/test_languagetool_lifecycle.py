@@ -112,3 +112,34 @@ def test_fully_cached_run_never_waits_for_the_server(lt_server, lt_installation,
     assert own.connection.server._ready_in is None
     own.stop()
     assert own.connection.server.process is None
+
+
+_OWNER = """
+import sys, time
+from pathlib import Path
+from newslint.languagetool.provision import Installation
+from newslint.languagetool.server import LanguageToolServer
+server = LanguageToolServer(Installation(sys.argv[1], Path(sys.argv[2])), startup_timeout=180)
+server.spawn()
+print(server.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.mark.languagetool
+def test_a_killed_owner_leaves_no_jvm_and_ctrl_c_does_not_reach_it(lt_installation, tmp_path):
+    import subprocess
+    import sys
+    import time
+    owner = subprocess.Popen([sys.executable, "-c", _OWNER, lt_installation.version,
+                              str(lt_installation.directory)], stdout=subprocess.PIPE, text=True)
+    jvm = int(owner.stdout.readline())
+    assert _alive(jvm)
+    # Its own process group: a Ctrl-C sent to the terminal's group does not reach the JVM.
+    assert os.getpgid(jvm) != os.getpgid(owner.pid)
+    owner.kill()  # no atexit, no stop(): only the kernel's parent-death signal is left
+    owner.wait()
+    deadline = time.monotonic() + 30
+    while _alive(jvm) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(jvm)
