@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -98,6 +97,8 @@ def write(path: Path, kind: str, version: int, body: str) -> bool:
     (an unwritable cache only costs the next run some time)."""
     data = body.encode("utf-8")
     header = f"{MAGIC} {kind} {version} sha256={hashlib.sha256(data).hexdigest()}\n".encode()
+    import tempfile  # here: a run that only reads its cache files does not pay for importing it
+
     tmp = None
     try:
         make_folder(path.parent)

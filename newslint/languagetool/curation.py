@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
 #: At least this share of a rule's true-or-false findings must be true for it to stay on.
@@ -64,6 +63,10 @@ class NewsRules:
 @lru_cache(maxsize=1)
 def news_rules() -> NewsRules:
     """The table shipped with newslint."""
+    # importlib.resources (with tempfile, zipfile and shutil behind it) only when LanguageTool
+    # runs: a run with LanguageTool off never reads the table.
+    from importlib import resources
+
     text = resources.files("newslint.languagetool").joinpath("news_rules.json").read_text(
         encoding="utf-8")
     return NewsRules.from_json(json.loads(text))
