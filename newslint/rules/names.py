@@ -9,6 +9,7 @@ and a quotation opened and never closed (`unclosed-quote`). Name mentions come f
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -542,15 +543,31 @@ _AGE_CHANGES = (r"\b(?:turn(?:s|ed|ing)?|birthday|would have been|at the time|ye
                 r"|when (?:he|she|they|I|we) (?:was|were)|then[ -]\d|in (?:19|20)\d\d)\b")
 
 
-def _ages(doc, surnames: set):
-    """(surname, age, block, start, end) of each age stated beside one of ``surnames``."""
+@functools.lru_cache(maxsize=None)
+def _age_patterns():
+    """The age patterns, compiled once (the regex module's own cache lookup costs more than
+    a search of a short sentence)."""
     import regex
 
-    for pattern in (_AGE_AFTER, _AGE_BEFORE):
-        compiled = regex.compile(pattern)
-        for block in doc.blocks:
-            if block.kind not in ("paragraph", "list_item", "caption", "headline",
-                                  "standfirst"):
+    return (regex.compile(_AGE_AFTER), regex.compile(_AGE_BEFORE),
+            regex.compile(_AGE_CHANGES, regex.IGNORECASE))
+
+
+_AGE_BLOCKS = ("paragraph", "list_item", "caption", "headline", "standfirst")
+_DIGIT = re.compile(r"\d")
+
+
+def _ages(doc, surnames: set):
+    """(surname, age, block, start, end) of each age stated beside one of ``surnames``."""
+    # Both patterns need a number and one of the surnames in the block: a substring test
+    # skips the other blocks (most of them) before either pattern is tried at every capital.
+    blocks = [b for b in doc.blocks
+              if b.kind in _AGE_BLOCKS and _DIGIT.search(b.prose)
+              and any(s in b.prose for s in surnames)]
+    after, before, changes = _age_patterns()
+    for compiled in (after, before):
+        for block in blocks:
+            if compiled is before and "-year-old" not in block.prose:
                 continue
             for m in compiled.finditer(block.prose):
                 name = m.group("name").rstrip("'’s") if m.group("name").endswith(("'s", "’s")) \
@@ -562,7 +579,7 @@ def _ages(doc, surnames: set):
                     continue
                 sentence = next((block.prose[s.start:s.end] for s in block.sentences
                                  if s.start <= m.start() < s.end), "")
-                if regex.search(_AGE_CHANGES, sentence, regex.IGNORECASE):
+                if changes.search(sentence):
                     continue
                 yield name, age, block, m.start("age"), m.end("age")
 
@@ -612,17 +629,22 @@ class FigureConflict(_ReadsNames):
     default_options = {}
 
     def check(self, doc, options):
+        full = [m for m in mentions(doc) if m.full]
+        # Ages are rare: they are looked for beside every surname given in full first, and
+        # only the few articles that state one pay for telling quoted mentions apart.
+        ages = list(_ages(doc, {m.last for m in full})) if full else []
+        if not ages:
+            return
+        stated = {a[0] for a in ages}
         given = defaultdict(set)
-        for m in mentions(doc):
-            if m.full and not m.in_quote:
+        for m in full:
+            if m.last in stated and not m.in_quote:
                 given[m.last].add(m.first)
         people = {s for s, firsts in given.items() if len(firsts) == 1}
-        if not people:
-            return
         first_age = {}
         reported = set()
         for name, age, block, start, end in sorted(
-                _ages(doc, people), key=lambda a: (a[2].index, a[3])):
+                (a for a in ages if a[0] in people), key=lambda a: (a[2].index, a[3])):
             seen = first_age.setdefault(name, (age, block, start, end))
             if seen[0] == age or name in reported:
                 continue
