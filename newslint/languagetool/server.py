@@ -112,6 +112,10 @@ def _parent_death_prefix() -> list[str]:
     return [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []
 
 
+def _url(port: Optional[int]) -> str:
+    return f"http://127.0.0.1:{port}/"
+
+
 class LanguageToolServer:
     """A LanguageTool HTTP server started from an :class:`Installation`."""
 
@@ -143,7 +147,7 @@ class LanguageToolServer:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return _url(self.port)
 
     @property
     def owner(self) -> bool:
@@ -176,16 +180,24 @@ class LanguageToolServer:
             raise ServerError(f"Java ({self.java!r}) was not found; LanguageTool needs Java 17+")
         self._owner_pid = os.getpid()
         self._cancelled = self._stopping = False
-        self._launch()
+        port = self._launch()
         atexit.register(self.stop)
-        self._watcher = threading.Thread(target=self._watch_or_report, args=(self.process,),
+        self._watcher = threading.Thread(target=self._watch_or_report,
+                                         args=(self.process, port),
                                          name="languagetool-watch", daemon=True)
         self._watcher.start()
         return self.url
 
-    def _launch(self) -> None:
-        """A new JVM on a new port, with new temporary files (a predecessor's are removed)."""
-        self.port = free_loopback_port()
+    def _launch(self) -> int:
+        """A new JVM on a new port, with new temporary files (a predecessor's are removed).
+
+        The port is kept in a local until it is published: while Popen forks, another thread
+        of this process may be in :meth:`current`, which sets ``self.port`` to the port still
+        published (the dead server's). Publishing ``self.port`` afterwards published that dead
+        port, and every process waited on it until its time-out while the replacement
+        listened elsewhere.
+        """
+        port = free_loopback_port()
         self._remove_temp_files()
         fd, log = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         self._log_path = Path(log)
@@ -194,20 +206,21 @@ class LanguageToolServer:
         # group, and the server is stopped by newslint in order, not killed mid-request.
         with os.fdopen(fd, "wb") as log_file:
             self.process = subprocess.Popen(
-                self.command(self.port, self._config_path), stdin=subprocess.DEVNULL,
+                self.command(port, self._config_path), stdin=subprocess.DEVNULL,
                 stdout=log_file, stderr=subprocess.STDOUT, process_group=0, close_fds=True)
-        self._ready_in = None
-        self._shared.publish(self.port)
+        self.port, self._ready_in = port, None
+        self._shared.publish(port)
+        return port
 
-    def _watch_or_report(self, proc: subprocess.Popen) -> None:
+    def _watch_or_report(self, proc: subprocess.Popen, port: int) -> None:
         # A watch that died silently would leave every process waiting for a replacement
         # until its time-out; whatever goes wrong, they are told at once.
         try:
-            self._watch(proc)
+            self._watch(proc, port)
         except Exception as exc:
             self._shared.fail(f"LanguageTool's watch failed: {exc}")
 
-    def _watch(self, proc: subprocess.Popen) -> None:
+    def _watch(self, proc: subprocess.Popen, port: int) -> None:
         """The owner's watch over the JVM: one replacement per run after a crash, and the
         reason published when there is none. The replacement is started from this thread,
         which lives as long as it does (the kernel's parent-death signal follows the thread
@@ -217,7 +230,7 @@ class LanguageToolServer:
             code = proc.poll()
             if code is None:
                 if not listening:
-                    listening = self._listening()
+                    listening = self._listening(port)
                 time.sleep(self.POLL)
                 continue
             with self._lock:
@@ -233,24 +246,25 @@ class LanguageToolServer:
                     return
                 self.restarts += 1
                 try:
-                    self._launch()
+                    port = self._launch()
                 except Exception as exc:  # whatever it is, the waiting processes hear of it
                     self._shared.fail(f"LanguageTool could not be started again: {exc}")
                     return
                 proc, listening = self.process, False
 
-    def _listening(self) -> bool:
+    def _listening(self, port: int) -> bool:
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                 return True
         except OSError:
             return False
 
-    def _healthy(self) -> bool:
-        """Whether the server answers HTTP now (a JVM being killed may still accept)."""
+    def _healthy(self, port: int) -> bool:
+        """Whether the server on ``port`` answers HTTP now (a JVM being killed may still
+        accept)."""
         import requests  # slow to import: only when LanguageTool runs
         try:
-            return requests.get(f"{self.url}v2/healthcheck", timeout=1).ok
+            return requests.get(f"http://127.0.0.1:{port}/v2/healthcheck", timeout=1).ok
         except requests.RequestException:
             return False
 
@@ -275,26 +289,28 @@ class LanguageToolServer:
         if self._cancelled:
             raise StartupCancelled("stopped while waiting for LanguageTool")
 
-    def wait_ready(self) -> None:
-        """Wait until the server answers (at most ``startup_timeout``); once per process and
-        server. Gives up at once when the run is stopped (:meth:`cancel`, :meth:`stop`)."""
+    def wait_ready(self) -> int:
+        """Wait until the server answers (at most ``startup_timeout``) and return its port;
+        once per process and server. Gives up at once when the run is stopped
+        (:meth:`cancel`, :meth:`stop`)."""
         port = self.current()
         if self._ready_in == (os.getpid(), port):
-            return
+            return port
         deadline = time.monotonic() + self.startup_timeout
         while True:
             if self._cancelled:
                 raise StartupCancelled("stopped while waiting for LanguageTool")
-            if self.current() != port:  # replaced during its start-up: a new wait
-                port, deadline = self.port, time.monotonic() + self.startup_timeout
+            published = self.current()
+            if published != port:  # replaced during its start-up: a new wait
+                port, deadline = published, time.monotonic() + self.startup_timeout
             if time.monotonic() >= deadline:
                 break
-            if self._healthy():
+            if self._healthy(port):
                 self._ready_in = (os.getpid(), port)
-                return
+                return port
             self._pause()
         raise ServerError(
-            f"LanguageTool did not answer within {self.startup_timeout:g} s "
+            f"LanguageTool did not answer on port {port} within {self.startup_timeout:g} s "
             f"(raise languagetool.startup_timeout on slow machines){self._log_tail()}")
 
     def _log_tail(self) -> str:
@@ -310,7 +326,7 @@ class LanguageToolServer:
             port = self.current()
         except ServerError:
             return False
-        return self._ready_in == (os.getpid(), port) or self._listening()
+        return self._ready_in == (os.getpid(), port) or self._listening(port)
 
     def alive(self) -> bool:
         """Whether the JVM runs (as its owner sees it)."""
@@ -320,17 +336,16 @@ class LanguageToolServer:
         """The server stopped answering: wait for the replacement the owner starts once per
         run (whichever process noticed) and return its URL; a second death, or no
         replacement in time, is a :class:`ServerError`."""
-        failed = self.port
+        failed = self.current()
         deadline = time.monotonic() + self.startup_timeout
         while self.current() == failed:
-            if self._healthy():
-                return self.url  # it answers again: the failure was the connection's
+            if self._healthy(failed):
+                return _url(failed)  # it answers again: the failure was the connection's
             if time.monotonic() >= deadline:
-                raise ServerError(f"LanguageTool at {self.url} is not answering and was not "
-                                  f"replaced within {self.startup_timeout:g} s")
+                raise ServerError(f"LanguageTool at {_url(failed)} is not answering and was "
+                                  f"not replaced within {self.startup_timeout:g} s")
             self._pause()
-        self.wait_ready()
-        return self.url
+        return _url(self.wait_ready())
 
     def stop(self) -> None:
         """Stop the server (idempotent). Only the process that started it stops it; in any
