@@ -10,7 +10,9 @@
      the misspelled surname.
    * ``first-reference``: the first full mention of a person ("Adam Segal") and the next
      mention of the surname alone ("Segal") trade places, as when a paragraph is moved up.
-     Found when the finding covers the surname now standing first.
+     Found when the finding covers the surname now standing first. Given over all plants and
+     over the plants at people: the planting also takes storms, places and teams for full
+     names ("Hurricane Dorian", "American Samoa"; read and listed in ``NOT_PEOPLE``).
    * ``unclosed-quote``: a closing mark of a quotation is deleted, or its opening mark is.
      Found when the rule reports in that paragraph.
 
@@ -107,13 +109,31 @@ def plant_variants(text: str, doc):
         yield kind, text[:start] + wrong + text[end:], start, start + len(wrong)
 
 
+#: Runs the planting takes for a full name that, read in their articles, name no person:
+#: storms, places, teams, organisations, and runs of a title or adjective and a name word.
+#: `first-reference` is about people, so its recall is also given without these plants.
+NOT_PEOPLE = frozenset("""Student Olympiad|Roman Catholic Christianity|Hurricane Dorian|
+Yemen-based Houthi|Tropical Storm Humberto|Hurricane Humberto|London Underground|Persian Gulf|
+Hurricane Lorenzo|American Samoa|Typhoon Phanfone|Indian Railways|Utah Jazz|Woman Grand Master|
+Tesco's Polish|California Davis|Atheist Muslim|Regarding Ashodaya|Riquelme Base|Democratic Dean|
+Democratic Senator""".replace("\n", "").split("|"))
+
+
 def plant_first_reference(text: str, doc):
-    """The first full mention and the next lone surname after it, swapped."""
+    """The first full mention and the next lone surname after it, swapped: (changed text,
+    start, end, the full name as the mention reads)."""
     found = [m for m in mentions(doc) if not m.in_quote and m.block.kind == "paragraph"]
+    introduced = set()
     for k, intro in enumerate(found):
+        if not intro.full:
+            continue
+        # Only the person's first full mention is moved: a later one, moved, leaves the
+        # person introduced ("President Donald Trump", then "Donald Trump").
+        first_time = intro.last not in introduced
+        introduced.add(intro.last)
         # A title before the surname ("President Duda") is not a first reference the rule
         # reports, so people introduced with one are not planted.
-        if not intro.full or len(intro.words) > 3 or intro.title:
+        if not first_time or len(intro.words) > 3 or intro.title:
             continue
         before = previous_word(intro.block.prose, intro.start)
         if before is not None and before in TITLE_WORDS:
@@ -127,7 +147,7 @@ def plant_first_reference(text: str, doc):
         b0, b1 = source(later, later.last_start, later.last_end)
         full = text[a0:a1]
         changed = text[:a0] + intro.last + text[a1:b0] + full + text[b1:]
-        return changed, a0, a0 + len(intro.last)
+        return changed, a0, a0 + len(intro.last), " ".join(intro.words)
     return None
 
 
@@ -199,7 +219,10 @@ def run(paths, show_findings: bool) -> int:
                   for kind, changed, s, e in plant_variants(text, doc)]
         fr = plant_first_reference(text, doc)
         if fr is not None:
-            plants.append(("first-reference swapped", *fr))
+            *planted, name = fr
+            plants.append(("first-reference swapped", *planted))
+            if name not in NOT_PEOPLE:
+                plants.append(("first-reference swapped, people", *planted))
         age = plant_age(text, doc)
         if age is not None:
             plants.append(("figure-conflict age", *age))

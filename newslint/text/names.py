@@ -20,7 +20,9 @@ from typing import Optional
 # A capitalised word ("O'Brien", "al-Assad" after a particle, "McArthur"), or an initial ("J.").
 _WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 # Particles that sit inside a name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
-_PARTICLE = r"(?:von|van|der|den|de|da|do|dos|das|du|di|del|della|la|le|bin|ibn|al|el)"
+PARTICLES = ("von", "van", "der", "den", "de", "da", "do", "dos", "das", "du", "di", "del",
+             "della", "la", "le", "bin", "ibn", "al", "el")
+_PARTICLE = "(?:" + "|".join(PARTICLES) + ")"
 _RUN = (rf"(?<![\p{{L}}\p{{M}}'’.-]){_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD})*"
         r"(?!['’]?[\p{L}\p{M}-])")
 
@@ -35,14 +37,18 @@ def _run_pattern():
 #: Block kinds read for names.
 NAME_BLOCKS = ("paragraph", "list_item", "blockquote", "caption")
 
-#: Capitalised words that are never part of a person's name in news copy: calendar words,
-#: and the words that make a run of capitals an organisation, place or event.
-NOT_NAME_WORDS = frozenset("""
+#: Calendar and function words, capitalised at a sentence start ("On Monday", "Both").
+FUNCTION_WORDS = frozenset("""
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 The A An In On At Of For And But Or If As By To From With This That These Those It Its He She
 They We You I His Her Their Our My Your There Here When Where While After Before Since During
 According However Although Because Meanwhile Also Yet So Then Now Some Many Most All Both Each
+""".split())
+
+#: Capitalised words that are never part of a person's name in news copy: calendar and
+#: function words, and the words that make a run of capitals an organisation, place or event.
+NOT_NAME_WORDS = FUNCTION_WORDS | frozenset("""
 University College School Institute Academy Party Council Committee Commission Ministry
 Department Agency Service Services Office Bureau Court Parliament Assembly Congress Senate House
 Government Police Army Navy Force Forces Guard Bank Fund Company Corporation Group Association
@@ -201,6 +207,10 @@ def preload() -> None:
     from nameparser import HumanName  # noqa: F401 - imported to be inherited
 
 
+#: Generational suffixes written after a surname (the run stops before their full stop).
+_SUFFIXES = frozenset(("Jr", "Sr"))
+
+
 def _strip_possessive(word: str) -> str:
     return word[:-2] if word[-2:] in ("'s", "’s") else word
 
@@ -232,12 +242,18 @@ def _block_mentions(block) -> list:
             words = words[1:]
         if not words or not not_person.isdisjoint(words):
             continue  # nothing left, or an organisation, a place, an event: not a person
+        end = m.end()
+        # A generational suffix after the surname ("Patrick Carlineo Jr.", "James Kennedy
+        # Jr."): the surname is the word before it.
+        suffix_at = end
+        if len(words) > 2 and words[-1] in _SUFFIXES:
+            suffix_at = end - len(words[-1]) - 1
+            words = words[:-1]
         last_word = words[-1]
         if len(last_word) < 2 or last_word.endswith("."):
             continue
-        end = m.end()
         surname = _strip_possessive(last_word)
-        last_start = end - len(last_word)
+        last_start = suffix_at - len(last_word)
         title = first = ""
         if len(words) > 1:
             # Titles and ranks before the name ("Emergencies Minister Yevgeny Zinichev"): the

@@ -94,9 +94,44 @@ def test_first_reference_after_a_title_or_the_is_not_reported():
     assert check_text(text, FirstReference()) == []
 
 
-def test_first_reference_is_off_by_default():
-    assert FirstReference.default_enabled is False
-    assert NameVariant.default_enabled and UnclosedQuote.default_enabled
+def test_name_and_quotation_rules_are_on_by_default():
+    assert FirstReference.default_enabled and NameVariant.default_enabled
+    assert UnclosedQuote.default_enabled
+
+
+@pytest.mark.parametrize("text", [
+    # A role before the name, from a Wikinews obituary.
+    "English mathematician Conway died on Saturday.\n\nJohn Horton Conway developed a fever.\n",
+    # A title given only to people, ending a phrase the name run set apart.
+    "Former Vice President of the United States Biden won the primary.\n\n"
+    "Joe Biden said he was grateful.\n",
+    # An age after the name.
+    "A judge sentenced Ohio man Fields, now 22, to life.\n\nJames Alex Fields drove the car.\n",
+    # "of" before a person the article describes ("comedian Tim Heidecker").
+    "The film continues the universe of Heidecker and his web series.\n\n"
+    "It follows comedian Tim Heidecker on a campaign.\n",
+    # A function word at the sentence start is not part of a longer name.
+    "Both Buttigieg and others dropped out.\n\nPete Buttigieg, the former mayor, spoke.\n",
+])
+def test_first_reference_introductions_that_lack_the_given_name(text):
+    found = check_text(text, FirstReference())
+    assert len(found) == 1 and found[0].line == 1, found
+
+
+@pytest.mark.parametrize("text", [
+    # "of Allen, Texas" is a town, though the police chief Greg Allen speaks.
+    "Officials named the suspect, a man of Allen, Texas.\n\n"
+    "Police chief Greg Allen said the attack was planned.\n",
+    # A storm is described as a hurricane, not with a role.
+    "Dorian, a Category 5 hurricane, hit the islands.\n\n"
+    "Hurricane Dorian is the strongest storm on record there.\n",
+    # A place, introduced with a role word that is not a person's.
+    "Kabul, the capital of Afghanistan, was quiet.\n\nJohn Kabul visited.\n",
+    # The person was introduced with a title before the surname stood alone.
+    "President Donald Trump spoke. Trump flew to Florida.\n\nDonald Trump returned.\n",
+])
+def test_first_reference_quiet_where_the_person_is_not_missing(text):
+    assert check_text(text, FirstReference()) == []
 
 
 def test_running_quote_over_paragraphs_is_not_unclosed():
