@@ -93,13 +93,16 @@ class Mention:
     # A plain class with slots rather than a frozen dataclass: an article has about fifty
     # mentions and a frozen dataclass takes several times as long to build each one.
     __slots__ = ("block", "start", "end", "words", "title", "first", "last", "last_start",
-                 "last_end", "run_start", "_in_quote", "_sentence_start")
+                 "last_end", "run_start", "full", "_in_quote", "_sentence_start")
 
     def __init__(self, block, start, end, words, title, first, last, last_start, last_end,
                  run_start):
         self.block, self.start, self.end, self.words = block, start, end, words
         self.title, self.first, self.last = title, first, last
         self.last_start, self.last_end, self.run_start = last_start, last_end, run_start
+        #: A given name and a surname ("Adam Segal", "Dr. Adam Segal"). An attribute, not a
+        #: property: the rules ask it of every mention.
+        self.full = bool(first) and bool(last) and first != last
         self._in_quote = self._sentence_start = None
 
     def __repr__(self) -> str:
@@ -121,11 +124,6 @@ class Mention:
             self._sentence_start = _starts_sentence(
                 self.block.prose, self.run_start, {s.start for s in self.block.sentences})
         return self._sentence_start
-
-    @property
-    def full(self) -> bool:
-        """A given name and a surname ("Adam Segal", "Dr. Adam Segal")."""
-        return bool(self.first) and bool(self.last) and self.first != self.last
 
 
 @functools.lru_cache(maxsize=4096)
@@ -234,7 +232,19 @@ def _block_mentions(block) -> list:
     out = []
     not_person = _NOT_PERSON_WORDS
     for m in _run_pattern().finditer(prose):
-        words = m.group().split(" ")
+        text = m.group()
+        if " " not in text:
+            # One word, as most runs are ("The", "Segal's"): read without the steps below,
+            # to the same result.
+            if (text.rstrip(".") in not_person or text in not_person or len(text) < 2
+                    or text[-1] == "."):
+                continue
+            start, end = m.span()
+            surname = _strip_possessive(text)
+            out.append(Mention(block, start, end, (text,), "", "", surname, start,
+                               start + len(surname), start))
+            continue
+        words = text.split(" ")
         start = run_start = m.start()
         # Leading calendar and function words ("On Monday", "The") are not part of a name.
         while words and words[0].rstrip(".") in not_person:
