@@ -60,6 +60,26 @@ class _ReadsNames(DocumentRule):
 _NOT_COMPARED = NOT_NAME_WORDS | TITLE_WORDS
 
 
+def _slip_pairs(surnames: set, given: set, spellings=None) -> list:
+    """Pairs of ``spellings`` (default: all of them) one slip apart, both surnames or both
+    given names (a surname is only compared with surnames), in the order of ``spellings``.
+    Spellings are grouped by first letter and length: a slip keeps the first letter and
+    changes the length by one letter at most, so only those groups are compared."""
+    groups = defaultdict(list)
+    for s in (surnames | given) if spellings is None else spellings:
+        if len(s) >= MIN_LENGTH and s.isalpha() and not s.isupper():
+            groups[s[0], len(s)].append(s)
+    pairs = []
+    for (initial, n), group in groups.items():
+        longer = groups.get((initial, n + 1), ())
+        for i, a in enumerate(group):
+            for b in (*group[i + 1:], *longer):
+                if ((a in surnames and b in surnames) or (a in given and b in given)) \
+                        and one_slip(a, b):
+                    pairs.append((a, b))
+    return pairs
+
+
 class NameVariant(_ReadsNames):
     """A person, organisation or place named two ways in one article.
 
@@ -108,13 +128,21 @@ class NameVariant(_ReadsNames):
         found = mentions(doc)
         if len(found) < 2:
             return
+        not_names = _NOT_COMPARED
+        # Pairs one slip apart first, among every spelling that could be compared: the
+        # surnames, and every word before the surname in a longer run (the given names are
+        # among them). Most articles have none, and then no run need be read with nameparser
+        # and the article's words need not be read at all.
+        if not _slip_pairs({m.last for m in found} - not_names,
+                           {w for m in found if len(m.words) > 1 for w in m.words[:-1]}
+                           - not_names):
+            return
         # spelling -> occurrences (mention, start, end), and the spellings used as surnames
         # and as given names: a surname is only compared with surnames, a given name with
         # given names.
         occurrences = defaultdict(list)
         given_of = defaultdict(set)   # surname spelling -> given names introduced with it
         as_surname, as_given = set(), set()
-        not_names = _NOT_COMPARED
         for m in found:
             last = m.last
             if last not in not_names:
@@ -130,22 +158,7 @@ class NameVariant(_ReadsNames):
                 if start >= 0:
                     occurrences[first].append((m, start, start + len(first)))
                     as_given.add(first)
-        # Pairs one slip apart first: most articles have none, and then the article's words
-        # need not be read at all.
-        # Grouped by first letter and length: a slip keeps the first letter and changes the
-        # length by one letter at most, so only those groups are compared.
-        groups = defaultdict(list)
-        for s in occurrences:
-            if len(s) >= MIN_LENGTH and s.isalpha() and not s.isupper():
-                groups[s[0], len(s)].append(s)
-        pairs = []
-        for (initial, n), group in groups.items():
-            longer = groups.get((initial, n + 1), ())
-            for i, a in enumerate(group):
-                for b in (*group[i + 1:], *longer):
-                    if one_slip(a, b) and ((a in as_surname and b in as_surname)
-                                           or (a in as_given and b in as_given)):
-                        pairs.append((a, b))
+        pairs = _slip_pairs(as_surname, as_given, occurrences)
         if not pairs:
             return
         lower = _lower_words(doc)
@@ -444,13 +457,21 @@ class FirstReference(_ReadsNames):
         everything = mentions(doc)
         # A surname alone before the last full mention of it, first: most articles (269 of the
         # 295 Wikinews articles) have none, and then nothing else need be read.
-        last_full = {m.last: (m.block.index, m.start) for m in everything if m.full}
-        if not any(len(m.words) == 1 and (m.block.index, m.start) < last_full.get(m.last, (-1, 0))
-                   for m in everything):
+        # (A run of two or more words stands for a full mention here: every full mention is
+        # one, and the test needs no run read by nameparser.)
+        last_full = {m.last: (m.block.index, m.start) for m in everything if len(m.words) > 1}
+        alone = {m.last for m in everything
+                 if len(m.words) == 1 and (m.block.index, m.start) < last_full.get(m.last, (-1, 0))}
+        if not alone:
             return
         speech = transcript_blocks(doc)
-        found = [m for m in everything if m.block.kind != "caption" and not m.in_quote
-                 and m.block.index not in speech]
+
+        def counted(m) -> bool:
+            return (m.block.kind != "caption" and m.block.index not in speech
+                    and not m.in_quote)
+
+        # Only the mentions of those surnames are read further.
+        found = [m for m in everything if m.last in alone and counted(m)]
         lower = _lower_words(doc)
         full_at = {}
         for m in found:
@@ -458,7 +479,11 @@ class FirstReference(_ReadsNames):
                 full_at[m.last] = m
         if not full_at:
             return
-        given = {m.first for m in found if m.full}
+
+        def given_name(s: str) -> bool:
+            """Someone's given name in the article ("Kelly" of "Kelly Dittmar")."""
+            return any(s in m.words[:-1] and counted(m) and m.full and m.first == s
+                       for m in everything)
         # Only people: a surname the article uses as someone who speaks, acts or is "he"/"she"
         # ("Segal said", "said Segal", "Segal, who"), or introduces as a person. Places and
         # parties never are. Asked only of a surname that stands alone before its full name:
@@ -474,7 +499,7 @@ class FirstReference(_ReadsNames):
                 continue
             if m.block.kind == "list_item":
                 continue  # a list's items are summaries and notes, set like headlines
-            if s in given or s in lower or s in NOT_NAME_WORDS or s.isupper():
+            if s in lower or s in NOT_NAME_WORDS or s.isupper() or given_name(s):
                 continue
             before = previous_word(m.block.prose, m.start)
             # Part of a longer name ("CAOS Linux", "Kamloops RCMP"), unless the capitalised
@@ -667,18 +692,13 @@ def _ages(doc, surnames: set):
     text = "\n".join(b.prose for b in blocks)
     if "-year-old" not in text and not _AGE_AFTER_NUMBER.search(text):
         return
-    blocks = [b for b in blocks if ("-year-old" in b.prose or _AGE_AFTER_NUMBER.search(b.prose))
-              and any(s in b.prose for s in surnames)]
     after, before, changes = _age_patterns()
+    wanted = {after: [b for b in blocks if _named_before_number(b.prose, surnames)],
+              before: [b for b in blocks if _named_after_year_old(b.prose, surnames)]}
     for compiled in (after, before):
-        for block in blocks:
-            if compiled is before and "-year-old" not in block.prose:
-                continue
-            if compiled is after and not _AGE_AFTER_NUMBER.search(block.prose):
-                continue
+        for block in wanted[compiled]:
             for m in compiled.finditer(block.prose):
-                name = m.group("name").rstrip("'’s") if m.group("name").endswith(("'s", "’s")) \
-                    else m.group("name")
+                name = _age_name(m.group("name"))
                 if name not in surnames or block.in_quote(m.start(), m.end()):
                     continue
                 age = int(m.group("age"))
@@ -689,6 +709,37 @@ def _ages(doc, surnames: set):
                 if changes.search(sentence):
                     continue
                 yield name, age, block, m.start("age"), m.end("age")
+
+
+def _age_name(name: str) -> str:
+    """The surname of an age pattern's name ("Weaver's" is Weaver), as ``_ages`` reads it."""
+    return name.rstrip("'’s") if name.endswith(("'s", "’s")) else name
+
+
+def _named_before_number(prose: str, surnames: set) -> bool:
+    """``_AGE_AFTER`` may match in ``prose`` with one of ``surnames``: some number it needs
+    ("Weaver, 45,") follows a word that ends in a surname. Looked at number by number, as
+    the pattern itself would try every capitalised word."""
+    for hit in _AGE_AFTER_NUMBER.finditer(prose):
+        words = prose[max(0, hit.start() - 60):hit.start()].split()
+        if not words:
+            continue
+        word = words[-1].rstrip(",")
+        if any(word[i].isupper() and _age_name(word[i:]) in surnames for i in range(len(word))):
+            return True
+    return False
+
+
+def _named_after_year_old(prose: str, surnames: set) -> bool:
+    """``_AGE_BEFORE`` may match in ``prose`` with one of ``surnames``: one of them is among
+    the four words after a "-year-old"."""
+    i = prose.find("-year-old")
+    while i >= 0:
+        window = prose[i:i + 120].split()[1:5]
+        if any(s in w for w in window for s in surnames):
+            return True
+        i = prose.find("-year-old", i + 1)
+    return False
 
 
 class FigureConflict(_ReadsNames):
@@ -736,10 +787,16 @@ class FigureConflict(_ReadsNames):
     default_options = {}
 
     def check(self, doc, options):
-        full = [m for m in mentions(doc) if m.full]
-        # Ages are rare: they are looked for beside every surname given in full first, and
-        # only the few articles that state one pay for telling quoted mentions apart.
-        ages = list(_ages(doc, {m.last for m in full})) if full else []
+        longer = [m for m in mentions(doc) if len(m.words) > 1]
+        # Ages are rare: they are looked for beside the surname of every longer run first (the
+        # full mentions are among them), and only the few articles that state one pay for
+        # reading the runs and telling quoted mentions apart.
+        ages = list(_ages(doc, {m.last for m in longer})) if longer else []
+        if not ages:
+            return
+        full = [m for m in longer if m.full]
+        surnames = {m.last for m in full}
+        ages = [a for a in ages if a[0] in surnames]
         if not ages:
             return
         stated = {a[0] for a in ages}

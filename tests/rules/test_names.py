@@ -191,3 +191,41 @@ def test_figure_conflict_reports_the_second_age_with_the_first_related():
     text = "James Ford, 42, held him down.\n\nThe 43-year-old Ford was praised.\n"
     [found] = check_text(text, BY_ID["figure-conflict"]())
     assert found.excerpt == "43" and "42" in found.message
+
+
+def test_slip_pairs_are_every_pair_one_slip_apart():
+    # The pairs are found within groups of one first letter and neighbouring lengths: the
+    # same pairs as comparing every two spellings.
+    import itertools
+    import random
+
+    from newslint.rules.names import _slip_pairs
+
+    rnd = random.Random(7)
+    base = ["Segal", "Weaver", "Zuckerberg", "Johnson", "Chirac", "Magnitogorsk", "Pierluisi",
+            "Soleimani", "Sacoolas", "Neanderthals", "Kennedy", "Martisius", "Ukrainian"]
+    for _ in range(200):
+        words = set(rnd.sample(base, 6))
+        for w in list(words):
+            i = rnd.randrange(1, len(w) - 1)
+            words.add(rnd.choice([w[:i] + w[i + 1:], w[:i] + w[i] + w[i:],
+                                  w[:i] + "e" + w[i + 1:], w[:i] + w[i + 1] + w[i] + w[i + 2:]]))
+        surnames = {w for w in words if rnd.random() < 0.7}
+        given = words - surnames | {w for w in words if rnd.random() < 0.2}
+        every = {frozenset((a, b)) for a, b in itertools.combinations(sorted(surnames | given), 2)
+                 if one_slip(a, b) and ({a, b} <= surnames or {a, b} <= given)}
+        assert {frozenset(p) for p in _slip_pairs(surnames, given)} == every
+
+
+def test_ages_read_only_where_a_name_stands_by_a_number():
+    # The blocks an age pattern is tried on are chosen by the number and the name beside it;
+    # every age the patterns would find in the whole article is still found.
+    from newslint.rules.names import _ages
+    from newslint.testing import parse_text
+
+    text = ("March 20, 2020\n\nNicholas Weaver, 45, a lecturer, spoke. Later Weaver's (46) "
+            "remarks were read.\n\nThe 47-year-old Dr. Weaver left. Jones, 30, stayed.\n\n"
+            "McArthur, 67, was charged.\n")
+    doc = parse_text(text)
+    ages = sorted((name, age) for name, age, *_ in _ages(doc, {"Weaver", "Arthur", "Jones"}))
+    assert ages == [("Arthur", 67), ("Jones", 30), ("Weaver", 45), ("Weaver", 46), ("Weaver", 47)]

@@ -72,3 +72,27 @@ def test_a_surname_that_speaks(prose, speaks):
     from newslint.rules.names import _speaks
 
     assert _speaks(prose, "Segal") is speaks
+
+
+def test_a_generational_suffix_is_not_the_surname():
+    doc = parse_text("Patrick Carlineo Jr., 55, pleaded guilty. Carlineo was arrested.\n")
+    intro, later = [m for m in names.mentions(doc) if m.last == "Carlineo"]
+    assert intro.full and intro.first == "Patrick" and intro.words == ("Patrick", "Carlineo")
+    assert not later.full
+
+
+def test_a_given_name_is_one_of_the_words_before_the_surname():
+    # The name rules look for slips and introductions among the words of the runs before
+    # asking nameparser for given names, which is only right if a one-word given name is
+    # always one of those words ("Abu Dhabi" of "Abu Dhabi Media" is two). The full mentions
+    # of half a year of the Wikinews corpus:
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus" / "wikinews"
+    full = 0
+    for path in sorted(corpus.glob("2019-0[1-6]*.md")):
+        for m in names.mentions(parse_text(path.read_text(encoding="utf-8"), path=str(path))):
+            if m.full:
+                full += 1
+                assert " " in m.first or m.first in m.words[:-1], (path.name, m)
+    assert full > 500
