@@ -30,22 +30,44 @@ def _match(block, start: int, end: int, message: str, suggestions=(), related=()
     return Match(offset, length, message, tuple(suggestions), tuple(related))
 
 
-def _lower_words(doc) -> set:
-    """Every lower-case word of the article: a capitalised word also written in lower case
-    ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name. Read once per
-    document, for every rule that asks."""
+def _lower_words(doc) -> "_LowerWords":
+    """The article's lower-case words, asked word by word: a capitalised word also written in
+    lower case ("Rescuers"/"rescuers") is an ordinary word at a sentence start, not a name.
+    One per document, for every rule that asks."""
     words = doc.cache.get(_LOWER_KEY)
     if words is None:
-        # The article's words that start with a lower-case letter, stripped of the
-        # punctuation on their right (a word that starts with a letter has none on its left).
-        tokens = set("\n".join(b.prose for b in doc.blocks).split())
-        words = {w.rstrip(_PUNCTUATION) for w in tokens if unicodedata.category(w[0]) == "Ll"}
-        doc.cache[_LOWER_KEY] = words
+        words = doc.cache[_LOWER_KEY] = _LowerWords(doc)
     return words
+
+
+class _LowerWords:
+    """``word in`` this: some white-space separated piece of the article starts with a
+    lower-case letter and is ``word`` once the punctuation on its right is stripped.
+
+    Each word asked is looked for in the article's text, and the answer kept: the rules ask
+    about a few words an article, and the set of all of them took longer to build than the
+    rules took to ask."""
+
+    __slots__ = ("_text", "_known")
+
+    def __init__(self, doc):
+        self._text = "\n".join(b.prose for b in doc.blocks)
+        self._known: dict = {}
+
+    def __contains__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = bool(
+                word and unicodedata.category(word[0]) == "Ll"
+                and word[-1] not in _PUNCTUATION and word in self._text
+                and re.search(rf"(?<!\S){re.escape(word)}[{_PUNCTUATION_CLASS}]*(?!\S)",
+                              self._text))
+        return known
 
 
 _LOWER_KEY = __name__ + ".lower_words"
 _PUNCTUATION = ".,;:!?\"“”‘’'()[]"
+_PUNCTUATION_CLASS = re.escape(_PUNCTUATION)
 
 
 class _ReadsNames(DocumentRule):
@@ -255,7 +277,7 @@ throughout via across toward towards across UC""".split())
 _PERSON_OR_PLACE = frozenset(("of", "from", "to"))
 
 
-def _person_name(m, lower: set) -> bool:
+def _person_name(m, lower) -> bool:
     """A full mention that reads as a person's name: a given name and surname of letters,
     none of its words written in lower case elsewhere ("Across India", "Fellow Americans",
     "Top Two" are a sentence start and a name, or a phrase)."""
