@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """What the name and quotation rules cost: newslint on the corpus with them and without them.
 
-    python benchmarks/bench_names_cost.py [--runs 7] [--jobs 1] [--corpus DIR]
+    python benchmarks/bench_names_cost.py [--runs 7] [--jobs 1] [--corpus DIR] [--languagetool URL]
 
 Runs ``newslint check`` over the 295 Wikinews articles with the built-in rules (LanguageTool
-off, no result cache, in the process: no warm server), once as shipped and once with
+off unless ``--languagetool URL``, no result cache, in the process: no warm server), once as
+shipped and once with
 ``--ignore name-variant,first-reference,unclosed-quote,figure-conflict``. The two alternate,
 round after round, after one warm-up of each. Prints the median wall and CPU time of each and
 how much slower the run with the rules is, the median of the per-round ratios of CPU time
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,12 +34,20 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--corpus", type=Path, default=bl.CORPUS)
     ap.add_argument("--newslint", default=None)
+    ap.add_argument("--languagetool", metavar="URL", default="",
+                    help="run with LanguageTool too, from the server at URL (a user's default "
+                         "run); the server's own cache answers both sides alike")
     args = ap.parse_args(argv)
 
     exe = bl.find_newslint(args.newslint)
+    config = bl.BENCH_DIR / "newslint" / "builtin.yaml"
+    if args.languagetool:
+        folder = Path(tempfile.mkdtemp(prefix="newslint-names-cost-"))
+        config = folder / "languagetool.yaml"
+        config.write_text(f'languagetool:\n  mode: required\n  url: "{args.languagetool}"\n',
+                          encoding="utf-8")
     base = [exe, "check", str(args.corpus), "--no-cache", "--no-server", "--jobs",
-            str(args.jobs), "--config", str(bl.BENCH_DIR / "newslint" / "builtin.yaml"),
-            "--format", "json"]
+            str(args.jobs), "--config", str(config), "--format", "json"]
     cmds = {"with": base, "without": base + ["--ignore", ",".join(NAME_RULES)]}
     files = bl.article_files(args.corpus)
     print(f"{bl.capture([exe, '--version'])}; {len(files)} articles, "
@@ -59,6 +69,9 @@ def main(argv=None) -> int:
     for key, rs in runs.items():
         print(f"{key:<10} {bl.fmt_s(bl.median([r.wall for r in rs])):>9} "
               f"{bl.fmt_s(bl.median([r.cpu for r in rs])):>9}")
+    if args.languagetool:  # the time LanguageTool takes is wall time, in its own process
+        wall = bl.median([a.wall / b.wall - 1 for a, b in zip(runs["with"], runs["without"])])
+        print(f"\nwith LanguageTool, wall time: {wall:+.1%} (median of the rounds)")
     slower = [a.cpu / b.cpu - 1 for a, b in zip(runs["with"], runs["without"])]
     slowdown = bl.median(slower)
     print(f"\nthe run with {', '.join(NAME_RULES)} against the run without them: "
