@@ -155,10 +155,15 @@ class NameVariant(_ReadsNames):
         # surnames, and every word before the surname in a longer run (the given names are
         # among them). Most articles have none, and then no run need be read with nameparser
         # and the article's words need not be read at all.
-        if not _slip_pairs({m.last for m in found} - not_names,
-                           {w for m in found if len(m.words) > 1 for w in m.words[:-1]}
-                           - not_names):
+        candidates = _slip_pairs({m.last for m in found} - not_names,
+                                 {w for m in found if m.may_be_full for w in m.words[:-1]}
+                                 - not_names)
+        if not candidates:
             return
+        # Only the mentions with one of those spellings are read further.
+        spelled = {s for pair in candidates for s in pair}
+        found = [m for m in found if m.last in spelled
+                 or (m.may_be_full and not spelled.isdisjoint(m.words[:-1]))]
         # spelling -> occurrences (mention, start, end), and the spellings used as surnames
         # and as given names: a surname is only compared with surnames, a given name with
         # given names.
@@ -479,11 +484,12 @@ class FirstReference(_ReadsNames):
         everything = mentions(doc)
         # A surname alone before the last full mention of it, first: most articles (269 of the
         # 295 Wikinews articles) have none, and then nothing else need be read.
-        # (A run of two or more words stands for a full mention here: every full mention is
-        # one, and the test needs no run read by nameparser.)
-        last_full = {m.last: (m.block.index, m.start) for m in everything if len(m.words) > 1}
+        # (Every mention that may be full stands for a full mention here: the test needs no
+        # run read by nameparser.)
+        last_full = {m.last: (m.block.index, m.start) for m in everything if m.may_be_full}
         alone = {m.last for m in everything
-                 if len(m.words) == 1 and (m.block.index, m.start) < last_full.get(m.last, (-1, 0))}
+                 if len(m.words) == 1 and (m.block.index, m.start) < last_full.get(m.last, (-1, 0))
+                 and _standing_alone(m)}
         if not alone:
             return
         speech = transcript_blocks(doc)
@@ -519,24 +525,10 @@ class FirstReference(_ReadsNames):
                 continue
             if (m.block.index, m.start) >= (intro.block.index, intro.start):
                 continue
-            if m.block.kind == "list_item":
-                continue  # a list's items are summaries and notes, set like headlines
-            if s in lower or s in NOT_NAME_WORDS or s.isupper() or given_name(s):
+            standing = _standing_alone(m)
+            if not standing or s in lower or given_name(s):
                 continue
-            before = previous_word(m.block.prose, m.start)
-            # Part of a longer name ("CAOS Linux", "Kamloops RCMP"), unless the capitalised
-            # word before is a function word ("Both Buttigieg and ..."), a role ("ABS-CBN CEO
-            # Katigbak") or ends a title the mention set apart ("Vice President of the United
-            # States Biden", "Secretary of State Pompeo").
-            joined = (before is not None and before[:1].isupper()
-                      and m.block.prose[m.start - 2:m.start - 1].isalnum()
-                      and before not in FUNCTION_WORDS and not is_role(before)
-                      and not _after_title_of(m))
-            if _next_capitalised(m.block.prose, m.end) or joined:
-                continue
-            if before is not None and (before in TITLE_WORDS or before in _MODIFIER_BEFORE
-                                       or before in _PLACE_BEFORE) and not (
-                    before == "of" and _person_after_of(m, _described(found, s))):
+            if standing == "after of" and not _person_after_of(m, _described(found, s)):
                 continue
             if s not in person:
                 person[s] = _acts_as_person(doc, s, found)
@@ -548,6 +540,34 @@ class FirstReference(_ReadsNames):
                          f"'{s}' is used alone before the full name ('{full_name}') appears; "
                          f"name the person in full on first reference.",
                          related=(doc.block_span(intro.block, intro.start, intro.last_end),))
+
+
+def _standing_alone(m):
+    """What the words around a one-word mention say: False where it is not a surname used
+    alone (in a list item; part of a longer name; after a title, "the" or a place word),
+    "after of" where that depends on whether the article describes the person ("the request
+    of Trudeau"), else True."""
+    s = m.last
+    if m.block.kind == "list_item":
+        return False  # a list's items are summaries and notes, set like headlines
+    if s in NOT_NAME_WORDS or s.isupper():
+        return False
+    prose = m.block.prose
+    before = previous_word(prose, m.start)
+    # Part of a longer name ("CAOS Linux", "Kamloops RCMP"), unless the capitalised word
+    # before is a function word ("Both Buttigieg and ..."), a role ("ABS-CBN CEO Katigbak")
+    # or ends a title the mention set apart ("Vice President of the United States Biden",
+    # "Secretary of State Pompeo").
+    joined = (before is not None and before[:1].isupper()
+              and prose[m.start - 2:m.start - 1].isalnum()
+              and before not in FUNCTION_WORDS and not is_role(before)
+              and not _after_title_of(m))
+    if _next_capitalised(prose, m.end) or joined:
+        return False
+    if before is not None and (before in TITLE_WORDS or before in _MODIFIER_BEFORE
+                               or before in _PLACE_BEFORE):
+        return "after of" if before == "of" else False
+    return True
 
 
 #: Block kinds whose quotations are checked.
@@ -809,14 +829,15 @@ class FigureConflict(_ReadsNames):
     default_options = {}
 
     def check(self, doc, options):
-        longer = [m for m in mentions(doc) if len(m.words) > 1]
+        longer = [m for m in mentions(doc) if m.may_be_full]
         # Ages are rare: they are looked for beside the surname of every longer run first (the
         # full mentions are among them), and only the few articles that state one pay for
         # reading the runs and telling quoted mentions apart.
         ages = list(_ages(doc, {m.last for m in longer})) if longer else []
         if not ages:
             return
-        full = [m for m in longer if m.full]
+        named = {a[0] for a in ages}
+        full = [m for m in longer if m.last in named and m.full]
         surnames = {m.last for m in full}
         ages = [a for a in ages if a[0] in surnames]
         if not ages:

@@ -134,6 +134,12 @@ class Mention:
         return self._first
 
     @property
+    def may_be_full(self) -> bool:
+        """True unless the mention is known not to be ``full`` without nameparser: a single
+        word, or a title and a surname ("President Trump")."""
+        return self._pending is not None or self._full
+
+    @property
     def full(self) -> bool:
         """A given name and a surname ("Adam Segal", "Dr. Adam Segal")."""
         if self._pending is not None:
