@@ -9,7 +9,9 @@ and a quotation opened and never closed (`unclosed-quote`). Name mentions come f
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -726,19 +728,26 @@ _AGE_BLOCKS = ("paragraph", "list_item", "caption", "headline", "standfirst")
 
 def _ages(doc, surnames: set):
     """(surname, age, block, start, end) of each age stated beside one of ``surnames``."""
-    # Both patterns need a number and one of the surnames in the block: a substring test
-    # skips the other blocks (most of them) before either pattern is tried at every capital.
-    # What each pattern needs besides the name is looked for first, in the whole article
-    # and then in each block: the patterns themselves try every capitalised word.
+    # The patterns try every capitalised word, so they are tried only in blocks where what
+    # they need besides the name stands beside a surname: a number after it ("Weaver, 45,"),
+    # or a "-year-old" before it. Both are looked for in the whole article at once.
     blocks = [b for b in doc.blocks if b.kind in _AGE_BLOCKS]
     text = "\n".join(b.prose for b in blocks)
-    if "-year-old" not in text and not _AGE_AFTER_NUMBER.search(text):
-        return
+    starts = list(itertools.accumulate((len(b.prose) + 1 for b in blocks[:-1]), initial=0))
     after, before, changes = _age_patterns()
-    wanted = {after: [b for b in blocks if _named_before_number(b.prose, surnames)],
-              before: [b for b in blocks if _named_after_year_old(b.prose, surnames)]}
+    wanted = {after: set(), before: set()}
+    for hit in _AGE_AFTER_NUMBER.finditer(text):
+        k = bisect.bisect_right(starts, hit.start()) - 1
+        if k not in wanted[after] and _named_before(text, starts[k], hit.start(), surnames):
+            wanted[after].add(k)
+    i = text.find("-year-old")
+    while i >= 0:
+        k = bisect.bisect_right(starts, i) - 1
+        if k not in wanted[before] and _named_after(text, i, surnames):
+            wanted[before].add(k)
+        i = text.find("-year-old", i + 1)
     for compiled in (after, before):
-        for block in wanted[compiled]:
+        for block in (blocks[k] for k in sorted(wanted[compiled])):
             for m in compiled.finditer(block.prose):
                 name = _age_name(m.group("name"))
                 if name not in surnames or block.in_quote(m.start(), m.end()):
@@ -758,30 +767,20 @@ def _age_name(name: str) -> str:
     return name.rstrip("'’s") if name.endswith(("'s", "’s")) else name
 
 
-def _named_before_number(prose: str, surnames: set) -> bool:
-    """``_AGE_AFTER`` may match in ``prose`` with one of ``surnames``: some number it needs
-    ("Weaver, 45,") follows a word that ends in a surname. Looked at number by number, as
-    the pattern itself would try every capitalised word."""
-    for hit in _AGE_AFTER_NUMBER.finditer(prose):
-        words = prose[max(0, hit.start() - 60):hit.start()].split()
-        if not words:
-            continue
-        word = words[-1].rstrip(",")
-        if any(word[i].isupper() and _age_name(word[i:]) in surnames for i in range(len(word))):
-            return True
-    return False
+def _named_before(text: str, block_start: int, at: int, surnames: set) -> bool:
+    """The word before ``at`` (in the block starting at ``block_start``) ends in one of
+    ``surnames``, as ``_AGE_AFTER`` would read it ("Weaver,", "McArthur" read as Arthur)."""
+    words = text[max(block_start, at - 60):at].split()
+    if not words:
+        return False
+    word = words[-1].rstrip(",")
+    return any(word[i].isupper() and _age_name(word[i:]) in surnames for i in range(len(word)))
 
 
-def _named_after_year_old(prose: str, surnames: set) -> bool:
-    """``_AGE_BEFORE`` may match in ``prose`` with one of ``surnames``: one of them is among
-    the four words after a "-year-old"."""
-    i = prose.find("-year-old")
-    while i >= 0:
-        window = prose[i:i + 120].split()[1:5]
-        if any(s in w for w in window for s in surnames):
-            return True
-        i = prose.find("-year-old", i + 1)
-    return False
+def _named_after(text: str, at: int, surnames: set) -> bool:
+    """One of ``surnames`` is in the four words after the "-year-old" at ``at``."""
+    window = text[at:at + 120].split()[1:5]
+    return any(s in w for w in window for s in surnames)
 
 
 class FigureConflict(_ReadsNames):
