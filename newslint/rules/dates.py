@@ -48,11 +48,19 @@ def temporal_expressions(doc: Document) -> list[Found]:
     return found
 
 
-def transcript_blocks(doc: Document) -> set[int]:
+def transcript_blocks(doc: Document) -> frozenset[int]:
     """Indices of blocks that are interview turns, which count as quoted speech: relative
     words in a turn refer to the day of the interview, which the publication date does not
-    give (see ``newslint.text.transcripts``)."""
-    return {doc.blocks[i].index for i in transcripts.transcript_blocks(doc.blocks)}
+    give (see ``newslint.text.transcripts``). Found once per document, for every rule that
+    asks."""
+    found = doc.cache.get(_TRANSCRIPT_KEY)
+    if found is None:
+        found = doc.cache[_TRANSCRIPT_KEY] = frozenset(
+            doc.blocks[i].index for i in transcripts.transcript_blocks(doc.blocks))
+    return found
+
+
+_TRANSCRIPT_KEY = __name__ + ".transcript_blocks"
 
 
 def _long_date(day: _dt.date) -> str:

@@ -89,13 +89,15 @@ def _slip_pairs(surnames: set, given: set, spellings=None) -> list:
     given names (a surname is only compared with surnames), in the order of ``spellings``.
     Spellings are grouped by first letter and length: a slip keeps the first letter and
     changes the length by one letter at most, so only those groups are compared."""
-    groups = defaultdict(list)
+    groups: dict = {}
     for s in (surnames | given) if spellings is None else spellings:
         if len(s) >= MIN_LENGTH and s.isalpha() and not s.isupper():
-            groups[s[0], len(s)].append(s)
+            groups.setdefault((s[0], len(s)), []).append(s)
     pairs = []
     for (initial, n), group in groups.items():
         longer = groups.get((initial, n + 1), ())
+        if not longer and len(group) == 1:
+            continue  # most spellings: nothing to compare with
         for i, a in enumerate(group):
             for b in (*group[i + 1:], *longer):
                 if ((a in surnames and b in surnames) or (a in given and b in given)) \

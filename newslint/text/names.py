@@ -96,8 +96,8 @@ class Mention:
     # A plain class with slots rather than a frozen dataclass: an article has about fifty
     # mentions and a frozen dataclass takes several times as long to build each one.
     __slots__ = ("block", "start", "end", "words", "last", "last_start", "last_end",
-                 "run_start", "_title", "_first", "_full", "_pending", "_in_quote",
-                 "_sentence_start")
+                 "run_start", "may_be_full", "_title", "_first", "_full", "_pending",
+                 "_in_quote", "_sentence_start")
 
     def __init__(self, block, start, end, words, title, first, last, last_start, last_end,
                  run_start, pending=None):
@@ -109,6 +109,10 @@ class Mention:
         self._pending = pending
         self._title, self._first = title, first
         self._full = bool(first) and bool(last) and first != last
+        #: False when the mention is known not to be ``full`` without nameparser: a single
+        #: word, or titles and a surname ("President Trump"). An attribute: asked of every
+        #: mention.
+        self.may_be_full = pending is not None or self._full
         self._in_quote = self._sentence_start = None
 
     def _read(self) -> None:
@@ -132,12 +136,6 @@ class Mention:
         if self._pending is not None:
             self._read()
         return self._first
-
-    @property
-    def may_be_full(self) -> bool:
-        """True unless the mention is known not to be ``full`` without nameparser: a single
-        word, or a title and a surname ("President Trump")."""
-        return self._pending is not None or self._full
 
     @property
     def full(self) -> bool:
