@@ -1,12 +1,13 @@
 """Whether an article describes a capitalised word as a person: the introductions news copy
 writes around a name.
 
-A story introduces a person with a role or an age beside the name: "political scholar Kelly
-Dittmar", "Ohio man Fields", "Hatice Cengiz, fiancée of journalist Jamal Khashoggi", "Evers,
-the governor of Wisconsin", "Fields, now 22,", "the 40-year-old Navaratnam". Places, parties
-and storms are introduced with other words ("Kabul, the capital", "Dorian, a Category 5
-hurricane"), so a role word from :data:`ROLE_WORDS` or an age beside a word is evidence that
-the word names someone. The list holds nouns for people only: nouns that also describe a
+A story introduces a person with a role, a title or an age beside the name: "political
+scholar Kelly Dittmar", "Ohio man Fields", "Hatice Cengiz, fiancée of journalist Jamal
+Khashoggi", "Evers, the governor of Wisconsin", "Vice President Joe Biden", "Fields, now 22,",
+"the 40-year-old Navaratnam". Places, parties and storms are introduced with other words
+("Kabul, the capital", "Dorian, a Category 5 hurricane"), so a role word from
+:data:`ROLE_WORDS`, a title from :data:`PERSON_TITLES` or an age beside a word is evidence
+that the word names someone. The list holds nouns for people only: nouns that also describe a
 company or a country ("maker", "owner", "host", "member", "winner") are left out, since the
 rules that ask would then take a firm or a state for a person.
 
