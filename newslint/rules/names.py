@@ -106,6 +106,11 @@ def _slip_pairs(surnames: set, given: set, spellings=None) -> list:
     return pairs
 
 
+def _ordinary(a: str, b: str, lower) -> bool:
+    """Either spelling is also written in lower case in the article: an ordinary word."""
+    return a in lower or b in lower or a.lower() in lower or b.lower() in lower
+
+
 class NameVariant(_ReadsNames):
     """A person, organisation or place named two ways in one article.
 
@@ -162,6 +167,10 @@ class NameVariant(_ReadsNames):
         candidates = _slip_pairs({m.last for m in found} - not_names,
                                  {w for m in found if m.may_be_full for w in m.words[:-1]}
                                  - not_names)
+        # A pair of ordinary words at a sentence start ("Woman"/"Women") is no pair of names,
+        # whoever's given name either is: left out before any run is read.
+        lower = _lower_words(doc)
+        candidates = [(a, b) for a, b in candidates if not _ordinary(a, b, lower)]
         if not candidates:
             return
         # Only the mentions with one of those spellings are read further.
@@ -192,10 +201,9 @@ class NameVariant(_ReadsNames):
         pairs = _slip_pairs(as_surname, as_given, occurrences)
         if not pairs:
             return
-        lower = _lower_words(doc)
         capitals = None
         for a, b in pairs:
-            if a in lower or b in lower or a.lower() in lower or b.lower() in lower:
+            if _ordinary(a, b, lower):
                 continue  # ordinary words at a sentence start: "Woman"/"Women"
             if capitals is None:
                 capitals = _capitalised_words(doc)
@@ -493,9 +501,12 @@ class FirstReference(_ReadsNames):
         # (Every mention that may be full stands for a full mention here: the test needs no
         # run read by nameparser.)
         last_full = {m.last: (m.block.index, m.start) for m in everything if m.may_be_full}
-        alone = {m.last for m in everything
-                 if len(m.words) == 1 and (m.block.index, m.start) < last_full.get(m.last, (-1, 0))
-                 and _standing_alone(m)}
+        alone = set()
+        for m in everything:
+            if len(m.words) == 1 and m.last not in alone:
+                limit = last_full.get(m.last)
+                if limit is not None and (m.block.index, m.start) < limit and _standing_alone(m):
+                    alone.add(m.last)
         if not alone:
             return
         speech = transcript_blocks(doc)
@@ -509,7 +520,7 @@ class FirstReference(_ReadsNames):
         lower = _lower_words(doc)
         full_at = {}
         for m in found:
-            if m.full and m.last not in full_at and _person_name(m, lower):
+            if m.last not in full_at and m.may_be_full and m.full and _person_name(m, lower):
                 full_at[m.last] = m
         if not full_at:
             return
