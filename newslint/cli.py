@@ -269,11 +269,14 @@ def _check(args) -> int:
     date = parse_date_option(args.date, "--date") if args.date else None
     first = Path(paths[0]) if paths[0] != "-" else Path(args.stdin_filename or ".")
     checker = _setup(args, first if first.exists() else Path.cwd())
-    # What is loaded now (modules, rules, packs, word lists) lives as long as the process:
-    # set apart from the garbage collector, which would otherwise walk all of it again and
-    # again while the articles' objects come and go.
-    import gc
-    gc.freeze()
+    if CHECKER_SOURCE is None:
+        # A run of its own: what is loaded now (modules, rules, packs, word lists) lives as
+        # long as the process, set apart from the garbage collector, which would otherwise
+        # walk all of it again and again while the articles' objects come and go. (Not in
+        # the warm server, which runs this for every request: each freeze would keep
+        # whatever cyclic garbage was left from the request before.)
+        import gc
+        gc.freeze()
     config = checker.config
     _server_section(config)
     # Always set: a warm checker keeps the engine from one run to the next.
