@@ -543,7 +543,7 @@ class FirstReference(_ReadsNames):
             if (m.block.index, m.start) >= (intro.block.index, intro.start):
                 continue
             standing = _standing_alone(m)
-            if not standing or s in lower or given_name(s):
+            if not standing or given_name(s):
                 continue
             if standing == "after of" and not _person_after_of(m, _described(found, s)):
                 continue

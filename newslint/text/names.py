@@ -278,7 +278,7 @@ def _block_mentions(block) -> list:
             if text[-1] == "." or text in not_person or len(text) < 2:
                 continue
             start = m.start()
-            surname = text[:-2] if text[-2:] in ("'s", "’s") else text
+            surname = _strip_possessive(text)
             out.append(Mention(block, start, start + len(text), (text,), "", "", surname,
                                start, start + len(surname), start))
             continue
