@@ -20,6 +20,7 @@ from newslint import hookimpl
 from newslint.finding import Match
 from newslint.rule import DocumentRule
 from newslint.rules.dates import transcript_blocks
+from newslint.text import name_vocabulary
 from newslint.text.names import (FUNCTION_WORDS, NOT_NAME_WORDS, PARTICLES, TITLE_WORDS,
                                   mentions, preload, previous_word)
 from newslint.text.people import PERSON_TITLES, described_after, described_before, is_role
@@ -76,7 +77,8 @@ class _ReadsNames(DocumentRule):
     """A rule that reads the article's name mentions (``newslint.text.names``)."""
 
     def start(self, context) -> None:
-        if context.jobs > 1:  # the worker processes inherit nameparser, loaded once here
+        name_vocabulary.use_cache(context.config.cache_dir_or_none, context.warn)
+        if context.jobs > 1:  # the worker processes inherit the vocabulary, read once here
             preload()
 
 
@@ -520,7 +522,9 @@ class FirstReference(_ReadsNames):
         lower = _lower_words(doc)
         full_at = {}
         for m in found:
-            if m.last not in full_at and m.may_be_full and m.full and _person_name(m, lower):
+            # (_person_name reads only the run's words: asked first, it leaves runs such as
+            # "Woman Grand Master" unread by nameparser.)
+            if m.last not in full_at and m.may_be_full and _person_name(m, lower) and m.full:
                 full_at[m.last] = m
         if not full_at:
             return

@@ -16,6 +16,8 @@ import functools
 import re
 from typing import Optional
 
+from newslint.text.name_vocabulary import vocabulary as _vocabulary
+
 
 # A capitalised word ("O'Brien", "al-Assad" after a particle, "McArthur"), or an initial ("J.").
 _WORD = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
@@ -74,7 +76,17 @@ Commissioner Chairman Chairwoman Chair Director Coach Leader Speaker Deputy Fore
 Defence Defense Finance Interior Justice Education Emergencies Emergency Economy Trade
 Attorney Solicitor Auditor Admiral Marshal Commander Private Corporal Agent Chef Doctor Nurse
 Pastor Elder Ayatollah Emir Sultan Tsar Czar Empress Emperor Crown Regional Minister
+Grand Grandmaster
 """.split())
+
+
+def _title_word(word: str) -> bool:
+    """A title or rank, also hyphenated ("Vice-President", "Secretary-General",
+    "President-elect")."""
+    word = word.rstrip(".")
+    if word in TITLE_WORDS:
+        return True
+    return "-" in word and all(p in TITLE_WORDS or p == "elect" for p in word.split("-"))
 
 #: Words that make a run something other than a person's name (a title is part of one).
 _NOT_PERSON_WORDS = NOT_NAME_WORDS - TITLE_WORDS
@@ -167,22 +179,79 @@ class Mention:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(run: str) -> tuple[str, str, str]:
-    """(title, first, last) of a run of two or more capitalised words, by nameparser.
+    """(title, first, last) of a run of two or more capitalised words, as nameparser reads it.
 
-    nameparser takes about 0.1 ms a name, and 40 ms to import. A run of plain capitalised
-    Latin-script words ("Adam Segal", "Łukasz Szumowski", "Jean-Luc Picard") none of which,
-    nor any hyphenated part of which, nameparser knows as a title, suffix, particle,
-    conjunction, bound given name or roman numeral, is read directly: first word, last word.
-    That is how nameparser reads every such run of the Wikinews corpus and 20,000 runs made
-    of its words (``tests/unit/test_name_mentions.py`` checks a sample).
+    nameparser takes about 0.1 ms a name, and 25 ms to import into newslint. Most runs are read
+    directly, to the same result (``tests/unit/test_name_mentions.py`` compares the two on
+    every run of the Wikinews corpus and on thousands of runs made of its words):
+
+    * plain words only ("Adam Segal", "Łukasz Szumowski", "Jean-Luc Picard": capitalised
+      Latin-script words none of which, nor any hyphenated part of which, nameparser gives a
+      role): first word, last word;
+    * titles nameparser knows before them ("Mme Spanton", "Honorable Pedro Pierluisi"): the
+      titles, then as above (a single word left is the surname);
+    * initials between them ("John R. Bolton") and particles before the surname ("Leon van
+      Biljon", "Osama bin Laden"): the surname runs from the first particle to the end;
+    * particles and one plain word ("de Blasio"): a surname alone.
+
+    Anything else is read by nameparser itself.
     """
     words = run.split(" ")
     if all(_plain_word(w) for w in words):
         return "", words[0], words[-1]
-    from nameparser import HumanName  # imported on first use: about 40 ms
+    direct = _read_directly(words)
+    if direct is not None:
+        return direct
+    from nameparser import HumanName  # imported on first use: about 25 ms
 
     name = HumanName(run)
     return str(name.title), str(name.first), str(name.last)
+
+
+#: An initial as nameparser reads one between a given name and a surname ("R.").
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _read_directly(words: list) -> Optional[tuple[str, str, str]]:
+    """(title, first, last) for the shapes :func:`_parse` names, or None for nameparser."""
+    vocabulary = _vocabulary()
+    cut = 0
+    while cut < len(words) and _leading_title(words[cut], vocabulary):
+        cut += 1
+    title, rest = " ".join(words[:cut]), words[cut:]
+    if not rest or not _name_word(rest[-1], vocabulary):
+        return None
+    if len(rest) == 1:
+        return (title, "", rest[0]) if cut else None
+    if not _name_word(rest[0], vocabulary):
+        # Particles and a surname ("de Blasio", "De Blasio"), with no title before them.
+        if cut == 0 and all(w.lower() in vocabulary.not_given for w in rest[:-1]):
+            return "", "", " ".join(rest)
+        return None
+    particle_at = None
+    for k in range(1, len(rest) - 1):
+        word = rest[k]
+        if word in PARTICLES and word in vocabulary.prefixes:
+            if particle_at is None:
+                particle_at = k
+        elif particle_at is not None or not (_INITIAL.match(word)
+                                             or _name_word(word, vocabulary)):
+            return None  # an initial or another word after a particle, or an unknown word
+    last = " ".join(rest[particle_at:]) if particle_at is not None else rest[-1]
+    return title, rest[0], last
+
+
+def _leading_title(word: str, vocabulary) -> bool:
+    """A word nameparser reads as a title when it leads a run ("Mme", "Dr.")."""
+    key = word[:-1] if word.endswith(".") else word
+    return key.isalpha() and key[0].isupper() and key.lower() in vocabulary.leading_titles
+
+
+def _name_word(word: str, vocabulary) -> bool:
+    """A word nameparser reads as a name word: plain, or a suffix it reads as a name unless
+    written in capitals ("Capp")."""
+    return _plain_word(word) or (word.isalpha() and word[0].isupper() and word[1:].islower()
+                                 and word.lower() in vocabulary.name_like)
 
 
 @functools.lru_cache(maxsize=None)
@@ -203,7 +272,7 @@ def _plain_word(word: str) -> bool:
     """A capitalised Latin-script word that nameparser reads as nothing but a name word."""
     if not _plain_pattern().fullmatch(word) or _ROMAN.match(word):
         return False
-    parts = _name_parts()
+    parts = _vocabulary().parts
     lower = word.lower()
     if lower in parts:
         return False
@@ -212,36 +281,14 @@ def _plain_word(word: str) -> bool:
     return len(pieces) == 1 or not any(p in parts or p.rstrip("'’-") in parts for p in pieces)
 
 
-@functools.lru_cache(maxsize=1)
-def _name_parts() -> frozenset:
-    """Every word nameparser gives a role other than given name or surname (lower case)."""
-    from nameparser.config import CONSTANTS
-
-    parts = set()
-    for words in (CONSTANTS.titles, CONSTANTS.first_name_titles, CONSTANTS.suffix_acronyms,
-                  CONSTANTS.suffix_acronyms_ambiguous, CONSTANTS.suffix_not_acronyms,
-                  CONSTANTS.prefixes, CONSTANTS.non_first_name_prefixes,
-                  CONSTANTS.conjunctions, CONSTANTS.bound_first_names):
-        parts |= {w.lower() for w in words}
-    try:  # the whole vocabulary as nameparser compiles it, where this version has one
-        from nameparser.config import _compiled
-    except ImportError:
-        _compiled = None
-    for value in vars(_compiled).values() if _compiled else ():
-        if isinstance(value, frozenset):
-            parts |= {w.lower() for w in value if isinstance(w, str)}
-    return frozenset(parts)
-
-
 def preload() -> None:
-    """Import nameparser and read its vocabulary now rather than on the first name met.
+    """Read nameparser's vocabulary now rather than on the first name met.
 
-    For runs with worker processes (see ``Rule.start``): the workers inherit both, where each
-    would otherwise import and read them again on its first article with a name (about 40 ms
-    each, more than a whole article's checking).
+    For runs with worker processes (see ``Rule.start``): the workers inherit it, where each
+    would otherwise read it again on its first article with a name. nameparser itself is
+    left to the few runs read by it (:func:`_parse`): most runs of news copy are not.
     """
-    _name_parts()
-    from nameparser import HumanName  # noqa: F401 - imported to be inherited
+    _vocabulary()
 
 
 #: Generational suffixes written after a surname (the run stops before their full stop).
@@ -308,7 +355,7 @@ def _block_mentions(block) -> list:
             # name is what follows the last of them; nameparser reads the rest, when asked.
             cut = 0
             for k in range(len(words) - 2, -1, -1):
-                if words[k].rstrip(".") in TITLE_WORDS:
+                if _title_word(words[k]):
                     cut = k + 1
                     break
             title = " ".join(words[:cut])

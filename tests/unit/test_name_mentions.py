@@ -96,3 +96,79 @@ def test_a_given_name_is_one_of_the_words_before_the_surname():
                 full += 1
                 assert " " in m.first or m.first in m.words[:-1], (path.name, m)
     assert full > 500
+
+
+def _runs_read_by_parse(paths) -> set:
+    """Every run of two or more words the mentions of ``paths`` leave to ``names._parse``."""
+    runs = set()
+    original = names._parse
+    try:
+        names._parse = lambda run: runs.add(run) or original(run)
+        for path in paths:
+            for m in names.mentions(parse_text(path.read_text(encoding="utf-8"),
+                                               path=str(path))):
+                m.full  # noqa: B018 - reading it is what hands the run to _parse
+    finally:
+        names._parse = original
+    return runs
+
+
+def test_every_run_of_the_corpus_reads_as_nameparser_reads_it():
+    from tests.shared_paths import WIKINEWS
+
+    runs = _runs_read_by_parse(sorted(WIKINEWS.glob("*.md")))
+    direct = {run for run in runs if names._read_directly(run.split(" ")) is not None}
+    assert len(runs) > 1000 and len(direct) >= 10
+    for run in sorted(runs):
+        assert names._parse.__wrapped__(run) == _nameparser(run), run
+
+
+def test_titles_initials_and_particles_read_directly_as_nameparser_reads_them():
+    # Runs made of plain names, initials, particles, titles nameparser knows and words it
+    # gives other roles, in every position: wherever the direct reading answers, it answers
+    # as nameparser does; it must answer for many of them (else the test tests nothing).
+    vocabulary = names._vocabulary()
+    rnd = random.Random(20)
+    plain = [w for run in RUNS for w in run.split(" ") if names._plain_word(w)]
+    titles = sorted(w.capitalize() for w in vocabulary.parts if w.isalpha())
+    pools = [plain, plain, plain, ["R.", "F.", "J.", "T."], list(names.PARTICLES),
+             [w.capitalize() for w in names.PARTICLES], titles,
+             [t + "." for t in titles], ["Abu", "Capp", "Master", "Jr", "Iii", "Dame", "Rock"]]
+    answered = 0
+    for _ in range(4000):
+        words = [rnd.choice(rnd.choice(pools)) for _ in range(rnd.choice((2, 2, 3, 3, 4, 5)))]
+        direct = names._read_directly(words)
+        if direct is not None:
+            answered += 1
+            assert direct == _nameparser(" ".join(words)), words
+    assert answered > 400
+
+
+def test_the_vocabulary_is_kept_in_the_cache_folder_and_read_back(tmp_path):
+    from newslint.text import name_vocabulary as nv
+
+    built = nv._load(tmp_path, None)
+    assert built == nv.from_nameparser() and (tmp_path / nv.FILE_NAME).is_file()
+    assert nv._read(tmp_path / nv.FILE_NAME, nv.installation_key(), None) == built
+    assert {"honorable", "rock", "mme"} <= built.leading_titles and "capp" in built.name_like
+    assert {"van", "bin", "de"} <= built.prefixes and "abu" not in built.not_given
+
+
+def test_a_damaged_or_stale_vocabulary_file_is_read_again_from_nameparser(tmp_path):
+    from newslint.text import name_vocabulary as nv
+
+    path = tmp_path / nv.FILE_NAME
+    nv._load(tmp_path, None)
+    warnings = []
+    path.write_bytes(path.read_bytes()[:-40])  # cut short: the checksum fails
+    assert nv._load(tmp_path, warnings.append) == nv.from_nameparser()
+    assert len(warnings) == 1 and "damaged" in warnings[0]
+    text = path.read_text(encoding="utf-8")  # rewritten whole by that run
+    assert nv._read(path, nv.installation_key(), None) is not None
+    header, body = text.split("\n", 1)
+    stale = body.replace(body.split("\n", 1)[0], "/somewhere/else", 1)
+    from newslint import cachefile
+
+    cachefile.write(path, nv.KIND, nv.VERSION, stale)  # written for another installation
+    assert nv._read(path, nv.installation_key(), None) is None
+    assert nv._load(tmp_path, None) == nv.from_nameparser()
