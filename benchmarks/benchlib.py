@@ -243,6 +243,29 @@ def find_newslint(explicit: Optional[str] = None) -> str:
     raise SystemExit("newslint not found: install it (pip install -e .) or pass --newslint PATH")
 
 
+def instructions(cmd: list[str], cwd=None, env: Optional[dict] = None) -> int:
+    """How many machine instructions ``cmd`` executes, counted by valgrind's cachegrind.
+
+    A count, not a time: the same for every run of the same command (string hashing is fixed
+    with PYTHONHASHSEED=0), whatever else the machine is doing, where the processor times of
+    two runs on a shared machine differ by 20%. About fifteen times slower than the command
+    itself. Instructions are not time (a cache miss costs more than an addition), so this
+    confirms what the timed rounds say; it does not replace them.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        raise SystemExit("valgrind not found: it counts the instructions (apt-get install "
+                         "valgrind)")
+    env = {**(env or bench_env()), "PYTHONHASHSEED": "0"}
+    res = subprocess.run([valgrind, "--tool=cachegrind", "--cache-sim=no",
+                          "--cachegrind-out-file=/dev/null", *cmd], cwd=cwd, env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", res.stderr)
+    if found is None or res.returncode not in (0, 1):
+        raise SystemExit(f"valgrind failed (exit {res.returncode}): {res.stderr[-800:]}")
+    return int(found.group(1).replace(",", ""))
+
+
 def capture(cmd: list[str], cwd=None) -> str:
     try:
         res = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=120)
