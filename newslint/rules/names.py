@@ -646,6 +646,9 @@ class UnclosedQuote(DocumentRule):
                 left_open = False
                 continue
             prose = block.prose
+            if not _HAS_DOUBLE_MARK(prose):
+                left_open = False  # no mark: nothing opens, closes or continues here
+                continue
             open_at, first, skip = -1, True, -1
             marks = list(_double_marks(prose))
             for n, (i, role) in enumerate(marks):
@@ -693,6 +696,8 @@ def _nested(marks, n: int) -> bool:
 
 
 _DOUBLE_MARK = re.compile("[“”\"„]")
+#: Whether a text has a double mark at all (one C search; most paragraphs have none).
+_HAS_DOUBLE_MARK = _DOUBLE_MARK.search
 
 
 def _double_marks(prose: str):
