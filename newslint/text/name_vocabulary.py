@@ -51,7 +51,9 @@ _warn = None
 
 def use_cache(cache_dir: Optional[Path], warn=None) -> None:
     """Remember the vocabulary in ``cache_dir`` (None: read it from nameparser every run)."""
-    global _cache_dir, _warn
+    global _cache_dir, _warn, _loaded
+    if cache_dir != _cache_dir:
+        _loaded = None  # read from the new folder (a run of its own reads it once)
     _cache_dir, _warn = cache_dir, warn
 
 

@@ -1,7 +1,7 @@
 """Every cache file newslint writes, fuzzed: the findings and the exit code never change.
 
 A run fills a cache directory (plugin entry points, pack patterns known to compile,
-LanguageTool's answers); then each example damages one file of a copy of it — random bytes,
+nameparser's vocabulary, LanguageTool's answers); then each example damages one file of a copy of it — random bytes,
 truncation, another owner's permissions, a symlink or a named pipe in its place, or a change to
 its structure with the checksum recomputed — and checks the same articles again. The result
 must be identical to the run on a clean cache, with at most one warning about the cache file
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.languagetool
 
 ARTICLES = ["2019-01-04-magnitogorsk-apartment-building-collapses-after-explosion-dozens-dead.md",
             "2019-01-05-escape-room-fire-kills-five-teen-girls-in-koszalin-poland.md"]
-KINDS = ("entry-points", "pack-patterns", "paragraphs")
+KINDS = ("entry-points", "pack-patterns", "nameparser-vocabulary", "paragraphs")
 EXAMPLES = int(os.environ.get("NEWSLINT_CACHE_FUZZ_EXAMPLES", "24"))
 
 
@@ -43,7 +43,9 @@ def workspace(lt_server):
     for name in ARTICLES:
         shutil.copy(WIKINEWS / name, articles / name)
     (articles / "slips.md").write_text(
-        "The council said it will meet on on Thursday, Aug. 7, 2020. Their is a e-mail.\n",
+        "The council said it will meet on on Thursday, Aug. 7, 2020. Their is a e-mail.\n\n"
+        # A name spelled two ways: its runs are read with nameparser's vocabulary.
+        "Adam Segal, a fellow, said the ban was minimal. Segall said it would pass.\n",
         encoding="utf-8")
     yield root, articles, lt_server.url
     shutil.rmtree(root, ignore_errors=True)
@@ -98,6 +100,7 @@ def pristine(workspace):
 
 def _find(cache: Path, kind: str):
     pattern = {"entry-points": "entry-points-*.txt", "pack-patterns": "pack-patterns.txt",
+               "nameparser-vocabulary": "nameparser-vocabulary.txt",
                "paragraphs": "languagetool/paragraphs-*.sqlite"}[kind]
     found = sorted(cache.glob(pattern))
     return found[0] if found else None
