@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from newslint.errors import ConfigError
 from newslint.text import transcripts
 from newslint.text.patterns import compile as compile_pattern
-from newslint.text.patterns import LazyPattern
+from newslint.text.patterns import BoundaryLedPattern, LazyPattern
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "attribution.yaml"
 
@@ -713,4 +713,4 @@ transcript_blocks = transcripts.transcript_blocks
 
 
 #: A picture caption with its credit: "… Image: Jane Doe (flickr)."
-CAPTION = LazyPattern(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")
+CAPTION = BoundaryLedPattern(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")

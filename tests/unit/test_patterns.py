@@ -124,3 +124,49 @@ def test_a_planted_compiled_pattern_file_changes_nothing(tmp_path):
     expected = _check_json(clean, article, config)
     assert expected[0] == 1 and any(rule == "weekday-date-mismatch" for rule, *_ in expected[1])
     assert _check_json(planted, article, config) == expected
+
+
+def _boundary_led_patterns():
+    from newslint.text import attribution, temporal
+    from newslint.text.patterns import BoundaryLedPattern
+
+    found = [(f"{mod.__name__}.{name}", value) for mod in (temporal, attribution)
+             for name, value in vars(mod).items() if isinstance(value, BoundaryLedPattern)]
+    assert len(found) >= 4
+    return found
+
+
+#: Texts where a word character stands right before a match of the rest of a pattern.
+_EDGES = ["xMarch 2020 and March 2020", "_March 2020, éMarch 2020", "3March 2020March 2020",
+          "in 5 daysin 5 days, Win 5 days", "zPhoto: a Photo: b", "the same day_the same day",
+          "bathe same day; the same day", "", "March 2020", "Photo:"]
+
+
+def test_boundary_led_patterns_match_as_the_whole_pattern_does():
+    from shared_paths import WIKINEWS
+
+    from newslint.testing import parse_text
+
+    texts = list(_EDGES)
+    for path in sorted(WIKINEWS.glob("2019-*.md"))[:120]:
+        texts.extend(b.prose for b in parse_text(path.read_text(encoding="utf-8")).blocks)
+    for name, lazy in _boundary_led_patterns():
+        whole = re.compile(lazy.pattern, lazy.flags)
+        hits = 0
+        for text in texts:
+            want = [(m.span(), m.groupdict()) for m in whole.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in lazy.finditer(text)] == want, (name, text)
+            for pos in (0, 1, len(text) // 2):
+                a, b = whole.search(text, pos), lazy.search(text, pos)
+                assert (a and a.span()) == (b and b.span()), (name, text, pos)
+            hits += len(want)
+        assert hits, name  # the texts exercise every pattern
+
+
+def test_a_boundary_led_pattern_must_start_with_a_boundary():
+    from newslint.text.patterns import BoundaryLedPattern
+
+    with pytest.raises(ValueError):
+        BoundaryLedPattern(r"March \d+")
+    with pytest.raises(ValueError):
+        BoundaryLedPattern(r"\bMarch", re.ASCII)
