@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newslint.text.patterns import BoundaryLedPattern, LazyPattern
+from newslint.text.patterns import BoundaryLedPattern, LazyPattern, NotAfterPattern
 
 
 
@@ -107,7 +107,7 @@ _MONTH_ALONE_RE = LazyPattern(
     rf"[Ee]arlier\s+in|[Ll]ater\s+in|[Ii]n\s+early|[Ii]n\s+late|[Ii]n\s+mid)[\s-]+)"
     rf"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|"
     rf"November|December))\b(?!\s+\d)")
-_YEAR_RE = LazyPattern(rf"(?<![\w,.$£€#/])(?P<year>{_YEAR})\b(?!\s*(?:%|per\s?cent))")
+_YEAR_RE = NotAfterPattern(rf"(?P<year>{_YEAR})\b(?!\s*(?:%|per\s?cent))", after=",.$£€#/")
 _WEEKDAY_RE = LazyPattern(
     rf"\b(?:(?P<mod>last|next|this|on|On|Last|Next|This|until|by|since|from)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?!s\b)(?:'s|’s)?(?:\s+(?P<part>{_PART_OF_DAY}))?\b")
