@@ -33,6 +33,13 @@ SIGNATURE = LazyPattern(
 #: A post's own link: "pic.twitter.com/…", "https://t.co/…".
 POST_LINK = LazyPattern(r"\bpic\.twitter\.com/\w|\bhttps?://t\.co/\w")
 
+
+def has_post_link(prose: str) -> bool:
+    """``POST_LINK`` is in ``prose``: looked for only where one of the addresses it needs is
+    (two substring tests, where the pattern is tried at every word of every paragraph)."""
+    return ("pic.twitter.com/" in prose or "://t.co/" in prose) and \
+        POST_LINK.search(prose) is not None
+
 #: How many blocks above a signature line belong to the embed (a video module's title and
 #: description, a post written in two paragraphs).
 EMBED_BLOCKS_ABOVE = 2
@@ -50,7 +57,7 @@ def embed_blocks(blocks) -> frozenset:
         if block.kind not in _KINDS:
             continue
         prose = block.prose
-        if POST_LINK.search(prose):
+        if has_post_link(prose):
             found.add(i)
         if len(prose) < 200 and SIGNATURE.match(prose):
             found.add(i)
@@ -58,7 +65,7 @@ def embed_blocks(blocks) -> frozenset:
                 above = blocks[j]
                 if above.kind not in _KINDS:
                     break
-                if j < i - 1 and not (POST_LINK.search(above.prose) or _title_line(above.prose)):
+                if j < i - 1 and not (has_post_link(above.prose) or _title_line(above.prose)):
                     break
                 found.add(j)
     return frozenset(found)

@@ -69,3 +69,18 @@ def test_an_embedded_post_is_not_a_copy_across_files():
     docs = [parse_text(TWEET_STORY, suffix=".txt", path="a.txt", pub_date=dt.date(2019, 11, 19)),
             parse_text(other, suffix=".txt", path="b.txt", pub_date=dt.date(2019, 11, 20))]
     assert check_corpus(docs, DuplicateAcrossFiles()) == []
+
+
+def test_the_post_link_test_agrees_with_the_pattern():
+    from shared_paths import WIKINEWS
+
+    from newslint.testing import parse_text
+    from newslint.text.embeds import POST_LINK, has_post_link
+
+    texts = ["pic.twitter.com/abc", "see https://t.co/x1", "http://t.co/", "xpic.twitter.com/a",
+             "pic.twitter.com/ and https://t.co/ bare", "t.co/abc", "pic.twitter.com"]
+    for path in sorted(WIKINEWS.glob("2020-*.md"))[:80]:
+        texts.extend(b.prose for b in parse_text(path.read_text(encoding="utf-8")).blocks)
+    assert sum(has_post_link(t) for t in texts) >= 2
+    for text in texts:
+        assert has_post_link(text) == (POST_LINK.search(text) is not None), text
