@@ -391,17 +391,19 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
     sentence = masked[start:end]
     # The candidates first: most sentences have none, and then the sentence-wide checks
     # below need not run. A sentence without the words a pattern needs is not searched.
-    look_heads = look_quantifiers = True
+    look_heads = look_quantifiers = look_passives = True
     if not _ODD_CASE.intersection(sentence):
         words = set(_LETTER_RUN.findall(sentence.lower()))
         has_head, has_verb, has_quantifier = (
             keys is None or not keys.isdisjoint(words) for keys in vocab.vague_keys)
         look_heads = has_head and (has_verb or "according" in words)
         look_quantifiers = has_quantifier and has_verb
+        look_passives = "it" in words  # every passive opens with the word "it"
     heads = list(vocab.vague_source.finditer(masked, start, end)) if look_heads else []
     quantifiers = (list(vocab.vague_quantifier.finditer(masked, start, end))
                    if look_quantifiers else [])
-    passives = list(vocab.vague_passive.finditer(masked, start, end))
+    passives = (list(vocab.vague_passive.finditer(masked, start, end))
+                if look_passives else [])
     if not (heads or quantifiers or passives):
         return []
     if vocab.anonymity.search(sentence) or _NAMED_SOURCE.search(sentence):
