@@ -40,6 +40,7 @@ def has_post_link(prose: str) -> bool:
     return ("pic.twitter.com/" in prose or "://t.co/" in prose) and \
         POST_LINK.search(prose) is not None
 
+
 #: How many blocks above a signature line belong to the embed (a video module's title and
 #: description, a post written in two paragraphs).
 EMBED_BLOCKS_ABOVE = 2

@@ -88,6 +88,7 @@ def _title_word(word: str) -> bool:
         return True
     return "-" in word and all(p in TITLE_WORDS or p == "elect" for p in word.split("-"))
 
+
 #: Words that make a run something other than a person's name (a title is part of one).
 _NOT_PERSON_WORDS = NOT_NAME_WORDS - TITLE_WORDS
 
