@@ -3,10 +3,12 @@
 Most name runs of news copy are read without nameparser (``newslint.text.names._parse``), but
 telling which ones needs nameparser's word lists, and importing nameparser to get them costs
 about 25 ms: as much as checking five articles. So the lists are kept in a cache file
-(``nameparser-vocabulary.txt``) with what decides them: where nameparser is installed and the
-size and modification time of each of its files. Upgrading or reinstalling nameparser changes
-that key, and the next run reads the lists from nameparser again; so does any problem with the
-file (``newslint.cachefile``). The lists are the same either way: the file saves time only.
+(``nameparser-vocabulary-<crc>.txt``, one per installation of nameparser, so that two
+environments sharing a cache folder do not take turns rewriting one file) with what decides
+them: where nameparser is installed and the size and modification time of each of its files.
+Upgrading or reinstalling nameparser changes that key, and the next run reads the lists from
+nameparser again; so does any problem with the file (``newslint.cachefile``). The lists are
+the same either way: the file saves time only.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 KIND, VERSION = "nameparser-vocabulary", 1
-FILE_NAME = "nameparser-vocabulary.txt"
+#: The cache files' names: ``nameparser-vocabulary-<CRC-32 of nameparser's folder>.txt``.
+FILE_GLOB = "nameparser-vocabulary-*.txt"
 #: The sections of the file's body after the key, in order (the fields of :class:`Vocabulary`).
 _FIELDS = ("parts", "leading_titles", "name_like", "prefixes", "not_given")
 
@@ -67,15 +70,41 @@ def vocabulary() -> Vocabulary:
 
 def _load(cache_dir: Optional[Path], warn) -> Vocabulary:
     key = installation_key() if cache_dir is not None else None
-    path = Path(cache_dir) / FILE_NAME if key is not None else None
+    path = cache_file(cache_dir, key) if key is not None else None
     if path is not None:
         found = _read(path, key, warn)
         if found is not None:
             return found
     found = from_nameparser()
-    if path is not None:
-        _write(path, key, found)
+    if path is not None and _write(path, key, found):
+        _remove_abandoned(path)
     return found
+
+
+def cache_file(cache_dir: Path, key: str) -> Path:
+    """The cache file of the nameparser installation ``key`` describes (its first line is the
+    installation's folder)."""
+    from binascii import crc32
+
+    folder = key.split("\n", 1)[0]
+    return Path(cache_dir) / f"nameparser-vocabulary-{crc32(os.fsencode(folder)):08x}.txt"
+
+
+def _remove_abandoned(current: Path) -> None:
+    """Delete the files of nameparser installations that no longer exist (throw-away virtual
+    environments would otherwise leave one file each)."""
+    for other in current.parent.glob(FILE_GLOB):
+        if other == current:
+            continue
+        try:
+            with open(other, encoding="utf-8") as fh:
+                fh.readline()  # the cache header
+                folder = fh.readline().rstrip("\n")
+            if folder and os.path.isdir(folder):
+                continue
+            other.unlink()
+        except (OSError, UnicodeDecodeError):
+            continue
 
 
 def from_nameparser() -> Vocabulary:
@@ -160,11 +189,11 @@ def _read(path: Path, key: str, warn) -> Optional[Vocabulary]:
     return found
 
 
-def _write(path: Path, key: str, found: Vocabulary) -> None:
+def _write(path: Path, key: str, found: Vocabulary) -> bool:
     from newslint import cachefile
 
     if any("\t" in w or "\n" in w for w in found.parts):
-        return  # a word the file cannot hold: read from nameparser every run
+        return False  # a word the file cannot hold: read from nameparser every run
     body = "\n".join(["\t".join(_FIELDS)]
                      + ["\t".join(sorted(getattr(found, f))) for f in _FIELDS])
-    cachefile.write(path, KIND, VERSION, f"{key}\n\n{body}")
+    return cachefile.write(path, KIND, VERSION, f"{key}\n\n{body}")

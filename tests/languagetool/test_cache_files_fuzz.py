@@ -100,7 +100,7 @@ def pristine(workspace):
 
 def _find(cache: Path, kind: str):
     pattern = {"entry-points": "entry-points-*.txt", "pack-patterns": "pack-patterns.txt",
-               "nameparser-vocabulary": "nameparser-vocabulary.txt",
+               "nameparser-vocabulary": "nameparser-vocabulary-*.txt",
                "paragraphs": "languagetool/paragraphs-*.sqlite"}[kind]
     found = sorted(cache.glob(pattern))
     return found[0] if found else None

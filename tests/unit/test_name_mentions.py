@@ -148,8 +148,10 @@ def test_the_vocabulary_is_kept_in_the_cache_folder_and_read_back(tmp_path):
     from newslint.text import name_vocabulary as nv
 
     built = nv._load(tmp_path, None)
-    assert built == nv.from_nameparser() and (tmp_path / nv.FILE_NAME).is_file()
-    assert nv._read(tmp_path / nv.FILE_NAME, nv.installation_key(), None) == built
+    path = nv.cache_file(tmp_path, nv.installation_key())
+    assert built == nv.from_nameparser() and path.is_file()
+    assert sorted(tmp_path.glob(nv.FILE_GLOB)) == [path]
+    assert nv._read(path, nv.installation_key(), None) == built
     assert {"honorable", "rock", "mme"} <= built.leading_titles and "capp" in built.name_like
     assert {"van", "bin", "de"} <= built.prefixes and "abu" not in built.not_given
 
@@ -157,7 +159,7 @@ def test_the_vocabulary_is_kept_in_the_cache_folder_and_read_back(tmp_path):
 def test_a_damaged_or_stale_vocabulary_file_is_read_again_from_nameparser(tmp_path):
     from newslint.text import name_vocabulary as nv
 
-    path = tmp_path / nv.FILE_NAME
+    path = nv.cache_file(tmp_path, nv.installation_key())
     nv._load(tmp_path, None)
     warnings = []
     path.write_bytes(path.read_bytes()[:-40])  # cut short: the checksum fails
@@ -172,3 +174,21 @@ def test_a_damaged_or_stale_vocabulary_file_is_read_again_from_nameparser(tmp_pa
     cachefile.write(path, nv.KIND, nv.VERSION, stale)  # written for another installation
     assert nv._read(path, nv.installation_key(), None) is None
     assert nv._load(tmp_path, None) == nv.from_nameparser()
+
+
+def test_each_nameparser_installation_keeps_its_own_vocabulary_file(tmp_path):
+    # Two environments sharing a cache folder: each reads its own file, and the file of an
+    # installation that no longer exists is removed when another is written.
+    from newslint import cachefile
+    from newslint.text import name_vocabulary as nv
+
+    elsewhere = tmp_path / "other-env" / "nameparser"
+    elsewhere.mkdir(parents=True)
+    other = nv.cache_file(tmp_path, f"{elsewhere}\n__init__.py\t1\t2")
+    cachefile.write(other, nv.KIND, nv.VERSION, f"{elsewhere}\n__init__.py\t1\t2\n\nx")
+    gone = nv.cache_file(tmp_path, "/no/such/env/nameparser\nx\t1\t2")
+    cachefile.write(gone, nv.KIND, nv.VERSION, "/no/such/env/nameparser\nx\t1\t2\n\nx")
+    nv._load(tmp_path, None)
+    mine = nv.cache_file(tmp_path, nv.installation_key())
+    assert sorted(tmp_path.glob(nv.FILE_GLOB)) == sorted([mine, other])
+    assert len({mine, other, gone}) == 3
