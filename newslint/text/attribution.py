@@ -715,4 +715,4 @@ transcript_blocks = transcripts.transcript_blocks
 
 
 #: A picture caption with its credit: "… Image: Jane Doe (flickr)."
-CAPTION = BoundaryLedPattern(r"\b(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")
+CAPTION = BoundaryLedPattern(r"(?:Image|Photo|Picture|Credit|Photograph)\s*:\s*\S")

@@ -99,7 +99,7 @@ _NUMERIC_MD_RE = LazyPattern(
     rf"(?:\b(?P<wd>{_WEEKDAY_AT_DATE})(?:,\s*|\s+)(?<![\w/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})"
     rf"(?![\w/]|\s+(?:of|majority|share|vote)\b)|(?<![\w/.-])(?P<a2>\d{{1,2}})/(?P<b2>\d{{1,2}})"
     rf"\s*\((?P<wd_after>{_WEEKDAY_AT_DATE})\))")
-_MONTH_YEAR_RE = BoundaryLedPattern(rf"\b(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?)(?P<year>{_YEAR})")
+_MONTH_YEAR_RE = BoundaryLedPattern(rf"(?P<month>{_MONTH})(?:,?\s+(?:of\s+)?)(?P<year>{_YEAR})")
 #: A month alone needs a word that makes it a time ("in November", "late May").
 _MONTH_ALONE_RE = LazyPattern(
     rf"\b(?:(?:in|since|during|until|till|by|from|through|throughout|before|after|"
@@ -119,7 +119,7 @@ _RELATIVE_PERIOD_RE = LazyPattern(
     rf"\b(?:(?P<edge>[Ee]arlier|[Ll]ater)\s+)?(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+past|"
     rf"[Tt]he\s+previous|[Tt]he\s+coming)\s+(?P<unit>{_UNIT}|weekend)\b")
 _IN_N_RE = BoundaryLedPattern(
-    rf"\b[Ii]n\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|of)\b)")
+    rf"[Ii]n\s+(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\b(?!\s+(?:ago|of)\b)")
 _AGO_RE = LazyPattern(rf"\b(?P<n>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+ago\b", re.I)
 _QUARTER_RE = LazyPattern(
     rf"\b(?:(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|last)[\s-]+quarter|"
@@ -128,7 +128,7 @@ _DURATION_RE = LazyPattern(
     rf"\b(?:(?P<n>{_NUMBER}|single|multi|several|few)[\s-]+(?P<unit>{_UNIT})s?\b|"
     rf"(?P<plural>(?:several|many|few|some)\s+{_UNIT}s)\b)(?![\s-]+olds?\b)")
 _ANAPHORIC_RE = BoundaryLedPattern(
-    r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+|previous\s+|following\s+|next\s+)?day\b(?!-)")
+    r"(?:[Tt]he|[Tt]hat)\s+(?:same\s+|previous\s+|following\s+|next\s+)?day\b(?!-)")
 _VAGUE_RE = LazyPattern(r"\b(?:[Rr]ecent\s+(?:days|weeks|months|years|decades)|[Rr]ecently|"
                        r"[Tt]he\s+coming\s+(?:days|weeks|months|years))\b")
 

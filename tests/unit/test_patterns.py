@@ -164,10 +164,14 @@ def test_lead_tested_patterns_match_as_the_whole_pattern_does():
         assert hits, name  # the texts exercise every pattern
 
 
-def test_a_boundary_led_pattern_must_start_with_a_boundary():
-    from newslint.text.patterns import BoundaryLedPattern
+def test_a_lead_tested_pattern_reads_as_its_whole_pattern():
+    from newslint.text.patterns import BoundaryLedPattern, NotAfterPattern
 
+    # The lead applies to every alternative of the rest, in both readings.
+    either = BoundaryLedPattern(r"ab|c")
+    assert either.pattern == r"\b(?:ab|c)"
+    assert [m.span() for m in either.finditer("xc c xab ab")] == [(3, 4), (9, 11)]
+    year = NotAfterPattern(r"\d{4}", after="$")
+    assert [m.group() for m in year.finditer("$2020 x2020 (2020)")] == ["2020"]
     with pytest.raises(ValueError):
-        BoundaryLedPattern(r"March \d+")
-    with pytest.raises(ValueError):
-        BoundaryLedPattern(r"\bMarch", re.ASCII)
+        BoundaryLedPattern(r"March", re.ASCII)
