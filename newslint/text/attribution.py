@@ -508,10 +508,12 @@ _FIGURE = LazyPattern(
     re.I)
 # What every match of _FIGURE holds, for a cheap test that rules out most sentences, including
 # those whose only number is a year or a day: a currency or percent sign; or one of
-# _FIGURE_WORDS in any case ("cent" stands for "percent", "per cent" and "percentage"); or a
-# digit with "million", "billion" or "trillion", a thousands group ("12,000") or a currency word.
+# _FIGURE_WORDS in any case; or "per cent", "percent" or "percentage" (_PER_CENT: "recent",
+# "century" and "center" hold "cent" too); or a digit with "million", "billion" or
+# "trillion", a thousands group ("12,000") or a currency word.
 _FIGURE_SIGN = LazyPattern(r"[$£€¥₹%]")
-_FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions", "cent")
+_FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions")
+_PER_CENT = LazyPattern(r"per\s*cent")
 _DIGIT = LazyPattern(r"\d")
 _THOUSANDS_GROUP = LazyPattern(r"\d,\d{3}")
 #: A part of each of _CURRENCY_WORDS' words, lower-case (tests check they stay in step).
@@ -673,6 +675,8 @@ def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> 
     # The long s is the one letter other than "s" and "S" that matches "s" ignoring case.
     low = masked[start:end].lower().replace("\u017f", "s")
     if any(word in low for word in _FIGURE_WORDS):
+        return True
+    if "cent" in low and _PER_CENT.search(low):
         return True
     if not _DIGIT.search(masked, start, end):
         return False

@@ -11,7 +11,7 @@ import pytest
 from shared_paths import SEED, load_benchmark
 from newslint.rules import attribution
 from newslint.rules.attribution import UnattributedQuote, UnsourcedClaim, VagueAttribution
-from newslint.testing import check_text
+from newslint.testing import check_text, parse_text
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -278,12 +278,30 @@ def test_removing_attributions_from_real_quotations_gets_them_flagged():
     ("Some 12,000 troops left.", True),
     ("It had 3.5 MILLION users.", True),
     ("In 2019, on May 4, 12 people met.", False),
+    ("Forty PERCENT agreed.", True),
+    ("Sixty per\tcent agreed.", True),
+    ("The centre saw a recent rise this century.", False),  # "cent" without "per"
 ])
 def test_the_quick_figure_test_never_rules_out_a_figure(text, has_figure):
     from newslint.text.attribution import find_figures, may_have_figures
 
     assert may_have_figures(text) is has_figure
     assert bool(find_figures(text)) is has_figure
+
+
+def test_the_quick_figure_test_agrees_with_the_figures_of_the_corpus():
+    from newslint.text.attribution import find_figures, may_have_figures
+
+    sentences = []
+    for path in sorted(WIKINEWS.glob("2019-*.md"))[:150]:
+        for block in parse_text(path.read_text(encoding="utf-8")).prose_blocks:
+            sentences.extend(block.prose[s.start:s.end] for s in block.sentences)
+    ruled_out = [s for s in sentences if not may_have_figures(s)]
+    assert len(ruled_out) > len(sentences) // 2
+    # The pattern itself, without the quick test, finds nothing in what the test rules out.
+    from newslint.text import attribution as text_attribution
+
+    assert not [s for s in ruled_out if any(True for _ in text_attribution._FIGURE.finditer(s))]
 
 
 def test_the_quick_figure_test_knows_every_currency_word():
