@@ -132,7 +132,7 @@ class Mention:
         titles, rest = self._pending
         more_title, first, _ = _parse(rest)
         self._title = " ".join(filter(None, (titles, more_title)))
-        if first.rstrip(".") in TITLE_WORDS or first == self.last:
+        if _title_word(first) or first == self.last:
             first = ""
         self._first = first
         self._full = bool(first) and first != self.last
