@@ -64,6 +64,7 @@ def worker_setup() -> None:
 
 def end_workers(pool) -> None:
     """Terminate a ``ProcessPoolExecutor``'s workers now, without waiting for their queue."""
+    _quiet_pool_manager()
     processes = list(getattr(pool, "_processes", {}).values())
     for process in processes:
         if process.is_alive():
@@ -74,3 +75,31 @@ def end_workers(pool) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=1)
+
+
+def _quiet_pool_manager() -> None:
+    """Keep Python 3.11's process pool from printing a traceback as its workers are ended.
+
+    When a worker dies, the pool's manager thread marks every pending task failed; one that
+    was cancelled meanwhile (as the run unwinds, ``pool.map`` cancels what it has not
+    returned) makes it raise ``InvalidStateError`` in that thread, which Python prints
+    (fixed in 3.12, which skips finished tasks). The run is stopping and every task is
+    abandoned, so that one error of that one thread is not printed; any other goes to the
+    hook installed before.
+    """
+    from concurrent.futures import InvalidStateError
+    from concurrent.futures import process as process_pool
+
+    # A private class: where a Python lacks it, nothing is kept quiet.
+    manager = getattr(process_pool, "_ExecutorManagerThread", ())
+    previous = threading.excepthook
+    if getattr(previous, "newslint_quiet_pool", False):
+        return
+
+    def hook(args) -> None:
+        if not (issubclass(args.exc_type, InvalidStateError)
+                and isinstance(args.thread, manager)):
+            previous(args)
+
+    hook.newslint_quiet_pool = True
+    threading.excepthook = hook
