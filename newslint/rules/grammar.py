@@ -8,8 +8,8 @@ breaks turned into spaces), so a slip split by a line break or wrapped in emphas
 
 from __future__ import annotations
 
-import re
-import sys
+import itertools
+import operator
 
 import regex
 
@@ -147,16 +147,29 @@ _LONGEST_PHRASE = 4
 # repeats nothing, and "practitioner's" is not "practitioner" followed by "s".
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
-# The standard engine rejects the common block that repeats nothing several times faster than
-# tokenising it: only blocks it accepts are read word by word. It is looser than the rule (a
-# repeat inside a compound passes it), never stricter. Its quantifiers are possessive where
-# the engine has them (Python 3.11): a word is always followed by white space and white space
-# by a letter here, so giving back part of a run can never make a match, and without them the
-# engine retries every shorter split of every word (half of the rule's time).
-_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
-_MAY_REPEAT = compile_pattern(
-    r"(?<![^\W\d_])([^\W\d_]+{0}(?:\s+{0}[^\W\d_]+{0}){{0,3}})\s+{0}\1(?![^\W\d_])".format(
-        _POSSESSIVE), re.IGNORECASE)
+# A block is read word by word (the slow part of the rule) only when its words, lower-cased and
+# with the gaps between them ignored, hold a phrase of up to four words said twice in a row:
+# implied by every repeat the rule reports, so it is looser than the rule, never stricter
+# (and, unlike a pattern of letters and white space, it sees "well-known well-known").
+# A plain-ASCII block is split into words by the standard engine, which is quicker and gives
+# the same words there: the two patterns differ only on combining marks, which \w leaves out.
+_ASCII_WORD = compile_pattern(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+def _may_repeat(prose: str) -> bool:
+    low = prose.lower()
+    words = (_ASCII_WORD if low.isascii() else _WORD).findall(low)
+    if any(map(operator.eq, words, words[1:])):
+        return True
+    for n in range(2, _LONGEST_PHRASE + 1):
+        # Only where the first words of two copies agree is the whole phrase compared.
+        for i in itertools.compress(range(len(words) - 2 * n + 1),
+                                    map(operator.eq, words, words[n:])):
+            if words[i:i + n] == words[i + n:i + 2 * n]:
+                return True
+    return False
+
+
 # Words that English doubles correctly ("had had", "that that", "what it is is", "what he did
 # did matter"):
 # twice is fine, three times is a slip ("that that that").
@@ -271,7 +284,7 @@ class RepeatedWord(DocumentRule):
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption", "headline", "heading"):
             prose = block.prose
-            if not _MAY_REPEAT.search(prose):
+            if not _may_repeat(prose):
                 continue
             for start, first_end, last_start, end, copies in repeated_phrases(prose):
                 first = prose[start:first_end]

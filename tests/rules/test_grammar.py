@@ -126,6 +126,9 @@ REPEATS = [
      "forget the broken promise forget the broken promise"),
     ("Turnout rose in\nin the north.", "in\nin"),
     ("She she left the hall.", "She she"),
+    ("It was a well-known well-known fact.", "well-known well-known"),
+    ("A café café opened.", "café café"),
+    ("A cafe\u0301 cafe\u0301 opened.", "cafe\u0301 cafe\u0301"),
     ("The council met at the Foo-bar bar on Friday.", None),
     ("The minister said that that decision was final.", None),
     ("The board had had enough.", None),
@@ -145,6 +148,25 @@ def test_repeated_words_and_phrases(text, repeat):
         single = repeat.split()[:len(repeat.split()) // (3 if repeat.endswith("that that that")
                                                           or repeat.startswith("we go") else 2)]
         assert found[0].suggestions[0].split() == single
+
+
+def test_quick_block_test_passes_every_block_the_rule_reports_in(wikinews_docs):
+    # _may_repeat decides which blocks the rule reads word by word: it must hold wherever
+    # repeated_phrases finds a repeat, on the corpus and on repeats made from its words.
+    from newslint.rules.grammar import _may_repeat, repeated_phrases
+
+    blocks = [b.prose for doc in wikinews_docs for b in doc.blocks]
+    made = []
+    for prose in blocks[:400]:
+        words = prose.split()
+        for n in (1, 2, 3, 4):
+            if len(words) > n + 2:
+                made.append(" ".join(words[:2] + words[2:2 + n] * 2 + words[2 + n:]))
+    with_repeat = [p for p in blocks + made if next(repeated_phrases(p), None)]
+    assert len(with_repeat) > 800
+    assert all(_may_repeat(p) for p in with_repeat)
+    # and it is a test: most of the corpus's blocks repeat nothing and are passed over
+    assert sum(map(_may_repeat, blocks)) < len(blocks) / 10
 
 
 def test_repeated_word_leaves_speakers_and_other_languages_alone():
