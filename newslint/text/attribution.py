@@ -486,25 +486,49 @@ def _modifiers_start(masked: str, floor: int, head_start: int) -> tuple[int, boo
 
 # --- figures ----------------------------------------------------------------------------------
 
-_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-                 r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a\s+hundred|"
-                 r"a\s+few|several|a\s+dozen)")
+#: Number words and currency words of figures, as plain words (a space matches any white space).
+_NUMBER_WORD_LIST = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                     "seventy", "eighty", "ninety", "hundred", "a hundred", "a few", "several",
+                     "a dozen")
+_CURRENCY_WORD_LIST = tuple(f"{w}{s}" for w in (
+    "dollar", "euro", "pound", "rupee", "ruble", "rouble", "franc", "peso", "lira", "shilling",
+    "dinar", "dirham", "riyal") for s in ("", "s")) + (
+    "sterling", "yen", "yuan", "renminbi", "reais", "rand", "kronor", "krone", "kroner", "won",
+    "naira", "ringgit", "baht", "rupiah", "zloty")
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:million|billion|trillion|mn|bn|m|b|k)\b"
-_CURRENCY_WORDS = (r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|rubles?|"
-                   r"roubles?|francs?|pesos?|reais|rand|lira|liras|kronor|krone|kroner|won|"
-                   r"shillings?|naira|dinars?|dirhams?|riyals?|ringgit|baht|rupiah|zloty)")
+
+
+def _figure_source(number_words: str, currency_words: str) -> str:
+    return (
+        # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
+        rf"(?P<percent>\b(?:{_NUM}|{number_words})\s*"
+        rf"(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
+        # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
+        rf"|(?P<money>(?:\b(?:US|A|C|NZ|HK|S|R)\$|[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
+        rf"|\b{_NUM}\s*(?:{_SCALE}\s*)?{currency_words}\b)"
+        # Magnitudes: "hundreds of millions of users", "3.5 million people", "12,000 troops".
+        rf"|(?P<magnitude>\b(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions|"
+        rf"billions)(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+(?:[a-z][\w-]*)"
+        rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
+        rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)")
+
+
+def _flat(words) -> str:
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+
+
+#: The figure pattern as written: word lists as flat alternations (tests compare the two).
+_FIGURE_FLAT = _figure_source(_flat(_NUMBER_WORD_LIST), _flat(_CURRENCY_WORD_LIST))
+#: The same pattern, quicker: the word lists as tries, so that a word start tries one branch
+#: of each rather than every word, and a look-ahead for the characters a figure can start
+#: with (a digit, a currency sign, the first letters of its words), which rules out most
+#: positions with one test (the corpus's blocks: 430 ms against 155 ms).
 _FIGURE = LazyPattern(
-    # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
-    rf"(?P<percent>\b(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
-    # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
-    rf"|(?P<money>(?:\b(?:US|A|C|NZ|HK|S|R)\$|[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
-    rf"|\b{_NUM}\s*(?:{_SCALE}\s*)?{_CURRENCY_WORDS}\b)"
-    # Magnitudes: "hundreds of millions of users", "3.5 million people", "12,000 troops".
-    rf"|(?P<magnitude>\b(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions|billions)"
-    rf"(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+(?:[a-z][\w-]*)"
-    rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
-    rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)",
+    r"(?=[\d$£€¥₹abcefhmnorstu])(?:" + _figure_source(
+        f"(?:{_alternation(_NUMBER_WORD_LIST, ignore_case=True)})",
+        f"(?:{_alternation(_CURRENCY_WORD_LIST, ignore_case=True)})") + ")",
     re.I)
 # What every match of _FIGURE holds, for a cheap test that rules out most sentences, including
 # those whose only number is a year or a day: a currency or percent sign; or one of
