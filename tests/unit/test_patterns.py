@@ -36,7 +36,8 @@ def test_lazy_pattern_compiles_on_first_use():
     assert "search" not in vars(lazy)
     assert lazy.search("in The the end").span() == (3, 10)
     assert "search" in vars(lazy)  # the compiled pattern's own method from now on
-    assert lazy.compiled().pattern == r"\bthe\s+the\b"
+    assert lazy.pattern == r"\bthe\s+the\b"
+    assert lazy.compiled().pattern == r"(?=[t])(?:\bthe\s+the\b)"  # led (lead_class)
 
 
 def test_word_list_patterns_are_the_same_in_every_process():
@@ -175,3 +176,91 @@ def test_a_lead_tested_pattern_reads_as_its_whole_pattern():
     assert [m.group() for m in year.finditer("$2020 x2020 (2020)")] == ["2020"]
     with pytest.raises(ValueError):
         BoundaryLedPattern(r"March", re.ASCII)
+
+
+def _newslint_patterns():
+    """Every pattern newslint's modules hold, compiled or lazy, and the word-list patterns."""
+    import importlib
+    import pkgutil
+
+    import newslint
+
+    found = {}
+    for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
+        if info.name.endswith("__main__"):
+            continue  # runs the command line
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:  # an optional extra that is not installed
+            continue
+        for value in vars(module).values():
+            if isinstance(value, patterns.LazyPattern):
+                found[(value.pattern, value.flags)] = value.compiled()
+            elif isinstance(value, re.Pattern):
+                found[(value.pattern, value.flags)] = value
+    v = vocabulary()
+    for name in ("attribution_cue", "source_cue", "vague_source", "vague_quantifier",
+                 "vague_passive"):
+        compiled = getattr(v, name)
+        found[(compiled.pattern, compiled.flags)] = compiled
+    return list(found.values())
+
+
+def _unled(compiled):
+    """The pattern as written, from a pattern :func:`patterns.compile` led with a look-ahead."""
+    source = compiled.pattern
+    if not source.startswith("(?=["):
+        return None
+    cls = patterns.lead_class(_strip_lead(source), compiled.flags & ~re.UNICODE)
+    assert cls is not None and source.startswith(f"(?={cls})(?:")
+    return re.compile(_strip_lead(source), compiled.flags)
+
+
+def _strip_lead(source: str) -> str:
+    body = source[source.index("])(?:") + len("])(?:"):] if "|(?" not in source.split(
+        ")(?:")[0] else source[source.index("]))(?:") + len("]))(?:"):]
+    return body[:-2] if body.endswith("\n)") else body[:-1]
+
+
+@pytest.fixture(scope="module")
+def wikinews_docs():
+    from pathlib import Path
+
+    from newslint.testing import parse_text
+
+    corpus = Path(__file__).parents[2] / "benchmarks" / "corpus" / "wikinews"
+    return [parse_text(p.read_text(encoding="utf-8"), ".md", path=p.name)
+            for p in sorted(corpus.glob("20*.md"))]
+
+
+def test_led_patterns_find_what_the_patterns_as_written_find(wikinews_docs):
+    # patterns.compile leads a pattern the engine cannot scan for with a look-ahead of its
+    # first characters: every such pattern of newslint finds the same matches as written,
+    # over the corpus's blocks and their sentences, with search, match and finditer.
+    led = [(p, _unled(p)) for p in _newslint_patterns()]
+    led = [(p, plain) for p, plain in led if plain is not None]
+    assert len(led) > 40
+    texts = [b.prose for doc in wikinews_docs[::3] for b in doc.blocks]
+    texts += [t[s.start:s.end] for doc in wikinews_docs[:20] for b in doc.blocks
+              for t in (b.prose,) for s in b.sentences]
+    texts += ["", " ", "A", "On Monday, Jan. 6, 2020, 42 percent", "ſaid ſhe"]
+    for quick, plain in led:
+        for text in texts:
+            assert ([m.span() for m in quick.finditer(text)]
+                    == [m.span() for m in plain.finditer(text)]), (plain.pattern, text)
+            for pos in (0, len(text) // 2):
+                q, p = quick.match(text, pos), plain.match(text, pos)
+                assert (q and q.groups()) == (p and p.groups()), (plain.pattern, text, pos)
+
+
+def test_lead_class_holds_every_first_character_and_leaves_the_rest_alone():
+    assert patterns.lead_class(r"\b(?:one|two)\b", re.I) == "[ot]"
+    assert patterns.lead_class(r"(?<![\w-])(?:\$\d|per cent)", 0) == "[\\$p]"
+    assert patterns.lead_class(r"(?i:\bab)|\bXy", 0) == "[X]|(?i:[a])"
+    assert patterns.compile(r"(?i:\bab)|\bXy").search("xy AB").span() == (3, 5)
+    for pattern in (r"[a-z]+", r"abc", r"^\bfoo", r"\b\w+", r"\bx?", r"(?i)\bfoo",
+                    r"\b(?:a|[^b])", r"(\w)\1"):
+        assert patterns.lead_class(pattern, 0) is None, pattern
+    verbose = patterns.compile("\n  \\b(?P<year>\\d{4})  # a year", re.VERBOSE)
+    assert verbose.pattern.startswith("(?=[\\d])")
+    assert verbose.search("in 2019").group("year") == "2019"
