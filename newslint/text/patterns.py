@@ -18,17 +18,42 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
     start with when the engine would not scan for them itself (see :func:`lead_class`).
 
     The look-ahead only rules out positions where no match can begin, so the pattern finds
-    the same matches (``tests/unit/test_patterns.py`` compares the two over the corpus)."""
-    cls = lead_class(pattern, flags)
-    if cls is not None:
-        try:
-            # A verbose pattern may end in a comment, which would swallow the closing bracket.
-            close = "\n)" if flags & re.VERBOSE else ")"
-            return re.compile(f"(?={cls})(?:{pattern}{close}", flags)
-        except re.error:  # not expected; the pattern as written then says what is wrong
-            pass
-    return re.compile(pattern, flags)
+    the same matches (``tests/unit/test_patterns.py`` compares the two over every led
+    pattern of newslint). The pattern is parsed once, for the analysis and the program
+    both, as ``re.compile`` would parse it: parsing is a third of compiling."""
+    flags = int(flags)  # as re.compile does: a RegexFlag's operators are Python code
+    try:
+        tree = _sre_parser.parse(pattern, flags)
+        cls = _lead_of(tree, pattern, flags)
+        if cls is not None:
+            lead = _sre_parser.parse(f"(?={cls})", flags)
+            tree.data[:0] = lead.data  # the look-ahead, then the pattern's own sequence
+            pattern = f"(?={cls})(?:{pattern}{_close(flags)}"
+        return _program(pattern, tree, flags)
+    except re.error:
+        raise
+    except Exception:  # the engine's internals of another Python version: as written
+        return re.compile(pattern, flags)
 
+
+def _close(flags: int) -> str:
+    # A verbose pattern may end in a comment, which would swallow the closing bracket.
+    return "\n)" if flags & re.VERBOSE else ")"
+
+
+def _program(pattern: str, tree, flags: int) -> re.Pattern:
+    """What ``re.compile`` makes of a parsed pattern (``re._compiler.compile`` without
+    parsing again), with ``pattern`` as its text."""
+    code = _sre_compiler._code(tree, flags)
+    groupindex = tree.state.groupdict
+    indexgroup = [None] * tree.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return _sre_engine.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1,
+                               groupindex, tuple(indexgroup))
+
+
+import _sre as _sre_engine  # noqa: E402
 
 try:  # the standard engine's parser (Python 3.11 names, then 3.10's)
     from re import _compiler as _sre_compiler, _constants as _sre, _parser as _sre_parser
@@ -67,10 +92,17 @@ def lead_class(pattern: str, flags: int = 0):
     that can match the empty string, one whose first character may be any word character,
     and any construct the analysis does not follow (a back-reference, a negated class, a
     group that changes the case flags), which are compiled as written."""
+    try:
+        return _lead_of(_sre_parser.parse(pattern, flags), pattern, flags)
+    except Exception:  # a bad pattern: re.compile says what is wrong with it
+        return None
+
+
+def _lead_of(parsed, pattern: str, flags: int):
+    """:func:`lead_class` of a pattern already parsed."""
     if _GLOBAL_FLAGS.match(pattern):
         return None  # inline global flags ("(?i)" at the start) must stay first
     try:
-        parsed = _sre_parser.parse(pattern, flags)
         if not parsed.data or parsed.data[0][0] is _sre.AT and parsed.data[0][1] in _ANCHORS:
             return None
         if not _opens_with_test(parsed.data):

@@ -264,3 +264,16 @@ def test_lead_class_holds_every_first_character_and_leaves_the_rest_alone():
     verbose = patterns.compile("\n  \\b(?P<year>\\d{4})  # a year", re.VERBOSE)
     assert verbose.pattern.startswith("(?=[\\d])")
     assert verbose.search("in 2019").group("year") == "2019"
+
+
+@pytest.mark.parametrize("pattern, flags", SAMPLES + [(r"\b(?P<n>\d+)\s+(?:people|dead)", re.I)])
+def test_compiled_patterns_are_what_re_compile_makes(pattern, flags):
+    # patterns.compile builds the program from the one parse it made: the same groups, flags
+    # and matches as re.compile, with the pattern's own text where it is not led.
+    ours, theirs = patterns.compile(pattern, flags), re.compile(pattern, flags)
+    assert (ours.flags, ours.groups, ours.groupindex) == (theirs.flags, theirs.groups,
+                                                          theirs.groupindex)
+    assert ours.pattern == pattern or ours.pattern.startswith("(?=[")
+    assert [m.groupdict() or m.span() for m in ours.finditer(TEXT + "In 2019, 12 people")] == \
+        [m.groupdict() or m.span() for m in theirs.finditer(TEXT + "In 2019, 12 people")]
+    assert isinstance(patterns.compile(pattern, re.RegexFlag(flags)).flags, int)
