@@ -13,6 +13,9 @@ import re
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.inline import inline as core_inline
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.rules_core.text_join import text_join
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from newslint.document import Block, Document, ProseBuilder
@@ -26,16 +29,37 @@ _md = None
 
 
 def _parser() -> MarkdownIt:
+    """CommonMark with front matter; inline markup is parsed per block, when a block has
+    any (see :func:`_inline_children`)."""
     global _md
     if _md is None:
         _md = MarkdownIt("commonmark").use(front_matter_plugin)
+        _md.disable("inline")
     return _md
+
+
+# The characters that can start inline markup in CommonMark: a line break, a backslash
+# escape, a code span, emphasis, an entity, an autolink or HTML, an image or a link. A block
+# with none of them is one run of text to markdown-it's inline parser (its text rule stops at
+# more characters, "-" or ":", but no other rule starts there and the text runs on), so it is
+# not parsed: most paragraphs of news copy (the corpus: 3,716 of 4,286).
+_INLINE_MARKUP = re.compile(r"[\n\\`*_&<!\[\]]")
+
+
+def _inline_children(tok, src: str, env: dict) -> list:
+    """The inline tokens of one block, as markdown-it's core rules "inline" and "text_join"
+    make them."""
+    state = StateCore(src, _parser(), env, [tok])
+    core_inline(state)
+    text_join(state)
+    return tok.children or []
 
 
 def parse(path: str, text: str, **_) -> Document:
     doc = Document(path=path, text=text, format="markdown")
     line_starts = doc.line_starts
-    tokens = _parser().parse(text)
+    env: dict = {}  # link reference definitions, read by the block parser for the inlines
+    tokens = _parser().parse(text, env)
 
     def offset_of_line(n: int) -> int:
         return line_starts[n] if n < len(line_starts) else len(text)
@@ -70,7 +94,10 @@ def parse(path: str, text: str, **_) -> Document:
             while end > start and text[end - 1] in "\r\n":
                 end -= 1
             builder = ProseBuilder()
-            _align_inline(text, start, end, tok.children or [], builder)
+            if _INLINE_MARKUP.search(tok.content):
+                _align_inline(text, start, end, _inline_children(tok, text, env), builder)
+            else:  # one text token: what _align_inline does with it
+                _align_text(text, start, end, tok.content, builder)
             prose = builder.text()
             if prose.strip():
                 blocks.append(Block(pending_kind, start, end, prose, builder.runs))

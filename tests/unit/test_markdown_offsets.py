@@ -102,3 +102,52 @@ def test_escaped_markup_before_the_same_text_as_emphasis_maps_to_the_escapes():
     assert block.prose == "*42* 42 news"
     assert [block.source_offset(i) for i in range(len(block.prose))] == [
         1, 2, 3, 5, 6, 8, 9, 11, 12, 13, 14, 15]
+
+
+def _blocks(text):
+    return [(b.kind, b.start, b.end, b.prose, tuple(b.runs)) for b in parse_text(text).blocks]
+
+
+def _blocks_with_every_inline_parsed(text, monkeypatch):
+    # The parse as markdown-it makes it with its inline rule on for every block.
+    import re
+
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    from newslint.parsers import markdown
+
+    with monkeypatch.context() as m:
+        m.setattr(markdown, "_md", MarkdownIt("commonmark").use(front_matter_plugin))
+        m.setattr(markdown, "_INLINE_MARKUP", re.compile(""))  # every block "has markup"
+        m.setattr(markdown, "_inline_children", lambda tok, src, env: tok.children or [])
+        return _blocks(text)
+
+
+def test_blocks_without_inline_markup_read_as_markdown_it_reads_them(monkeypatch):
+    # A block with none of the characters that start inline markup is not given to the inline
+    # parser: the same prose and offsets as when it is, over the corpus and made documents.
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((root / "benchmarks" / "corpus" / "wikinews").glob("*.md"))[::2]]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests").rglob("*.md"))]
+    texts += ["Plain - dash: colon # hash $5 %x @at ~t ^c {b} = + > end.\n",
+              "A [ref] and [ref2] here.\n\n[ref]: https://example.com\n",
+              "Line one\nline two\r\nline three\rfour\n", "Tab\there &amp; x\n",
+              "Nul \0 char\n", "> quoted *em*\n> more\n\n- item one\n- item `two`\n"]
+    plain = sum(1 for t in texts for b in parse_text(t).blocks
+                if not any(c in b.prose for c in "*_`&<![]"))
+    assert plain > 1000
+    for text in texts:
+        assert _blocks(text) == _blocks_with_every_inline_parsed(text, monkeypatch), text[:80]
+
+
+@settings(max_examples=100, deadline=None)
+@given(markdown_doc())
+def test_made_documents_read_as_markdown_it_reads_them(text):
+    import pytest
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _blocks(text) == _blocks_with_every_inline_parsed(text, monkeypatch)
