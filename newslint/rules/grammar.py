@@ -147,27 +147,34 @@ _LONGEST_PHRASE = 4
 # repeats nothing, and "practitioner's" is not "practitioner" followed by "s".
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
-# A block is read word by word (the slow part of the rule) only when its words, lower-cased and
-# with the gaps between them ignored, hold a phrase of up to four words said twice in a row:
-# implied by every repeat the rule reports, so it is looser than the rule, never stricter
-# (and, unlike a pattern of letters and white space, it sees "well-known well-known").
-# A plain-ASCII block is split into words by the standard engine, which is quicker and gives
-# the same words there: the two patterns differ only on combining marks, which \w leaves out.
-_ASCII_WORD = compile_pattern(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Where a repeat can start, found without reading positions: the block is split once into
+# its words and the gaps between them (the same words as _WORD finds, the gaps as the rule
+# reads them), and a repeat is a phrase of up to four words said twice with nothing but white
+# space in every gap, as _repeats asks. Only those words are then read as the rule reads
+# them; most blocks have none. A plain-ASCII block is split by the standard engine, which is
+# quicker and gives the same words there (the patterns differ only on combining marks, which
+# \w leaves out), after lower-casing it whole, which is the same as word by word in ASCII.
+_ASCII_WORD_SPLIT = compile_pattern(r"([^\W_]+(?:['’\-][^\W_]+)*)")
+_WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 
 
-def _may_repeat(prose: str) -> bool:
-    low = prose.lower()
-    words = (_ASCII_WORD if low.isascii() else _WORD).findall(low)
-    if any(map(operator.eq, words, words[1:])):
-        return True
-    for n in range(2, _LONGEST_PHRASE + 1):
-        # Only where the first words of two copies agree is the whole phrase compared.
+def _repeat_starts(prose: str) -> list:
+    """The word indices (in :func:`_words` order) where the rule's scan can find a repeat."""
+    if prose.isascii():
+        parts = _ASCII_WORD_SPLIT.split(prose.lower())
+        words = parts[1::2]
+    else:
+        parts = _WORD_SPLIT.split(prose)
+        words = [w.lower() for w in parts[1::2]]
+    spaced = list(map(str.isspace, parts[2:-1:2]))  # spaced[i]: between words i and i + 1
+    starts = set()
+    for n in range(1, _LONGEST_PHRASE + 1):
+        # Only where the first words of two copies agree is the rest compared.
         for i in itertools.compress(range(len(words) - 2 * n + 1),
                                     map(operator.eq, words, words[n:])):
-            if words[i:i + n] == words[i + n:i + 2 * n]:
-                return True
-    return False
+            if words[i:i + n] == words[i + n:i + 2 * n] and all(spaced[i:i + 2 * n - 1]):
+                starts.add(i)
+    return sorted(starts)
 
 
 # Words that English doubles correctly ("had had", "that that", "what it is is", "what he did
@@ -225,14 +232,18 @@ def _said_on_purpose(prose: str, words, i: int, n: int, copies: int) -> bool:
     return False
 
 
-def repeated_phrases(prose: str):
-    """(start, first copy's end, last copy's start, end, copies) of every word or phrase of up to four words
-    repeated in a row in ``prose`` that is not English, emphasis or a name. Each word is
-    compared at most ``4 × 4`` times before the scan moves past it or past the whole repeat, so
-    the time grows linearly with the text."""
+def repeated_phrases(prose: str, starts=None):
+    """(start, first copy's end, last copy's start, end, copies) of every word or phrase of up
+    to four words repeated in a row in ``prose`` that is not English, emphasis or a name. Each
+    word is compared at most ``4 × 4`` times before the scan moves past it or past the whole
+    repeat, so the time grows linearly with the text. ``starts`` (from
+    :func:`_repeat_starts`) are the only words the scan can find a repeat at: the others are
+    passed over, to the same result."""
     words = _words(prose)
-    i = 0
-    while i < len(words):
+    after = 0  # the scan's next word: past the last repeat found
+    for i in range(len(words)) if starts is None else starts:
+        if i < after:
+            continue
         for n in range(1, _LONGEST_PHRASE + 1):
             copies = _repeats(prose, words, i, n)
             if copies > 1:
@@ -240,10 +251,8 @@ def repeated_phrases(prose: str):
                 if not _said_on_purpose(prose, words, i, n, copies):
                     yield (words[i][0], words[i + n - 1][1], words[last - n + 1][0],
                            words[last][1], copies)
-                i = last + 1
+                after = last + 1
                 break
-        else:
-            i += 1
 
 
 class RepeatedWord(DocumentRule):
@@ -284,9 +293,10 @@ class RepeatedWord(DocumentRule):
     def check(self, doc, options):
         for block in doc.prose_blocks + doc.blocks_of("caption", "headline", "heading"):
             prose = block.prose
-            if not _may_repeat(prose):
+            starts = _repeat_starts(prose)
+            if not starts:
                 continue
-            for start, first_end, last_start, end, copies in repeated_phrases(prose):
+            for start, first_end, last_start, end, copies in repeated_phrases(prose, starts):
                 first = prose[start:first_end]
                 last = " ".join(prose[last_start:end].split())
                 said = "is repeated" if copies == 2 else f"appears {copies} times in a row"

@@ -150,10 +150,11 @@ def test_repeated_words_and_phrases(text, repeat):
         assert found[0].suggestions[0].split() == single
 
 
-def test_quick_block_test_passes_every_block_the_rule_reports_in(wikinews_docs):
-    # _may_repeat decides which blocks the rule reads word by word: it must hold wherever
-    # repeated_phrases finds a repeat, on the corpus and on repeats made from its words.
-    from newslint.rules.grammar import _may_repeat, repeated_phrases
+def test_repeat_starts_are_where_the_scan_finds_its_repeats(wikinews_docs):
+    # _repeat_starts says where the rule's word-by-word scan can find a repeat: the scan over
+    # those words alone finds what the scan over every word finds, in the corpus and in
+    # repeats made from its words, in every script and with every kind of gap.
+    from newslint.rules.grammar import _repeat_starts, _words, repeated_phrases, _repeats
 
     blocks = [b.prose for doc in wikinews_docs for b in doc.blocks]
     made = []
@@ -162,11 +163,20 @@ def test_quick_block_test_passes_every_block_the_rule_reports_in(wikinews_docs):
         for n in (1, 2, 3, 4):
             if len(words) > n + 2:
                 made.append(" ".join(words[:2] + words[2:2 + n] * 2 + words[2 + n:]))
-    with_repeat = [p for p in blocks + made if next(repeated_phrases(p), None)]
+                made.append(" ".join(words[:2] + words[2:2 + n] + ["\n"] + words[2:2 + n]))
+    made += ["Το σπίτι σπίτι μας.", "ΟΔΟΣ ΟΔΟΣ.Α", "the, the and the. The", "İstanbul istanbul",
+             "x_y x_y", "e\u0301tude e\u0301tude now", "a-b-c-d-e a-b-c-d-e"]
+    texts = blocks + made
+    with_repeat = [p for p in texts if next(repeated_phrases(p), None)]
     assert len(with_repeat) > 800
-    assert all(_may_repeat(p) for p in with_repeat)
+    for prose in texts:
+        starts = _repeat_starts(prose)
+        words = _words(prose)
+        assert starts == [i for i in range(len(words))
+                          if any(_repeats(prose, words, i, n) > 1 for n in (1, 2, 3, 4))], prose
+        assert list(repeated_phrases(prose, starts)) == list(repeated_phrases(prose))
     # and it is a test: most of the corpus's blocks repeat nothing and are passed over
-    assert sum(map(_may_repeat, blocks)) < len(blocks) / 10
+    assert sum(1 for p in blocks if _repeat_starts(p)) < len(blocks) / 20
 
 
 def test_repeated_word_leaves_speakers_and_other_languages_alone():
