@@ -152,9 +152,9 @@ _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
 # reads them), and a repeat is a phrase of up to four words said twice with nothing but white
 # space in every gap, as _repeats asks. Only those words are then read as the rule reads
 # them; most blocks have none. A plain-ASCII block is split by the standard engine, which is
-# quicker and gives the same words there (the patterns differ only on combining marks, which
-# \w leaves out), after lower-casing it whole, which is the same as word by word in ASCII.
-_ASCII_WORD_SPLIT = compile_pattern(r"([^\W_]+(?:['’\-][^\W_]+)*)")
+# quicker and gives the same words there, after lower-casing it whole, which is the same as
+# word by word in ASCII (an ASCII letter or digit is all that can be in an ASCII word).
+_ASCII_WORD_SPLIT = compile_pattern(r"([A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)")
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 
 

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from newslint.text.patterns import LazyPattern
+from newslint.text.patterns import AsciiPattern, LazyPattern
 
 # Quote, apostrophe, dash and ellipsis styles folded onto one form each.
 _FOLD = {
@@ -38,7 +38,7 @@ _FOLD = {
 # every character of the text and is several times slower on long blocks.
 _FOLDABLE = LazyPattern("[" + "".join(_FOLD) + "]")
 # Words keep inner apostrophes and dots ("don't", "u.s") so that they count as one word.
-_WORD = LazyPattern(r"[^\W_]+(?:['.][^\W_]+)*")
+_WORD = AsciiPattern(r"[^\W_]+(?:['.][^\W_]+)*", r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 
 #: Words in a shingle: three keeps short paragraphs (ten words or so) comparable while a
 #: three-word run is already specific enough to tell unrelated paragraphs apart.

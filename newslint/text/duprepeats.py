@@ -15,6 +15,7 @@ import re
 from newslint.document import Block, Document, TextSpan
 from newslint.text.embeds import embed_blocks
 from newslint.text.memo import remember_last
+from newslint.text.patterns import AsciiPattern
 from newslint.text.transcripts import labelled_or_questions, spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
@@ -76,7 +77,7 @@ ENUMERATION_MEDIAN_WORDS = 10
 
 _LABEL = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s")
 _PART_SPLIT = re.compile(r"[,;]\s")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = AsciiPattern(r"[^\W_]+", r"[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _QUANTITY = re.compile(r"\W*[\d½¼¾⅓⅔⅛]")
 

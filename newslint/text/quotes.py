@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from newslint.document import TextSpan
-from newslint.text.patterns import LazyPattern
+from newslint.text.patterns import AsciiPattern, LazyPattern
 
 
 _MARKS = LazyPattern(r"[“”\"‘’']")
@@ -44,7 +44,7 @@ _TERM_CUES = LazyPattern(
     r"column|report|operation|campaign|programme|program|project|exhibition|festival|"
     r"award|category|so-called|as|theme|tagline|title|mantra|catchphrase|chant|chanting|"
     r"chanted)\s*[,:?]?\s*)$", re.I)
-_WORD = LazyPattern(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_WORD = AsciiPattern(r"[^\W_]+(?:['’.-][^\W_]+)*", r"[A-Za-z0-9]+(?:['.-][A-Za-z0-9]+)*")
 # What a quotation used as a noun is followed by: "“Don't jerk and drive,” meant to
 # discourage drivers …", "“…,” which ran in 2014".
 _NOUN_USE_AFTER = LazyPattern(

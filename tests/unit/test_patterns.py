@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.text import patterns
 from newslint.text.attribution import vocabulary
@@ -277,3 +279,37 @@ def test_compiled_patterns_are_what_re_compile_makes(pattern, flags):
     assert [m.groupdict() or m.span() for m in ours.finditer(TEXT + "In 2019, 12 people")] == \
         [m.groupdict() or m.span() for m in theirs.finditer(TEXT + "In 2019, 12 people")]
     assert isinstance(patterns.compile(pattern, re.RegexFlag(flags)).flags, int)
+
+
+def _ascii_patterns():
+    import importlib
+    import pkgutil
+
+    import newslint
+
+    found = []
+    for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
+        if info.name.endswith("__main__"):
+            continue
+        try:
+            module = importlib.import_module(info.name)
+        except ImportError:
+            continue
+        found += [v for v in vars(module).values() if isinstance(v, patterns.AsciiPattern)]
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=60))
+def test_ascii_spellings_find_what_the_patterns_find_on_ascii_text(text):
+    # Each AsciiPattern's ASCII spelling is the same pattern on ASCII text: every character
+    # of it, in any order, with and without lower-casing.
+    pairs = _ASCII_PAIRS or _ASCII_PAIRS.extend(_ascii_patterns()) or _ASCII_PAIRS
+    assert len(pairs) >= 4
+    for pair in pairs:
+        for sample in (text, text.lower(), "Don't e-mail U.S. x_y 3.5 a-b " + text):
+            assert pair.ascii.findall(sample) == pair.general.findall(sample), pair.general.pattern
+            assert pair.ascii.split(sample) == pair.general.split(sample)
+
+
+_ASCII_PAIRS: list = []
