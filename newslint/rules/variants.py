@@ -18,6 +18,7 @@ text (a statement, a paper, a post) keeps its authors' spelling and is not repor
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -273,7 +274,9 @@ def _candidates(lower: set, options):
         hyphens = _patterns()[1]
         # Substring tests rather than the pattern: the same answer without a call into the
         # regex engine for each of the article's words.
-        with_hyphen = {w for w in lower if "-" in w or "‐" in w or "‑" in w}  # _HYPHEN_CHARS
+        # (only words that are not all letters can hold one: most are ruled out in C)
+        with_hyphen = {w for w in itertools.filterfalse(str.isalpha, lower)
+                       if "-" in w or "‐" in w or "‑" in w}  # _HYPHEN_CHARS
         single = lower - with_hyphen
         hyphenated = {w: hyphens.split(w) for w in plain & with_hyphen}
         closed = plain & single
