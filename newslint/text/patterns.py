@@ -319,12 +319,16 @@ class AsciiPattern:
     checks each pair on ASCII text of every character.
     """
 
-    def __init__(self, pattern: str, ascii_pattern: str, flags: int = 0):
-        self.general = LazyPattern(pattern, flags)
+    def __init__(self, pattern, ascii_pattern: str, flags: int = 0):
+        # ``pattern``: its text, or a pattern of another engine (one with regex's classes).
+        self.general = LazyPattern(pattern, flags) if isinstance(pattern, str) else pattern
         self.ascii = LazyPattern(ascii_pattern, flags)
 
     def findall(self, text: str) -> list:
         return (self.ascii if text.isascii() else self.general).findall(text)
+
+    def finditer(self, text: str):
+        return (self.ascii if text.isascii() else self.general).finditer(text)
 
     def split(self, text: str) -> list:
         return (self.ascii if text.isascii() else self.general).split(text)

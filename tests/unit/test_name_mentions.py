@@ -192,3 +192,16 @@ def test_each_nameparser_installation_keeps_its_own_vocabulary_file(tmp_path):
     mine = nv.cache_file(tmp_path, nv.installation_key())
     assert sorted(tmp_path.glob(nv.FILE_GLOB)) == sorted([mine, other])
     assert len({mine, other, gone}) == 3
+
+
+def test_ascii_prose_has_the_runs_the_letter_classes_find():
+    # Runs of ASCII prose are found by the standard engine (names.RUNS): the same runs as the
+    # regex module's letter classes find, in every ASCII block of the corpus.
+    from tests.shared_paths import WIKINEWS
+
+    blocks = [b.prose for p in sorted(WIKINEWS.glob("*.md"))
+              for b in parse_text(p.read_text(encoding="utf-8")).blocks if b.prose.isascii()]
+    assert len(blocks) > 3000
+    for prose in blocks:
+        assert ([m.span() for m in names.RUNS.ascii.finditer(prose)]
+                == [m.span() for m in names.RUNS.general.finditer(prose)])

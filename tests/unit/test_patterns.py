@@ -305,11 +305,16 @@ def test_ascii_spellings_find_what_the_patterns_find_on_ascii_text(text):
     # Each AsciiPattern's ASCII spelling is the same pattern on ASCII text: every character
     # of it, in any order, with and without lower-casing.
     pairs = _ASCII_PAIRS or _ASCII_PAIRS.extend(_ascii_patterns()) or _ASCII_PAIRS
-    assert len(pairs) >= 4
+    assert len(pairs) >= 5
+    names = ("Dr. Adam Segal said. Ursula von der Leyen, O'Brien's and Jean-Luc Picard-Smith; "
+             "J. R. Bolton, al-Assad, De Blasio, 'Weaver' -Tom x.Ann Mc-Kay ")
     for pair in pairs:
-        for sample in (text, text.lower(), "Don't e-mail U.S. x_y 3.5 a-b " + text):
+        for sample in (text, text.lower(), "Don't e-mail U.S. x_y 3.5 a-b " + text,
+                       names + text, text + names):
             assert pair.ascii.findall(sample) == pair.general.findall(sample), pair.general.pattern
             assert pair.ascii.split(sample) == pair.general.split(sample)
+            assert ([m.span() for m in pair.ascii.finditer(sample)]
+                    == [m.span() for m in pair.general.finditer(sample)])
 
 
 _ASCII_PAIRS: list = []
