@@ -11,29 +11,48 @@ from matching.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors re.compile
-    """``re.compile(pattern, flags)``, led by a look-ahead for the characters a match can
-    start with when the engine would not scan for them itself (see :func:`lead_class`).
+    """``re.compile(pattern, flags)``, told where a match can start when the engine would
+    not work that out itself (see :func:`lead_class`).
 
-    The look-ahead only rules out positions where no match can begin, so the pattern finds
-    the same matches (``tests/unit/test_patterns.py`` compares the two over every led
-    pattern of newslint). The pattern is parsed once, for the analysis and the program
-    both, as ``re.compile`` would parse it: parsing is a third of compiling."""
+    The engine scans ahead for a pattern's first characters only when it opens with them; a
+    pattern led by ``\b``, a look-behind or a case-insensitive alternation of words is tried
+    in full at every position of the text. Here the program's first block (the engine's own
+    "info" block, which names the characters a match starts with) lists the characters
+    :func:`lead_class` finds, so the engine scans for them as for any pattern that opens with
+    a class. Where a character is matched ignoring case and its other cases are not all
+    known here (outside ASCII), the pattern is led by a look-ahead of the class instead,
+    which rules out a position at one test. Either way only positions where no match can
+    begin are passed over: the same matches (``tests/unit/test_patterns.py`` compares every
+    pattern of newslint with what ``re.compile`` makes of it, over the corpus). The pattern
+    is parsed once, for the analysis and the program both: parsing is a third of compiling.
+    """
     flags = int(flags)  # as re.compile does: a RegexFlag's operators are Python code
     try:
         tree = _sre_parser.parse(pattern, flags)
-        cls = _lead_of(tree, pattern, flags)
-        if cls is not None:
+        first = _first_characters(tree, pattern, flags)
+        if first is not None:
+            scan = _scan_set(first)
+            if scan is not None:
+                return _program(pattern, tree, flags, _code_scanning_for(tree, flags, scan))
+            cls = _class_text(first, flags)
             lead = _sre_parser.parse(f"(?={cls})", flags)
             tree.data[:0] = lead.data  # the look-ahead, then the pattern's own sequence
             pattern = f"(?={cls})(?:{pattern}{_close(flags)}"
-        return _program(pattern, tree, flags)
+        return _program(pattern, tree, flags, _sre_compiler._code(tree, flags))
     except re.error:
         raise
     except Exception:  # the engine's internals of another Python version: as written
+        FALLBACKS.append(pattern)
         return re.compile(pattern, flags)
+
+
+#: Patterns :func:`compile` compiled as written because building their program failed (a
+#: test asserts there are none for this Python).
+FALLBACKS: list = []
 
 
 def _close(flags: int) -> str:
@@ -41,16 +60,61 @@ def _close(flags: int) -> str:
     return "\n)" if flags & re.VERBOSE else ")"
 
 
-def _program(pattern: str, tree, flags: int) -> re.Pattern:
-    """What ``re.compile`` makes of a parsed pattern (``re._compiler.compile`` without
-    parsing again), with ``pattern`` as its text."""
-    code = _sre_compiler._code(tree, flags)
+def _program(pattern: str, tree, flags: int, code: list) -> re.Pattern:
+    """What ``re.compile`` makes of a parsed pattern and its code (``re._compiler.compile``
+    without parsing again), with ``pattern`` as its text."""
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
     return _sre_engine.compile(pattern, flags | tree.state.flags, code, tree.state.groups - 1,
                                groupindex, tuple(indexgroup))
+
+
+def _code_scanning_for(tree, flags: int, scan: list) -> list:
+    """``re._compiler._code`` of the pattern with an info block naming ``scan`` as the
+    characters a match starts with (``_compile_info`` writes one only for a pattern that
+    opens with a class)."""
+    flags = tree.state.flags | flags
+    least, most = tree.getwidth()
+    if least == 0:
+        raise _NoLead  # cannot happen for a pattern that cannot match the empty string
+    code = [_sre.INFO, 0, _sre.SRE_INFO_CHARSET, min(least, _sre_compiler.MAXCODE),
+            min(most, _sre_compiler.MAXCODE)]
+    charset, _ = _sre_compiler._optimize_charset(scan)
+    _sre_compiler._compile_charset(charset, flags, code)
+    code[1] = len(code) - 1  # the info block's length, from its length word on
+    _sre_compiler._compile(code, tree.data, flags)
+    code.append(_sre.SUCCESS)
+    return code
+
+
+#: Characters outside ASCII that the engine matches as an ASCII letter ignoring case: their
+#: lower case is that letter (KELVIN SIGN, the dotted capital I), or the engine counts them as
+#: one (dotless i, long s). A test derives the table again from the engine's case tables.
+_OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _scan_set(first) -> Optional[list]:
+    """The characters a match can start with, as a class tested on the text as it is (the
+    info block does not fold case): each character matched ignoring case with all its
+    cases. None when a letter with case is outside ASCII (its other cases are not listed)."""
+    out = []
+    for op, av, folds in first:
+        if op is _sre.CATEGORY or not folds:
+            out.append((op, av))
+            continue
+        codes = [av] if op is _sre.LITERAL else range(av[0], av[1] + 1)
+        for code in codes:
+            if code > 127:
+                if _sre_engine.unicode_iscased(code):
+                    return None
+                out.append((_sre.LITERAL, code))  # no other case: "£", "’"
+                continue
+            ch = chr(code)
+            for variant in {ch, ch.lower(), ch.upper(), *_OTHER_CASES.get(ch.lower(), "")}:
+                out.append((_sre.LITERAL, ord(variant)))
+    return out
 
 
 import _sre as _sre_engine  # noqa: E402
@@ -80,26 +144,26 @@ _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
 def lead_class(pattern: str, flags: int = 0):
-    """A character class holding every character a match of ``pattern`` can start with, for
-    a look-ahead before it; None where it would not help or is not known.
+    """A character class holding every character a match of ``pattern`` can start with;
+    None where knowing it would not help or it is not known.
 
-    The engine scans quickly for where a match can start only when the pattern begins with
-    a literal or a class, matched with case; a pattern led by ``\b``, a look-behind or a
-    case-insensitive alternation of words is tried in full at every position of the text.
-    With a look-ahead of its first characters most positions fail at one test (the
-    attribution verbs over the corpus: 240 ms against 165 ms; the weekday dates: 100 against
-    25). None for: a pattern the engine already scans for, one anchored at the start, one
-    that can match the empty string, one whose first character may be any word character,
-    and any construct the analysis does not follow (a back-reference, a negated class, a
-    group that changes the case flags), which are compiled as written."""
+    With it the engine passes over most positions of the text at one test (the attribution
+    verbs over the corpus: 240 ms against 165 ms with a look-ahead, less as the info block
+    of :func:`compile`; the weekday dates: 100 against 25). None for: a pattern the engine
+    already scans for, one anchored at the start, one that opens with a class or a character
+    (the engine's first test), one that can match the empty string, one whose first
+    character may be any word character, and any construct the analysis does not follow (a
+    back-reference, a negated class, a group that changes the locale or ASCII flags)."""
     try:
-        return _lead_of(_sre_parser.parse(pattern, flags), pattern, flags)
+        first = _first_characters(_sre_parser.parse(pattern, flags), pattern, flags)
     except Exception:  # a bad pattern: re.compile says what is wrong with it
         return None
+    return None if first is None else _class_text(first, flags)
 
 
-def _lead_of(parsed, pattern: str, flags: int):
-    """:func:`lead_class` of a pattern already parsed."""
+def _first_characters(parsed, pattern: str, flags: int):
+    """The first characters (``(op, value, folds)``) of a pattern already parsed, as
+    :func:`lead_class` decides; None where it gives none."""
     if _GLOBAL_FLAGS.match(pattern):
         return None  # inline global flags ("(?i)" at the start) must stay first
     try:
@@ -117,8 +181,13 @@ def _lead_of(parsed, pattern: str, flags: int):
         return None
     if nullable or not first:
         return None
-    # The look-ahead is compiled with the pattern's own flags: characters matched ignoring
-    # case where those flags match with case go in a class of their own, "(?i:[…])".
+    return first
+
+
+def _class_text(first, flags: int) -> str:
+    """A class of the first characters, to be compiled with the pattern's own flags:
+    characters matched ignoring case where those flags match with case go in a class of
+    their own, "(?i:[…])"."""
     outer_folds = bool(flags & re.IGNORECASE)
     same = sorted((op, av) for op, av, folds in first if folds == outer_folds)
     other = sorted((op, av) for op, av, folds in first if folds != outer_folds)

@@ -164,7 +164,8 @@ def test_repeat_starts_are_where_the_scan_finds_its_repeats(wikinews_docs):
             if len(words) > n + 2:
                 made.append(" ".join(words[:2] + words[2:2 + n] * 2 + words[2 + n:]))
                 made.append(" ".join(words[:2] + words[2:2 + n] + ["\n"] + words[2:2 + n]))
-    made += ["Το σπίτι σπίτι μας.", "ΟΔΟΣ ΟΔΟΣ.Α", "the, the and the. The", "İstanbul istanbul",
+    made += ["Το σπίτι σπίτι μας.", "ΟΔΟΣ ΟΔΟΣ.Α", "the, the and the. The",
+             "İstanbul istanbul",
              "x_y x_y", "e\u0301tude e\u0301tude now", "a-b-c-d-e a-b-c-d-e"]
     texts = blocks + made
     with_repeat = [p for p in texts if next(repeated_phrases(p), None)]

@@ -39,7 +39,7 @@ def test_lazy_pattern_compiles_on_first_use():
     assert lazy.search("in The the end").span() == (3, 10)
     assert "search" in vars(lazy)  # the compiled pattern's own method from now on
     assert lazy.pattern == r"\bthe\s+the\b"
-    assert lazy.compiled().pattern == r"(?=[t])(?:\bthe\s+the\b)"  # led (lead_class)
+    assert lazy.compiled().pattern == r"\bthe\s+the\b"
 
 
 def test_word_list_patterns_are_the_same_in_every_process():
@@ -208,14 +208,14 @@ def _newslint_patterns():
     return list(found.values())
 
 
-def _unled(compiled):
-    """The pattern as written, from a pattern :func:`patterns.compile` led with a look-ahead."""
+def _as_written(compiled):
+    """What re.compile makes of the pattern as written (without a look-ahead it was led by)."""
     source = compiled.pattern
-    if not source.startswith("(?=["):
-        return None
-    cls = patterns.lead_class(_strip_lead(source), compiled.flags & ~re.UNICODE)
-    assert cls is not None and source.startswith(f"(?={cls})(?:")
-    return re.compile(_strip_lead(source), compiled.flags)
+    if source.startswith("(?=["):
+        source = _strip_lead(source)
+        cls = patterns.lead_class(source, compiled.flags & ~re.UNICODE)
+        assert cls is not None and compiled.pattern.startswith(f"(?={cls})(?:")
+    return re.compile(source, compiled.flags)
 
 
 def _strip_lead(source: str) -> str:
@@ -235,18 +235,23 @@ def wikinews_docs():
             for p in sorted(corpus.glob("20*.md"))]
 
 
-def test_led_patterns_find_what_the_patterns_as_written_find(wikinews_docs):
-    # patterns.compile leads a pattern the engine cannot scan for with a look-ahead of its
-    # first characters: every such pattern of newslint finds the same matches as written,
-    # over the corpus's blocks and their sentences, with search, match and finditer.
-    led = [(p, _unled(p)) for p in _newslint_patterns()]
-    led = [(p, plain) for p, plain in led if plain is not None]
-    assert len(led) > 40
+def test_patterns_find_what_re_compile_makes_of_them_find(wikinews_docs):
+    # patterns.compile tells the engine where a match can start (an info block or a
+    # look-ahead): every pattern of newslint finds the same matches as re.compile's program
+    # of it, over the corpus's blocks and their sentences, with finditer and match.
+    compiled = _newslint_patterns()
+    assert patterns.FALLBACKS == []  # every program was built as compile means to build it
+    told = [p for p in compiled
+            if patterns.lead_class(p.pattern, p.flags & ~re.UNICODE)
+            or p.pattern.startswith("(?=[")]
+    assert len(told) > 40
     texts = [b.prose for doc in wikinews_docs[::3] for b in doc.blocks]
     texts += [t[s.start:s.end] for doc in wikinews_docs[:20] for b in doc.blocks
               for t in (b.prose,) for s in b.sentences]
-    texts += ["", " ", "A", "On Monday, Jan. 6, 2020, 42 percent", "ſaid ſhe"]
-    for quick, plain in led:
+    texts += ["", " ", "A", "On Monday, Jan. 6, 2020, 42 percent", "ſaid ſhe", "İN ıT KELVIN",
+              "THE MINISTER SAID ON MONDAY THAT 40 PERCENT"]
+    for quick in told:
+        plain = _as_written(quick)
         for text in texts:
             assert ([m.span() for m in quick.finditer(text)]
                     == [m.span() for m in plain.finditer(text)]), (plain.pattern, text)
@@ -264,8 +269,34 @@ def test_lead_class_holds_every_first_character_and_leaves_the_rest_alone():
                     r"\b(?:a|[^b])", r"(\w)\1"):
         assert patterns.lead_class(pattern, 0) is None, pattern
     verbose = patterns.compile("\n  \\b(?P<year>\\d{4})  # a year", re.VERBOSE)
-    assert verbose.pattern.startswith("(?=[\\d])")
     assert verbose.search("in 2019").group("year") == "2019"
+    # A first character matched ignoring case outside ASCII: led by a look-ahead instead,
+    # which a verbose pattern's closing comment must not swallow.
+    led = patterns.compile("\\b(?:émile|zoë)  # names", re.VERBOSE | re.I)
+    assert led.pattern.startswith("(?=[")
+    assert [m.group() for m in led.finditer("ÉMILE, Zoë and xémile")] == ["ÉMILE", "Zoë"]
+
+
+def test_the_other_cases_of_ascii_letters_are_the_engines():
+    # _OTHER_CASES lists every character outside ASCII that the engine matches as an ASCII
+    # letter ignoring case; derived here from the engine itself.
+    import _sre
+
+    found: dict = {}
+    for code in range(128, sys.maxunicode + 1):
+        lower = _sre.unicode_tolower(code)
+        if lower < 128:
+            found[chr(lower)] = found.get(chr(lower), "") + chr(code)
+    from re._casefix import _EXTRA_CASES
+
+    for lower, others in _EXTRA_CASES.items():
+        if lower < 128:
+            found[chr(lower)] = found.get(chr(lower), "") + "".join(map(chr, others))
+    assert {k: sorted(v) for k, v in found.items()} == {
+        k: sorted(v) for k, v in patterns._OTHER_CASES.items()}
+    for letter, others in patterns._OTHER_CASES.items():
+        for other in others:
+            assert re.fullmatch(letter, other, re.I)
 
 
 @pytest.mark.parametrize("pattern, flags", SAMPLES + [(r"\b(?P<n>\d+)\s+(?:people|dead)", re.I)])
