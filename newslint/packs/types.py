@@ -104,7 +104,7 @@ class PackRule(DocumentRule):
         """
         if needles is not None:
             prose = _prose_for_needles(doc, self.ignore_case)
-            if not any(needle in prose for needle in needles):
+            if not any(map(prose.__contains__, needles)):
                 return
         for block in doc.blocks:
             try:

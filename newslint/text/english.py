@@ -33,4 +33,4 @@ def looks_english(text: str, min_words: int = MIN_WORDS) -> bool:
     words = _WORD.findall(text[:SAMPLE_CHARS].lower())
     if len(words) < min_words:
         return True
-    return sum(1 for w in words if w in _FUNCTION_WORDS) >= MIN_SHARE * len(words)
+    return sum(map(_FUNCTION_WORDS.__contains__, words)) >= MIN_SHARE * len(words)
