@@ -479,3 +479,18 @@ def fmt_n(x: Optional[float]) -> str:
     if x >= 1e3:
         return f"{x / 1e3:.1f}k"
     return f"{x:.0f}"
+
+
+def engine_in_process(paths: list, config: str, select: Optional[str] = None):
+    """(engine, files): newslint's checker for ``config`` built in this process, result cache
+    off, and the files it would check under ``paths``; for the profiling scripts."""
+    import argparse
+
+    import newslint.cli as cli
+    from newslint.discovery import discover
+
+    ns = argparse.Namespace(config=config, select=select, extend_select=None, ignore=None)
+    checker = cli._setup(ns, Path(paths[0]))
+    checker.config.use_cache = False
+    engine = checker.engine
+    return engine, discover(paths, engine.parsers, checker.config.exclude)

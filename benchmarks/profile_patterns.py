@@ -125,15 +125,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     _install()
-    import newslint.cli as cli
-    from newslint.discovery import discover
+    sys.path.insert(0, str(HERE))
+    import benchlib
 
-    ns = argparse.Namespace(config=args.config, select=args.select, extend_select=None,
-                            ignore=None)
-    checker = cli._setup(ns, Path(args.paths[0]))
-    config, engine = checker.config, checker.engine
-    config.use_cache = False
-    files = discover(args.paths, engine.parsers, config.exclude)
+    engine, files = benchlib.engine_in_process(args.paths, args.config, args.select)
     _times.clear()
     _calls.clear()  # what set-up compiled and ran is not the run's
     t0 = CLOCK()
