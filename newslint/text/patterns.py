@@ -2,7 +2,8 @@
 
 Compiling newslint's long word-list alternations costs real start-up time, and a command that
 never reaches a rule (``newslint rules``, a bad flag) should not pay it. Patterns are compiled
-by :func:`re.compile` in every run: compiled programs are never read back from a file, because
+by the standard engine's own compiler in every run (:func:`compile`, which also tells the
+engine where a match can start): compiled programs are never read back from a file, because
 a cache file is data that another process or user may have written, and a regular-expression
 program handed to the engine unchecked could crash the interpreter or silently stop a rule
 from matching.
@@ -77,8 +78,8 @@ def _code_scanning_for(tree, flags: int, scan: list) -> list:
     opens with a class)."""
     flags = tree.state.flags | flags
     least, most = tree.getwidth()
-    if least == 0:
-        raise _NoLead  # cannot happen for a pattern that cannot match the empty string
+    if least == 0:  # not expected of a pattern that cannot match the empty string
+        raise _NoLead
     code = [_sre.INFO, 0, _sre.SRE_INFO_CHARSET, min(least, _sre_compiler.MAXCODE),
             min(most, _sre_compiler.MAXCODE)]
     charset, _ = _sre_compiler._optimize_charset(scan)
