@@ -165,16 +165,18 @@ def _repeat_starts(prose: str) -> list:
         words = parts[1::2]
     else:
         parts = _WORD_SPLIT.split(prose)
-        words = [w.lower() for w in parts[1::2]]
-    spaced = list(map(str.isspace, parts[2:-1:2]))  # spaced[i]: between words i and i + 1
-    starts = set()
+        words = list(map(str.lower, parts[1::2]))
+    said_twice = []  # (word, phrase length): the words alone, gaps aside
     for n in range(1, _LONGEST_PHRASE + 1):
         # Only where the first words of two copies agree is the rest compared.
         for i in itertools.compress(range(len(words) - 2 * n + 1),
                                     map(operator.eq, words, words[n:])):
-            if words[i:i + n] == words[i + n:i + 2 * n] and all(spaced[i:i + 2 * n - 1]):
-                starts.add(i)
-    return sorted(starts)
+            if n == 1 or words[i:i + n] == words[i + n:i + 2 * n]:
+                said_twice.append((i, n))
+    if not said_twice:
+        return []  # most blocks: their gaps need not be read
+    gaps = parts[2:-1:2]  # gaps[i]: between words i and i + 1
+    return sorted({i for i, n in said_twice if all(map(str.isspace, gaps[i:i + 2 * n - 1]))})
 
 
 # Words that English doubles correctly ("had had", "that that", "what it is is", "what he did
