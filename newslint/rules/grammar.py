@@ -155,7 +155,7 @@ _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
 # quicker and gives the same words there, after lower-casing it whole, which is the same as
 # word by word in ASCII (an ASCII letter or digit is all that can be in an ASCII word).
 _ASCII_WORD_SPLIT = compile_pattern(r"([A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)")
-_WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
+_WORD_SPLIT = regex.compile(f"({_WORD.pattern})")
 
 
 def _repeat_starts(prose: str) -> list:

@@ -17,7 +17,7 @@ import re
 from typing import Optional
 
 from newslint.text.name_vocabulary import vocabulary as _vocabulary
-from newslint.text.patterns import AsciiPattern
+from newslint.text.patterns import AsciiPattern, LazyRegexPattern
 
 
 # A capitalised word ("O'Brien", "al-Assad" after a particle, "McArthur"), or an initial ("J.").
@@ -30,28 +30,6 @@ _RUN = (rf"(?<![\p{{L}}\p{{M}}'’.-]){_WORD}(?:[ ](?:{_PARTICLE}[ ])*{_WORD})*"
         r"(?!['’]?[\p{L}\p{M}-])")
 
 
-class _RegexPattern:
-    """A pattern of the regex module (for its letter classes), compiled on first use."""
-
-    def __init__(self, pattern: str):
-        self.pattern = pattern
-
-    @functools.cached_property
-    def compiled(self):
-        import regex
-
-        return regex.compile(self.pattern)
-
-    def finditer(self, text: str):
-        return self.compiled.finditer(text)
-
-    def findall(self, text: str):
-        return self.compiled.findall(text)
-
-    def split(self, text: str):
-        return self.compiled.split(text)
-
-
 # The run pattern for ASCII prose (most paragraphs of English copy), where a capital is A-Z
 # and a small letter a-z and there are no marks, for the standard engine: it opens with the
 # capital, and the test of the character before it follows, so that the engine scans for
@@ -60,7 +38,7 @@ class _RegexPattern:
 _ASCII_WORD = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)*|[A-Z]\.)"
 _ASCII_RUN = (r"[A-Z](?<![A-Za-z'.-][A-Z])(?:[a-z]+(?:['-][A-Z]?[a-z]+)*|\.)"
               rf"(?:[ ](?:{_PARTICLE}[ ])*{_ASCII_WORD})*(?!'?[A-Za-z-])")
-RUNS = AsciiPattern(_RegexPattern(_RUN), _ASCII_RUN)
+RUNS = AsciiPattern(LazyRegexPattern(_RUN), _ASCII_RUN)
 
 #: Block kinds read for names.
 NAME_BLOCKS = ("paragraph", "list_item", "blockquote", "caption")

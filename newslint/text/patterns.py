@@ -11,6 +11,7 @@ from matching.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -30,8 +31,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
     begin are passed over: the same matches (``tests/unit/test_patterns.py`` compares every
     pattern of newslint with what ``re.compile`` makes of it, over the corpus). The pattern
     is parsed once, for the analysis and the program both: parsing is a third of compiling.
+    Like ``re.compile``, it keeps what it compiled: the same text is compiled once.
     """
-    flags = int(flags)  # as re.compile does: a RegexFlag's operators are Python code
+    return _compile(pattern, int(flags))  # an int, as re.compile: RegexFlag's operators are slow
+
+
+@functools.lru_cache(maxsize=512)
+def _compile(pattern: str, flags: int) -> re.Pattern:
     try:
         tree = _sre_parser.parse(pattern, flags)
         first = _first_characters(tree, pattern, flags)
@@ -136,10 +142,9 @@ class _NoLead(Exception):
 _ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 _REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_sre, name))
-_ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", object())  # Python 3.11 on
 #: Classes a first character may be in; \w is left out: it admits nearly every position.
 _CLASSES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
-_CASE_FLAGS = _sre.SRE_FLAG_IGNORECASE | _sre.SRE_FLAG_LOCALE | _sre.SRE_FLAG_ASCII
 _ANCHORS = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
@@ -220,7 +225,7 @@ def _opens_with_test(items) -> bool:
             return True
         if op is _sre.SUBPATTERN:
             items = av[3].data
-        elif op is _ATOMIC and _ATOMIC is not None:
+        elif op is _ATOMIC:
             items = av.data
         elif op in _REPEATS:
             items = av[2].data
@@ -264,7 +269,7 @@ def _first_of(op, av, folds: bool) -> tuple:
         elif del_flags & _sre.SRE_FLAG_IGNORECASE:
             folds = False  # "(?-i:…)"
         return _first(sub.data, folds)
-    if op is _ATOMIC and _ATOMIC is not None:
+    if op is _ATOMIC:
         return _first(av.data, folds)
     if op is _sre.BRANCH:
         out, nullable = set(), False
@@ -291,8 +296,11 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = flags
 
+    def _build(self):
+        return compile(self.pattern, self.flags)
+
     def compiled(self) -> re.Pattern:
-        compiled = compile(self.pattern, self.flags)
+        compiled = self._build()
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
         self.compiled = lambda: compiled
@@ -302,6 +310,16 @@ class LazyPattern:
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+
+class LazyRegexPattern(LazyPattern):
+    """A :class:`LazyPattern` of the regex module, for its Unicode classes (``\\p{Lu}``); the
+    module is imported on first use too."""
+
+    def _build(self):
+        import regex
+
+        return regex.compile(self.pattern, self.flags)
 
 
 def _is_word(ch: str) -> bool:
@@ -390,7 +408,7 @@ class AsciiPattern:
     """
 
     def __init__(self, pattern, ascii_pattern: str, flags: int = 0):
-        # ``pattern``: its text, or a pattern of another engine (one with regex's classes).
+        # ``pattern``: its text, or a lazy pattern of its own (a LazyRegexPattern).
         self.general = LazyPattern(pattern, flags) if isinstance(pattern, str) else pattern
         self.ascii = LazyPattern(ascii_pattern, flags)
 
