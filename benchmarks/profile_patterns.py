@@ -85,15 +85,7 @@ def _install() -> None:
     def _compile(pattern, flags):
         if isinstance(pattern, _Timed):
             pattern = pattern._compiled
-        compiled = original(pattern, flags)
-        key = (compiled.pattern, compiled.flags)
-        if key not in _where:
-            frame = sys._getframe(1)
-            while frame is not None and frame.f_globals.get("__name__", "") in (
-                    "re", __name__, "newslint.text.patterns"):
-                frame = frame.f_back
-            _where[key] = (frame.f_globals.get("__name__", "?") if frame else "?")
-        return _Timed(compiled, key)
+        return _timed(original(pattern, flags))
 
     re._compile = _compile
     # newslint's own patterns are built by patterns.compile from the one parse it makes, not
@@ -101,19 +93,19 @@ def _install() -> None:
     from newslint.text import patterns
 
     ours = patterns.compile
+    patterns.compile = lambda pattern, flags=0: _timed(ours(pattern, flags))
 
-    def compile_ours(pattern, flags=0):
-        compiled = ours(pattern, flags)
-        key = (compiled.pattern, compiled.flags)
-        if key not in _where:
-            frame = sys._getframe(1)
-            while frame is not None and frame.f_globals.get("__name__", "") in (
-                    __name__, "newslint.text.patterns"):
-                frame = frame.f_back
-            _where[key] = (frame.f_globals.get("__name__", "?") if frame else "?")
-        return _Timed(compiled, key)
 
-    patterns.compile = compile_ours
+def _timed(compiled) -> _Timed:
+    """``compiled`` timed, keyed by its text, with the module that compiled it noted."""
+    key = (compiled.pattern, compiled.flags)
+    if key not in _where:
+        frame = sys._getframe(2)
+        while frame is not None and frame.f_globals.get("__name__", "") in (
+                "re", __name__, "newslint.text.patterns"):
+            frame = frame.f_back
+        _where[key] = (frame.f_globals.get("__name__", "?") if frame else "?")
+    return _Timed(compiled, key)
 
 
 def main(argv=None) -> int:

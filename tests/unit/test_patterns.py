@@ -180,14 +180,13 @@ def test_a_lead_tested_pattern_reads_as_its_whole_pattern():
         BoundaryLedPattern(r"March", re.ASCII)
 
 
-def _newslint_patterns():
-    """Every pattern newslint's modules hold, compiled or lazy, and the word-list patterns."""
+def _module_values():
+    """Every value at the top of every newslint module."""
     import importlib
     import pkgutil
 
     import newslint
 
-    found = {}
     for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
         if info.name.endswith("__main__"):
             continue  # runs the command line
@@ -195,11 +194,22 @@ def _newslint_patterns():
             module = importlib.import_module(info.name)
         except ImportError:  # an optional extra that is not installed
             continue
-        for value in vars(module).values():
-            if isinstance(value, patterns.LazyPattern):
-                found[(value.pattern, value.flags)] = value.compiled()
-            elif isinstance(value, re.Pattern):
-                found[(value.pattern, value.flags)] = value
+        yield from vars(module).values()
+
+
+def _newslint_patterns():
+    """Every pattern newslint's modules hold, compiled or lazy (those of the standard engine),
+    and the word-list patterns."""
+    found = {}
+    for value in _module_values():
+        lazies = [value.ascii, value.general] if isinstance(value, patterns.AsciiPattern) \
+            else [value]
+        for lazy in lazies:
+            if isinstance(lazy, patterns.LazyPattern) and not isinstance(
+                    lazy, patterns.LazyRegexPattern):
+                found[(lazy.pattern, lazy.flags)] = lazy.compiled()
+            elif isinstance(lazy, re.Pattern):
+                found[(lazy.pattern, lazy.flags)] = lazy
     v = vocabulary()
     for name in ("attribution_cue", "source_cue", "vague_source", "vague_quantifier",
                  "vague_passive"):
@@ -313,21 +323,7 @@ def test_compiled_patterns_are_what_re_compile_makes(pattern, flags):
 
 
 def _ascii_patterns():
-    import importlib
-    import pkgutil
-
-    import newslint
-
-    found = []
-    for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
-        if info.name.endswith("__main__"):
-            continue
-        try:
-            module = importlib.import_module(info.name)
-        except ImportError:
-            continue
-        found += [v for v in vars(module).values() if isinstance(v, patterns.AsciiPattern)]
-    return found
+    return [v for v in _module_values() if isinstance(v, patterns.AsciiPattern)]
 
 
 @settings(max_examples=300, deadline=None)
