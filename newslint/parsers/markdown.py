@@ -43,7 +43,12 @@ def _parser() -> MarkdownIt:
 # with none of them is one run of text to markdown-it's inline parser (its text rule stops at
 # more characters, "-" or ":", but no other rule starts there and the text runs on), so it is
 # not parsed: most paragraphs of news copy (the corpus: 3,716 of 4,286).
-_INLINE_MARKUP = re.compile(r"[\n\\`*_&<!\[\]]")
+_INLINE_MARKUP = "\n\\`*_&<![]"
+
+
+def _may_have_inline_markup(content: str) -> bool:
+    # A substring test for each character: quicker in C than a class tested at every one.
+    return any(map(content.__contains__, _INLINE_MARKUP))
 
 
 def _inline_children(tok, src: str, env: dict) -> list:
@@ -94,7 +99,7 @@ def parse(path: str, text: str, **_) -> Document:
             while end > start and text[end - 1] in "\r\n":
                 end -= 1
             builder = ProseBuilder()
-            if _INLINE_MARKUP.search(tok.content):
+            if _may_have_inline_markup(tok.content):
                 _align_inline(text, start, end, _inline_children(tok, text, env), builder)
             else:  # one text token: what _align_inline does with it
                 _align_text(text, start, end, tok.content, builder)

@@ -33,7 +33,7 @@ from newslint import hookimpl
 from newslint.finding import Match
 from newslint.parsers.common import DATE_DATELINE
 from newslint.rule import CorpusRule
-from newslint.text.patterns import compile as compile_pattern
+from newslint.text.patterns import compile as compile_pattern, ends_with_mark
 
 #: Shipped data files (a plain folder inside the package; importlib.resources costs start-up time).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -49,7 +49,6 @@ class _Patterns:
     """The rule's own patterns, compiled on first use (see :func:`_patterns`)."""
 
     def __init__(self):
-        self.sentence_end = compile_pattern(r"""[.!?…;。！？]["'”’)\]]*$""")
         self.byline = compile_pattern(
             r"^(?:by\s+[A-Z]|\(?(?:additional )?(?:reporting|writing|editing) by\b)",
             re.IGNORECASE)
@@ -64,8 +63,10 @@ def _patterns() -> _Patterns:
     return _Patterns()
 
 
-def _sentence_end(text: str):
-    return _patterns().sentence_end.search(text)
+def _sentence_end(text: str) -> bool:
+    """Whether ``text`` ends a sentence, as the pattern ``[.!?…;。！？]["'”’)\\]]*$`` finds (see
+    ``patterns.ends_with_mark``)."""
+    return ends_with_mark(text, ".!?…;。！？", "\"'”’)]", space=False)
 
 
 def _byline(text: str):

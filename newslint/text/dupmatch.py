@@ -37,6 +37,8 @@ _FOLD = {
 # A regular expression finds the few characters to fold; str.translate with a mapping looks up
 # every character of the text and is several times slower on long blocks.
 _FOLDABLE = LazyPattern("[" + "".join(_FOLD) + "]")
+#: The foldable characters in ASCII, for text that is all ASCII (where NFKC changes nothing).
+_ASCII_FOLD = tuple((ch, folded) for ch, folded in _FOLD.items() if ch.isascii())
 # Words keep inner apostrophes and dots ("don't", "u.s") so that they count as one word.
 _WORD = AsciiPattern(r"[^\W_]+(?:['.][^\W_]+)*", r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 
@@ -54,7 +56,12 @@ CONTAINED_SHARE = 0.5
 
 def normalise(text: str) -> str:
     """Text with white space, quote and dash styles and case folded away."""
-    text = _FOLDABLE.sub(_fold, unicodedata.normalize("NFKC", text))
+    if text.isascii():  # its own NFKC form, and the pattern's one candidate is "`"
+        for ch, folded in _ASCII_FOLD:
+            if ch in text:
+                text = text.replace(ch, folded)
+    else:
+        text = _FOLDABLE.sub(_fold, unicodedata.normalize("NFKC", text))
     # str.split() breaks at the same characters as the pattern \s, and the join leaves no
     # white space at either end: runs of white space become one space, as with re.sub.
     return " ".join(text.split()).casefold()

@@ -15,7 +15,7 @@ import re
 from newslint.document import Block, Document, TextSpan
 from newslint.text.embeds import embed_blocks
 from newslint.text.memo import remember_last
-from newslint.text.patterns import AsciiPattern
+from newslint.text.patterns import AsciiPattern, ends_with_mark
 from newslint.text.transcripts import labelled_or_questions, spoken_blocks
 from newslint.text.dupindex import SketchIndex
 from newslint.text.dupmatch import (Similarity, exact_key, near_repeat, normalise, sketch,
@@ -78,7 +78,10 @@ ENUMERATION_MEDIAN_WORDS = 10
 _LABEL = re.compile(r"^[^\W\d_][^:.!?]{0,40}:\s")
 _PART_SPLIT = re.compile(r"[,;]\s")
 _WORD = AsciiPattern(r"[^\W_]+", r"[A-Za-z0-9]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+#: A block that ends a sentence: one of these marks, then closing quotes and brackets (see
+#: ``patterns.ends_with_mark``).
+_SENTENCE_MARKS = ".!?…"
+_CLOSERS = "\"'”’)]"
 _QUANTITY = re.compile(r"\W*[\d½¼¾⅓⅔⅛]")
 
 
@@ -98,8 +101,9 @@ def is_enumeration(prose: str) -> bool:
     1 yellow, 1 tsp.", "1 scoop oats, 1 cup strawberries, 8 oz. almond milk".
     Menus, form fields and ingredient lists repeat by design (the same meal on Monday and
     Thursday); a repeated sentence is a different matter."""
-    body, labelled = _LABEL.subn("", prose, count=1)
-    if not labelled and _SENTENCE_END.search(prose):
+    # (a label ends with a colon within the first 42 characters: most blocks have none)
+    body, labelled = _LABEL.subn("", prose, count=1) if ":" in prose[:42] else (prose, 0)
+    if not labelled and ends_with_mark(prose, _SENTENCE_MARKS, _CLOSERS):
         # A list has no full stop of its own; "there had been 2741 confirmed cases, 80
         # deaths, 461 severe cases …." is a sentence that happens to list figures.
         return False

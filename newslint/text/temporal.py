@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from newslint.text.patterns import BoundaryLedPattern, LazyPattern, NotAfterPattern
+from newslint.text.patterns import (BoundaryLedPattern, LazyPattern, NotAfterPattern,
+                                    has_digit as text_has_digit)
 
 
 
@@ -147,7 +148,6 @@ _PREPOSITION_BEFORE_YEAR = LazyPattern(
 _DETERMINER_BEFORE_YEAR = LazyPattern(r"\b(?:a|the|A|The|its|his|her|their|this|that)\s+$")
 
 
-_ANY_DIGIT = LazyPattern(r"\d")
 #: What every ISO date ("2020-08-07") and every numeric date ("8/7/2020", "4/23") contains:
 #: a quick test before their patterns, which try a weekday name at every word first.
 _ISO_CORE = LazyPattern(r"\d{4}-\d\d-\d\d")
@@ -223,7 +223,7 @@ def find_temporal_expressions(text: str) -> list[TemporalExpression]:
     # temporal expression, and long interviews would otherwise pay for every pattern. Each test
     # only skips a pattern that cannot match, so the candidates are the same as without them.
     low = text.lower()
-    has_digit = _ANY_DIGIT.search(text) is not None
+    has_digit = text_has_digit(text)
     has_month = _ANY_MONTH.search(text) is not None
     has_day = "day" in low
     # (``map`` of the bound test rather than a generator: the loop runs in C)

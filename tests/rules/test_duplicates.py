@@ -9,12 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from newslint.testing import check_corpus, check_document, check_text, parse_text
 from newslint.rules.duplicates import DuplicateAcrossFiles, DuplicateParagraph, DuplicateSentence
 from newslint.text.dupindex import SketchIndex
-from newslint.text.dupmatch import compare, exact_key, word_ids
+from newslint.text.dupmatch import compare, exact_key, normalise, word_ids
 from newslint.text.dupcorpus import earlier
 
 HERE = Path(__file__).resolve().parent
@@ -446,14 +446,27 @@ def test_passages_are_worked_out_once_per_document():
     "  Two\u00a0 spaces\t and\u2028a line \u201cquote\u201d \u2014 dash\u2026 ",
     "\u3000\ufb01ne \u212bngstr\u00f6m\x1c end",
     "",
+    # All ASCII (normalised without NFKC or the pattern): the backtick is folded all the same.
+    "It was `quoted'  twice``\x1c\x1f\tthen ``again``.",
+    "".join(map(chr, range(128))),
 ])
 def test_normalise_collapses_white_space_like_a_regular_expression(text):
+    assert normalise(text) == _normalised_as_written(text)
+
+
+def _normalised_as_written(text):
     import unicodedata
-    from newslint.text.dupmatch import _FOLD, normalise
+    from newslint.text.dupmatch import _FOLD
 
     folded = re.sub("[" + "".join(_FOLD) + "]", lambda m: _FOLD[m.group()],
                     unicodedata.normalize("NFKC", text))
-    assert normalise(text) == re.sub(r"\s+", " ", folded).strip().casefold()
+    return re.sub(r"\s+", " ", folded).strip().casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_text_is_normalised_as_any_other(text):
+    assert normalise(text) == _normalised_as_written(text)
 
 
 def test_fingerprints_keep_ids_only_for_passages_long_enough_for_near_repeats():

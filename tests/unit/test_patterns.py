@@ -345,3 +345,31 @@ def test_ascii_spellings_find_what_the_patterns_find_on_ascii_text(text):
 
 
 _ASCII_PAIRS: list = []
+
+
+# What the tests without a pattern are compared with: their patterns, and texts made of the
+# characters that matter to them (marks, closers, white space of every kind, digits of other
+# scripts) and of any other.
+_ENDINGS = st.text(alphabet=st.sampled_from(
+    list(".!?…;。！？\"'”’)]") + [" ", "\n", "\t", "\u00a0", "\u2003", "\x1c", "a", "Z", "é", "("]),
+    max_size=12)
+_ANY_TEXT = st.text(max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ANY_TEXT, _ENDINGS)
+def test_ends_with_mark_is_its_pattern(head, tail):
+    text = head + tail
+    for marks, closers in ((".!?…", "\"'”’)]"), (".!?…;。！？", "\"'”’)]"), ("?", ")")):
+        cls_m, cls_c = re.escape(marks), re.escape(closers)
+        assert patterns.ends_with_mark(text, marks, closers) == \
+            bool(re.search(f"[{cls_m}][{cls_c}]*\\s*$", text)), (text, marks)
+        assert patterns.ends_with_mark(text, marks, closers, space=False) == \
+            bool(re.search(f"[{cls_m}][{cls_c}]*$", text)), (text, marks)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 a.,\n") + ["٣", "৯", "²", "Ⅻ", "é"]),
+               max_size=12) | _ANY_TEXT)
+def test_has_digit_is_its_pattern(text):
+    assert patterns.has_digit(text) == bool(re.search(r"\d", text))
