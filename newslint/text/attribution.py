@@ -500,18 +500,23 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:million|billion|trillion|mn|bn|m|b|k)\b"
 
 
-def _figure_source(number_words: str, currency_words: str) -> str:
+def _figure_source(number_words: str, currency_words: str, word_led: bool = True) -> str:
+    """The figure pattern; without its ``word_led`` branches, only those that start with a
+    digit or a currency sign (see :func:`_figure_pattern`)."""
     return (
         # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
-        rf"(?P<percent>\b(?:{_NUM}|{number_words})\s*"
+        rf"(?P<percent>\b(?:{_NUM}" + (f"|{number_words}" if word_led else "") + r")\s*"
         rf"(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
         # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
-        rf"|(?P<money>(?:\b(?:US|A|C|NZ|HK|S|R)\$|[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
+        r"|(?P<money>(?:" + (r"\b(?:US|A|C|NZ|HK|S|R)\$|" if word_led else "")
+        + rf"[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
         rf"|\b{_NUM}\s*(?:{_SCALE}\s*)?{currency_words}\b)"
         # Magnitudes: "hundreds of millions of users", "3.5 million people", "12,000 troops".
-        rf"|(?P<magnitude>\b(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions|"
-        rf"billions)(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+(?:[a-z][\w-]*)"
-        rf"|\b{_NUM}\s+(?:million|billion|trillion)\b"
+        r"|(?P<magnitude>" + (
+            r"\b(?:tens\s+of\s+|hundreds\s+of\s+)?(?:hundreds|thousands|millions|"
+            r"billions)(?:\s+of\s+(?:thousands|millions|billions))?\s+of\s+(?:[a-z][\w-]*)|"
+            if word_led else "")
+        + rf"\b{_NUM}\s+(?:million|billion|trillion)\b"
         rf"|\b\d{{1,3}}(?:,\d{{3}})+\b)")
 
 
@@ -528,12 +533,19 @@ _FIGURE = LazyPattern(
     _figure_source(f"(?:{_alternation(_NUMBER_WORD_LIST, ignore_case=True)})",
                    f"(?:{_alternation(_CURRENCY_WORD_LIST, ignore_case=True)})"),
     re.I)
+#: The branches of _FIGURE that start with a digit or a currency sign. Number words make the
+#: engine stop at most letters of a sentence (their first letters are common ones); this
+#: pattern is scanned for digits and signs only.
+_FIGURE_DIGIT_LED = LazyPattern(
+    _figure_source("", f"(?:{_alternation(_CURRENCY_WORD_LIST, ignore_case=True)})",
+                   word_led=False),
+    re.I)
 # What every match of _FIGURE holds, for a cheap test that rules out most sentences, including
 # those whose only number is a year or a day: a currency or percent sign; or one of
 # _FIGURE_WORDS in any case; or "per cent", "percent" or "percentage" (_PER_CENT: "recent",
 # "century" and "center" hold "cent" too); or a digit with "million", "billion" or
 # "trillion", a thousands group ("12,000") or a currency word.
-_FIGURE_SIGN = LazyPattern(r"[$£€¥₹%]")
+_FIGURE_SIGNS = "$£€¥₹%"
 _FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions")
 _PER_CENT = LazyPattern(r"per\s*cent")
 _DIGIT = LazyPattern(r"\d")
@@ -691,11 +703,13 @@ def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> 
     sign, no "hundreds", "millions", "percent"…, no digit with a currency word, "million" or a
     thousands group): a quick test before :func:`find_figures`."""
     end = len(masked) if end is None else end
-    if _FIGURE_SIGN.search(masked, start, end):
+    window = masked[start:end]
+    if any(map(window.__contains__, _FIGURE_SIGNS)) or _has_odd_case(window):
         return True
     # Substring tests of the lower-cased text: much faster than a case-insensitive pattern.
-    # The long s is the one letter other than "s" and "S" that matches "s" ignoring case.
-    low = masked[start:end].lower().replace("\u017f", "s")
+    # (A letter the pattern matches as another ignoring case, "ſ" for "s" or "ı" for "i",
+    # would hide a word from them: a window with one is searched, above.)
+    low = window.lower()
     # (``map`` of the bound test rather than a generator: the loop runs in C)
     if any(map(low.__contains__, _FIGURE_WORDS)):
         return True
@@ -707,6 +721,24 @@ def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> 
             or any(map(low.__contains__, _CURRENCY_STEMS)))
 
 
+def _has_odd_case(text: str) -> bool:
+    """Whether ``text`` holds a letter that case-insensitive patterns match as an ASCII one
+    ("ſ", "ı", "İ", the Kelvin sign): substring tests of its lower case would miss words."""
+    return not text.isascii() and not _ODD_CASE.isdisjoint(text)
+
+
+def _figure_pattern(window: str):
+    """_FIGURE, or _FIGURE_DIGIT_LED where the branches it leaves out cannot match: every
+    match of those holds "$" ("US$5m"), "%" or "cent" (a number word's percentage) or one of
+    _FIGURE_WORDS ("hundreds of")."""
+    if "$" in window or "%" in window or _has_odd_case(window):
+        return _FIGURE
+    low = window.lower()
+    if "cent" in low or any(map(low.__contains__, _FIGURE_WORDS)):
+        return _FIGURE
+    return _FIGURE_DIGIT_LED
+
+
 def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list[Figure]:
     """Figures that assert a quantity in ``masked[start:end]``: percentages, sums of money and
     large counts. Dates, ages, times, measurements, small counts and anything inside a
@@ -715,7 +747,7 @@ def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list
     if not may_have_figures(masked, start, end):
         return []
     found = []
-    for m in _FIGURE.finditer(masked, start, end):
+    for m in _figure_pattern(masked[start:end]).finditer(masked, start, end):
         kind = m.lastgroup
         if kind == "percent" and re.match(r"(?:100|one\s+hundred|a\s+hundred)\b", m.group(), re.I) \
                 and not re.match(r"\s+of\b", masked[m.end():end]):

@@ -336,6 +336,37 @@ def test_the_quick_figure_pattern_finds_what_the_pattern_as_written_finds():
     assert [spans(quick, t) for t in texts] == [spans(flat, t) for t in texts]
 
 
+def test_the_digit_led_figure_pattern_finds_what_the_whole_one_finds_where_it_is_used():
+    # Where no "$", "%", "cent" or magnitude word is in the sentence, the word-led branches
+    # of the figure pattern cannot match: the digit-led ones alone find the same figures.
+    from newslint.text import attribution as text_attribution
+
+    texts = [block.prose[s.start:s.end] for path in sorted(WIKINEWS.glob("*.md"))
+             for block in parse_text(path.read_text(encoding="utf-8")).blocks
+             for s in block.sentences]
+    texts += ["It cost 3 million euros and 4bn Yen; 12,000 troops, 3.5 billion people.",
+              "Forty people, twelve of them hurt, and a dozen more: 1,00 x, 7 m, £200,000.",
+              "£3 and €4,5 k, ¥12 bn and ₹9 mn; in 2019, 1,234,567 votes."]
+    quick = text_attribution._FIGURE_DIGIT_LED
+    whole = text_attribution._FIGURE
+    spans = lambda pattern, t: [(m.span(), m.lastgroup) for m in pattern.finditer(t)]
+    used = [t for t in texts if text_attribution._figure_pattern(t) is quick]
+    assert len(used) > len(texts) // 2
+    assert sum(1 for t in used if spans(whole, t)) > 100
+    assert [spans(quick, t) for t in used] == [spans(whole, t) for t in used]
+    for t in ("US$5m", "42%", "forty per cent", "hundreds of fans", "thousands of them"):
+        assert text_attribution._figure_pattern(t) is whole, t
+
+
+@pytest.mark.parametrize("text", ["MİLLİONS of users came.", "mıllıons of users came.",
+                                  "ſeventy percent of them"])
+def test_figures_spelled_with_a_letter_that_matches_another_ignoring_case_are_found(text):
+    from newslint.text.attribution import find_figures, may_have_figures
+
+    assert may_have_figures(text)
+    assert find_figures(text)
+
+
 # --- unattributed-quote: speakers the story does name, and what is not a quotation ------------
 
 def _wikinews_text(prefix: str) -> str:
