@@ -117,6 +117,7 @@ def _blocks_with_every_inline_parsed(text, monkeypatch):
 
     with monkeypatch.context() as m:
         m.setattr(markdown, "_md", MarkdownIt("commonmark").use(front_matter_plugin))
+        m.setattr(markdown, "_plain_structure", lambda text: None)  # markdown-it's blocks
         m.setattr(markdown, "_may_have_inline_markup", lambda content: True)  # every block
         m.setattr(markdown, "_inline_children", lambda tok, src, env: tok.children or [])
         return _blocks(text)
@@ -149,3 +150,76 @@ def test_made_documents_read_as_markdown_it_reads_them(text):
 
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert _blocks(text) == _blocks_with_every_inline_parsed(text, monkeypatch)
+
+
+# --- plain documents, read without markdown-it's block parser ---------------------------------
+
+def _markdown_it_structure(text):
+    """(front matter, [(map, content)], other token types) as markdown-it's block parser
+    gives them."""
+    from newslint.parsers import markdown
+
+    front, paragraphs, other = None, [], set()
+    for tok in markdown._parser().parse(text, {}):
+        if tok.type == "front_matter":
+            front = tok.content
+        elif tok.type == "inline":
+            paragraphs.append((tok.map, tok.content))
+        elif tok.type not in ("paragraph_open", "paragraph_close"):
+            other.add(tok.type)
+    return front, paragraphs, other
+
+
+def _assert_plain_structure_is_markdown_its(text):
+    from newslint.parsers import markdown
+
+    plain = markdown._plain_structure(text)
+    if plain is None:
+        return False
+    front, paragraphs, other = _markdown_it_structure(text)
+    assert not other, (text, other)
+    assert plain == (front, paragraphs), text
+    return True
+
+
+def test_plain_documents_have_the_structure_markdown_it_gives_them():
+    from pathlib import Path
+
+    root = Path(__file__).parents[2]
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted((root / "benchmarks" / "corpus" / "wikinews").glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests").rglob("*.md"))]
+    plain = sum(map(_assert_plain_structure_is_markdown_its, texts))
+    assert plain > 280
+
+
+_LINE_STARTS = [" ", "  ", "    ", "\t", "#", "## ", ">", "> ", "-", "- ", "---", "***",
+                "* ", "+ ", "=", "==", "_", "___", "~~~", "```", "<div>", "<!-- x -->", "[a]: /u",
+                "[a]", "1. ", "2) ", "12.", "2019 ", "3.5 ", "(WN) ", "\u00a0", "\x0c", "...", "|",
+                "| a | b |", "\\", "&amp; ", "!", "—", "\u3000"]
+_LINE_ENDS = [" ", "  ", "\t", "\u00a0", " #", " ---", "\\"]
+
+
+@st.composite
+def plain_looking_doc(draw):
+    lines = []
+    if draw(st.booleans()):
+        closer = draw(st.sampled_from(["---", "---", "----", "...", "--- ", " ---", "... "]))
+        lines += ["---", "title: " + draw(st.sampled_from(["x", "- y", "---", "..."])), closer]
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.integers(0, 3)) == 0:
+            lines.append(draw(st.sampled_from(["", "", " ", "\t"])))
+            continue
+        words = draw(st.sampled_from(["Word", "two words", "x", "a *b* c", "it's", "—"]))
+        # Mostly plain lines, so that many documents are plain and the rest nearly so.
+        start = draw(st.sampled_from(_LINE_STARTS)) if draw(st.integers(0, 5)) == 0 else ""
+        end = draw(st.sampled_from(_LINE_ENDS)) if draw(st.integers(0, 5)) == 0 else ""
+        lines.append(start + words + end)
+    end = draw(st.sampled_from(["", "\n", "\n\n", " \n"]))
+    return "\n".join(lines) + end
+
+
+@settings(max_examples=600, deadline=None)
+@given(plain_looking_doc())
+def test_made_plain_looking_documents_have_the_structure_markdown_it_gives_them(text):
+    _assert_plain_structure_is_markdown_its(text)
