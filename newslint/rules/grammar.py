@@ -154,7 +154,8 @@ _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['’\-][\p{Latin}\p{M}]+)*")
 # them; most blocks have none. A plain-ASCII block is split by the standard engine, which is
 # quicker and gives the same words there, after lower-casing it whole, which is the same as
 # word by word in ASCII (an ASCII letter or digit is all that can be in an ASCII word).
-_ASCII_WORD_SPLIT = compile_pattern(r"([A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*)")
+# (Possessive, as the words are the same: the engine keeps no backtracking point at each.)
+_ASCII_WORD_SPLIT = compile_pattern(r"([A-Za-z0-9]++(?:['\-][A-Za-z0-9]++)*+)")
 _WORD_SPLIT = regex.compile(f"({_WORD.pattern})")
 
 
