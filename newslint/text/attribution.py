@@ -392,7 +392,7 @@ def vague_sources(masked: str, start: int = 0, end: Optional[int] = None,
     # The candidates first: most sentences have none, and then the sentence-wide checks
     # below need not run. A sentence without the words a pattern needs is not searched.
     look_heads = look_quantifiers = look_passives = True
-    if not _ODD_CASE.intersection(sentence):
+    if not _has_odd_case(sentence):
         words = set(_LETTER_RUN.findall(sentence.lower()))
         has_head, has_verb, has_quantifier = (
             keys is None or not keys.isdisjoint(words) for keys in vocab.vague_keys)
