@@ -506,7 +506,7 @@ def _figure_source(number_words: str, currency_words: str, word_led: bool = True
     return (
         # Percentages: "42 percent", "42%", "forty per cent", "3 percentage points".
         rf"(?P<percent>\b(?:{_NUM}" + (f"|{number_words}" if word_led else "") + r")\s*"
-        rf"(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
+        r"(?:%|per\s*cent\b|percent\b|percentage\s+points?\b))"
         # Money: "$3 billion", "US$5m", "£200,000", "3 billion euros".
         r"|(?P<money>(?:" + (r"\b(?:US|A|C|NZ|HK|S|R)\$|" if word_led else "")
         + rf"[$£€¥₹])\s?{_NUM}(?:\s*{_SCALE})?"
