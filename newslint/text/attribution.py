@@ -18,7 +18,7 @@ from typing import Iterable, Optional
 from newslint.errors import ConfigError
 from newslint.text import transcripts
 from newslint.text.patterns import compile as compile_pattern
-from newslint.text.patterns import BoundaryLedPattern, LazyPattern
+from newslint.text.patterns import BoundaryLedPattern, LazyPattern, has_digit
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "attribution.yaml"
 
@@ -548,7 +548,6 @@ _FIGURE_DIGIT_LED = LazyPattern(
 _FIGURE_SIGNS = "$£€¥₹%"
 _FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions")
 _PER_CENT = LazyPattern(r"per\s*cent")
-_DIGIT = LazyPattern(r"\d")
 _THOUSANDS_GROUP = LazyPattern(r"\d,\d{3}")
 #: A part of each of _CURRENCY_WORDS' words, lower-case (tests check they stay in step).
 _CURRENCY_STEMS = ("dollar", "euro", "pound", "sterling", "yen", "yuan", "renminbi", "rupee",
@@ -715,7 +714,7 @@ def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> 
         return True
     if "cent" in low and _PER_CENT.search(low):
         return True
-    if not _DIGIT.search(masked, start, end):
+    if not has_digit(window):
         return False
     return ("illion" in low or _THOUSANDS_GROUP.search(masked, start, end) is not None
             or any(map(low.__contains__, _CURRENCY_STEMS)))
