@@ -29,8 +29,17 @@ MIN_WORDS = 30
 SAMPLE_CHARS = 4000
 
 
+#: Every ASCII character that is not a letter, as a space: an ASCII sample's words are then
+#: its white-space pieces, the same as the pattern's in half the time.
+_ASCII_NON_LETTERS = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalpha()})
+
+
 def looks_english(text: str, min_words: int = MIN_WORDS) -> bool:
-    words = _WORD.findall(text[:SAMPLE_CHARS].lower())
+    sample = text[:SAMPLE_CHARS].lower()
+    if sample.isascii():
+        words = sample.translate(_ASCII_NON_LETTERS).split()
+    else:
+        words = _WORD.findall(sample)
     if len(words) < min_words:
         return True
     return sum(map(_FUNCTION_WORDS.__contains__, words)) >= MIN_SHARE * len(words)

@@ -373,3 +373,18 @@ def test_ends_with_mark_is_its_pattern(head, tail):
                max_size=12) | _ANY_TEXT)
 def test_has_digit_is_its_pattern(text):
     assert patterns.has_digit(text) == bool(re.search(r"\d", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_an_ascii_samples_words_are_the_english_patterns_words(text):
+    # looks_english splits an ASCII sample at its non-letters rather than with its pattern.
+    from newslint.text import english
+
+    low = text.lower()
+    assert low.translate(english._ASCII_NON_LETTERS).split() == english._WORD.general.findall(low)
+    words = ("the of and said " * 10 + text).lower()
+    expected = english._WORD.general.findall(words)
+    share = sum(map(english._FUNCTION_WORDS.__contains__, expected)) / max(len(expected), 1)
+    assert english.looks_english(words) is (len(expected) < english.MIN_WORDS
+                                             or share >= english.MIN_SHARE)
