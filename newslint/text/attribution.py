@@ -545,7 +545,7 @@ _FIGURE_DIGIT_LED = LazyPattern(
 # _FIGURE_WORDS in any case; or "per cent", "percent" or "percentage" (_PER_CENT: "recent",
 # "century" and "center" hold "cent" too); or a digit with "million", "billion" or
 # "trillion", a thousands group ("12,000") or a currency word.
-_FIGURE_SIGNS = "$£€¥₹%"
+_FIGURE_SIGNS = "£€¥₹"  # besides "$" and "%", which are tested first
 _FIGURE_WORDS = ("hundreds", "thousands", "millions", "billions")
 _PER_CENT = LazyPattern(r"per\s*cent")
 _THOUSANDS_GROUP = LazyPattern(r"\d,\d{3}")
@@ -701,23 +701,34 @@ def may_have_figures(masked: str, start: int = 0, end: Optional[int] = None) -> 
     """False when ``masked[start:end]`` certainly holds no figure (no currency or percent
     sign, no "hundreds", "millions", "percent"…, no digit with a currency word, "million" or a
     thousands group): a quick test before :func:`find_figures`."""
+    return _figure_pattern(masked, start, end) is not None
+
+
+def _figure_pattern(masked: str, start: int = 0, end: Optional[int] = None):
+    """The pattern to search ``masked[start:end]`` for figures with: None where it certainly
+    holds none (see :func:`may_have_figures`); _FIGURE_DIGIT_LED where the branches that one
+    leaves out cannot match, for every match of those holds "$" ("US$5m"), "per cent" in
+    some spelling (a number word's percentage) or one of _FIGURE_WORDS ("hundreds of");
+    else _FIGURE."""
     end = len(masked) if end is None else end
     window = masked[start:end]
-    if any(map(window.__contains__, _FIGURE_SIGNS)) or _has_odd_case(window):
-        return True
+    if "$" in window or "%" in window or _has_odd_case(window):
+        return _FIGURE
     # Substring tests of the lower-cased text: much faster than a case-insensitive pattern.
     # (A letter the pattern matches as another ignoring case, "ſ" for "s" or "ı" for "i",
     # would hide a word from them: a window with one is searched, above.)
     low = window.lower()
     # (``map`` of the bound test rather than a generator: the loop runs in C)
-    if any(map(low.__contains__, _FIGURE_WORDS)):
-        return True
-    if "cent" in low and _PER_CENT.search(low):
-        return True
+    if any(map(low.__contains__, _FIGURE_WORDS)) or ("cent" in low and _PER_CENT.search(low)):
+        return _FIGURE
+    if any(map(window.__contains__, _FIGURE_SIGNS)):
+        return _FIGURE_DIGIT_LED  # "£200,000", "€4"
     if not has_digit(window):
-        return False
-    return ("illion" in low or _THOUSANDS_GROUP.search(masked, start, end) is not None
-            or any(map(low.__contains__, _CURRENCY_STEMS)))
+        return None
+    if ("illion" in low or _THOUSANDS_GROUP.search(masked, start, end) is not None
+            or any(map(low.__contains__, _CURRENCY_STEMS))):
+        return _FIGURE_DIGIT_LED
+    return None
 
 
 def _has_odd_case(text: str) -> bool:
@@ -726,27 +737,16 @@ def _has_odd_case(text: str) -> bool:
     return not text.isascii() and not _ODD_CASE.isdisjoint(text)
 
 
-def _figure_pattern(window: str):
-    """_FIGURE, or _FIGURE_DIGIT_LED where the branches it leaves out cannot match: every
-    match of those holds "$" ("US$5m"), "%" or "cent" (a number word's percentage) or one of
-    _FIGURE_WORDS ("hundreds of")."""
-    if "$" in window or "%" in window or _has_odd_case(window):
-        return _FIGURE
-    low = window.lower()
-    if "cent" in low or any(map(low.__contains__, _FIGURE_WORDS)):
-        return _FIGURE
-    return _FIGURE_DIGIT_LED
-
-
 def find_figures(masked: str, start: int = 0, end: Optional[int] = None) -> list[Figure]:
     """Figures that assert a quantity in ``masked[start:end]``: percentages, sums of money and
     large counts. Dates, ages, times, measurements, small counts and anything inside a
     quotation (masked) are left out."""
     end = len(masked) if end is None else end
-    if not may_have_figures(masked, start, end):
+    pattern = _figure_pattern(masked, start, end)
+    if pattern is None:
         return []
     found = []
-    for m in _figure_pattern(masked[start:end]).finditer(masked, start, end):
+    for m in pattern.finditer(masked, start, end):
         kind = m.lastgroup
         if kind == "percent" and re.match(r"(?:100|one\s+hundred|a\s+hundred)\b", m.group(), re.I) \
                 and not re.match(r"\s+of\b", masked[m.end():end]):
