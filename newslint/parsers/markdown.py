@@ -131,6 +131,7 @@ def parse(path: str, text: str, **_) -> Document:
 _NOT_PLAIN_START = frozenset("#>-*+=_~`<[")
 # ... or an ordered list item's number ("1. ", "2)").
 _LIST_NUMBER = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|$)")
+_DIGITS = frozenset("0123456789")
 
 
 def _plain_structure(text: str):
@@ -182,9 +183,6 @@ def _plain_structure(text: str):
     if start is not None:
         paragraphs.append(([start, len(lines)], "\n".join(lines[start:])))
     return front, paragraphs
-
-
-_DIGITS = frozenset("0123456789")
 
 
 def _read_front_matter(doc: Document, content: str, path: str) -> None:

@@ -42,11 +42,6 @@ _WORD = AsciiPattern(LazyRegexPattern(WORD_PATTERN), r"[A-Za-z]++(?:-[A-Za-z]++)
 _HYPHEN = LazyPattern(f"[{_HYPHEN_CHARS}]")
 
 
-def _patterns():
-    """(word, hyphen) patterns, each compiled on first use rather than at import."""
-    return _WORD, _HYPHEN
-
-
 # Open pairs made of these words are phrases, not compounds written open: "every day" and
 # "everyday", "any one" and "anyone", "set up" and "setup", "long time" and "longtime" are
 # different words, so a pair is only a compound candidate when neither part is listed here.
@@ -277,7 +272,7 @@ def _candidates(lower: set, options):
     if options["compounds"]:
         # Words the compound pass sees: listed spellings are the list's business.
         plain = lower - listed_forms
-        hyphens = _patterns()[1]
+        hyphens = _HYPHEN
         # Substring tests rather than the pattern: the same answer without a call into the
         # regex engine for each of the article's words.
         # (only words that are not all letters can hold one: most are ruled out in C)
@@ -319,7 +314,7 @@ def _collect(blocks, options, listed_keys, compound_keys, relevant):
     """The word-by-word pass over the blocks holding a ``relevant`` word, keeping occurrences
     of the candidate listed words and compound keys."""
     vl = variant_list()
-    word_re, hyphens = _patterns()
+    word_re, hyphens = _WORD, _HYPHEN
     listed: dict = defaultdict(list)
     by_key: dict[str, list[Occurrence]] = defaultdict(list)
     closed_keys: set[str] = set()

@@ -382,9 +382,9 @@ def test_an_ascii_samples_words_are_the_english_patterns_words(text):
     from newslint.text import english
 
     low = text.lower()
-    assert low.translate(english._ASCII_NON_LETTERS).split() == english._WORD.general.findall(low)
+    assert low.translate(english._ASCII_NON_LETTERS).split() == english._WORD.findall(low)
     words = ("the of and said " * 10 + text).lower()
-    expected = english._WORD.general.findall(words)
+    expected = english._WORD.findall(words)
     share = sum(map(english._FUNCTION_WORDS.__contains__, expected)) / max(len(expected), 1)
     assert english.looks_english(words) is (len(expected) < english.MIN_WORDS
                                              or share >= english.MIN_SHARE)
